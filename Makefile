@@ -1,0 +1,7 @@
+.PHONY: check test demo
+check:
+	./dev check
+test:
+	./dev test
+demo:
+	./dev demo

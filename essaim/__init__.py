@@ -1,0 +1,1 @@
+"""Essaim: expérimenter, évaluer, pérenniser et essaimer les innovations territoriales."""

@@ -1,0 +1,75 @@
+from django.contrib import messages
+from django.contrib.auth import views as auth_views
+from django.contrib.auth.decorators import login_required
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse_lazy
+from django.views.decorators.http import require_POST
+
+from essaim.accounts.forms import ApiTokenForm, EmailAuthenticationForm, ProfileForm
+from essaim.accounts.models import ApiToken
+
+
+class LoginView(auth_views.LoginView):
+    form_class = EmailAuthenticationForm
+    template_name = "accounts/login.html"
+    redirect_authenticated_user = True
+
+
+class PasswordResetView(auth_views.PasswordResetView):
+    template_name = "accounts/password_reset_form.html"
+    email_template_name = "accounts/password_reset_email.txt"
+    subject_template_name = "accounts/password_reset_subject.txt"
+    success_url = reverse_lazy("accounts:password_reset_done")
+
+
+class PasswordResetConfirmView(auth_views.PasswordResetConfirmView):
+    template_name = "accounts/password_reset_confirm.html"
+    success_url = reverse_lazy("accounts:password_reset_complete")
+
+
+class PasswordChangeView(auth_views.PasswordChangeView):
+    template_name = "accounts/password_change.html"
+    success_url = reverse_lazy("accounts:profile")
+
+    def form_valid(self, form):
+        messages.success(self.request, "Votre mot de passe a été changé.")
+        return super().form_valid(form)
+
+
+@login_required
+def profile(request: HttpRequest) -> HttpResponse:
+    form = ProfileForm(request.POST or None, instance=request.user)
+    if request.method == "POST" and form.is_valid():
+        form.save()
+        messages.success(request, "Votre profil a été enregistré.")
+        return redirect("accounts:profile")
+    context = {
+        "form": form,
+        "token_form": ApiTokenForm(),
+        "tokens": request.user.api_tokens.filter(revoked_at__isnull=True),
+        "new_key": request.session.pop("new_api_key", None),
+    }
+    return render(request, "accounts/profile.html", context)
+
+
+@login_required
+@require_POST
+def create_token(request: HttpRequest) -> HttpResponse:
+    form = ApiTokenForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, "Donnez un nom au jeton (100 caractères au plus).")
+        return redirect("accounts:profile")
+    _, key = ApiToken.issue(user=request.user, name=form.cleaned_data["name"])
+    request.session["new_api_key"] = key
+    messages.success(request, "Jeton créé. Copiez-le maintenant : il ne sera plus affiché.")
+    return redirect("accounts:profile")
+
+
+@login_required
+@require_POST
+def revoke_token(request: HttpRequest, pk: int) -> HttpResponse:
+    token = get_object_or_404(request.user.api_tokens.active(), pk=pk)
+    token.revoke()
+    messages.success(request, f"Le jeton « {token.name} » est révoqué.")
+    return redirect("accounts:profile")

@@ -1,0 +1,18 @@
+"""The main navigation: only pages that exist. Each pillar adds its entry here."""
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class NavEntry:
+    label: str
+    url_name: str
+    staff_only: bool = False
+
+
+MAIN_NAVIGATION = [
+    NavEntry("Tableau de bord", "core:dashboard"),
+    NavEntry("Territoires", "territories:list"),
+    NavEntry("Organisations", "organisations:list"),
+    NavEntry("Contacts", "organisations:person_list"),
+]

@@ -1,0 +1,12 @@
+from django.contrib import admin
+
+from essaim.roles.models import ObjectRole
+
+
+@admin.register(ObjectRole)
+class ObjectRoleAdmin(admin.ModelAdmin):
+    list_display = ["user", "role", "content_type", "object_id", "granted_at"]
+    list_filter = ["role", "content_type"]
+    list_select_related = ["user", "content_type"]
+    search_fields = ["user__email", "user__full_name"]
+    raw_id_fields = ["user", "granted_by"]

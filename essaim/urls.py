@@ -1,0 +1,17 @@
+from django.contrib import admin
+from django.urls import include, path
+
+from essaim.api import api
+
+admin.site.site_header = "Administration d'Essaim"
+admin.site.site_title = "Essaim"
+admin.site.index_title = "Administration"
+
+urlpatterns = [
+    path("", include("essaim.core.urls")),
+    path("compte/", include("essaim.accounts.urls")),
+    path("territoires/", include("essaim.territories.urls")),
+    path("", include("essaim.organisations.urls")),
+    path("api/v1/", api.urls),
+    path("admin/", admin.site.urls),
+]

@@ -1,0 +1,47 @@
+"""Shared personas and helpers for every test."""
+
+import pytest
+from django.test import Client
+
+from essaim.accounts.models import User
+
+
+def make_user(email: str, name: str, **fields) -> User:
+    return User.objects.create_user(email=email, password="mot-de-passe-solide", full_name=name, **fields)
+
+
+@pytest.fixture
+def owner(db) -> User:
+    return make_user("proprietaire@example.org", "Olivia Propriétaire")
+
+
+@pytest.fixture
+def editor(db) -> User:
+    return make_user("editrice@example.org", "Élise Éditrice")
+
+
+@pytest.fixture
+def contributor(db) -> User:
+    return make_user("contributeur@example.org", "Camille Contributeur")
+
+
+@pytest.fixture
+def reader(db) -> User:
+    return make_user("lecteur@example.org", "Louis Lecteur")
+
+
+@pytest.fixture
+def outsider(db) -> User:
+    return make_user("exterieur@example.org", "Oscar Extérieur")
+
+
+@pytest.fixture
+def staff(db) -> User:
+    return make_user("admin@example.org", "Ada Administratrice", is_staff=True, is_superuser=True)
+
+
+def client_for(user: User | None) -> Client:
+    client = Client()
+    if user is not None:
+        client.force_login(user)
+    return client

@@ -1,0 +1,32 @@
+"""Settings for the test suite: the project's settings, with test-friendly environment defaults.
+
+``DATABASE_URL`` is left to the caller, so that the same suite runs on SQLite and PostgreSQL.
+"""
+
+import os
+import tempfile
+
+os.environ.setdefault("ESSAIM_DEBUG", "0")
+os.environ.setdefault("ESSAIM_SECRET_KEY", "tests-" + "x" * 60)
+os.environ.setdefault("ESSAIM_HTTPS", "0")
+os.environ.setdefault("ESSAIM_TASK_BACKEND", "immediate")
+os.environ.setdefault("ESSAIM_DATA_DIR", tempfile.mkdtemp(prefix="essaim-tests-"))
+
+from essaim.settings import *  # noqa: E402,F403
+
+STORAGES = {
+    "default": {"BACKEND": "django.core.files.storage.InMemoryStorage"},
+    "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+}
+# Argon2 is the production hasher; tests that are not about hashing use a fast one.
+PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher", *PASSWORD_HASHERS]  # noqa: F405
+
+
+class UndefinedTemplateVariable(str):
+    """Makes a template that prints an undefined variable fail the test that renders it."""
+
+    def __mod__(self, name: object) -> str:
+        raise NameError(f"Variable de gabarit indéfinie : {name}")
+
+
+TEMPLATES[0]["OPTIONS"]["string_if_invalid"] = UndefinedTemplateVariable("%s")  # noqa: F405
