@@ -45,3 +45,12 @@ def client_for(user: User | None) -> Client:
     if user is not None:
         client.force_login(user)
     return client
+
+
+@pytest.fixture(scope="session")
+def django_db_setup(django_db_setup, django_db_blocker):
+    """Every test database holds the whole shipped territorial referential, loaded once."""
+    from essaim.territories.importer import import_referential
+
+    with django_db_blocker.unblock():
+        import_referential()
