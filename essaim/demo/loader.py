@@ -7,7 +7,6 @@ from collections.abc import Callable
 from django.db import transaction
 from django.utils.module_loading import import_string
 
-from essaim.accounts.models import User
 
 STEPS: list[tuple[str, str]] = [
     ("Organisations, territoires et contacts", "essaim.demo.data.organisations.load"),
@@ -21,14 +20,3 @@ def load_demo_data(*, report: Callable[[str], None] = print) -> None:
             summary = import_string(path)()
             report(f"  {label} : {summary}")
 
-
-def ensure_demo_admin(*, email: str, password: str) -> User:
-    user, created = User.objects.get_or_create(
-        email=email,
-        defaults={"full_name": "Administrateur de démonstration", "is_staff": True,
-                  "is_superuser": True},
-    )
-    if created or not user.check_password(password):
-        user.set_password(password)
-        user.save(update_fields=["password"])
-    return user

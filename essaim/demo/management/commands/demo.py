@@ -4,10 +4,7 @@ from django.conf import settings
 from django.core.management import call_command
 from django.core.management.base import BaseCommand
 
-from essaim.demo.loader import ensure_demo_admin
-
-DEMO_ADMIN_EMAIL = "admin@example.org"
-DEMO_ADMIN_PASSWORD = "essaim-demo"
+from essaim.demo.owner import DEMO_ADMIN_EMAIL, DEMO_ADMIN_PASSWORD, ensure_demo_admin
 
 
 class Command(BaseCommand):
@@ -28,9 +25,9 @@ class Command(BaseCommand):
         call_command("migrate", interactive=False, verbosity=0)
         say("→ Référentiel territorial")
         call_command("import_territories", skip_if_current=True, stdout=self.stdout)
+        ensure_demo_admin()
         say("→ Données de démonstration")
         call_command("load_demo_data", stdout=self.stdout)
-        ensure_demo_admin(email=DEMO_ADMIN_EMAIL, password=DEMO_ADMIN_PASSWORD)
         call_command("collectstatic", interactive=False, verbosity=0)
         say(
             self.style.SUCCESS(

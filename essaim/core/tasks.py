@@ -1,0 +1,48 @@
+"""Background tasks shared by every app, and how to read a task's state back."""
+
+from dataclasses import dataclass
+
+from django.core.mail import EmailMessage
+from django.tasks import TaskResultStatus, default_task_backend, task
+from django.tasks.exceptions import TaskResultDoesNotExist
+
+STATUS_LABELS = {
+    TaskResultStatus.READY: "en attente",
+    TaskResultStatus.RUNNING: "en cours",
+    TaskResultStatus.SUCCESSFUL: "terminée",
+    TaskResultStatus.FAILED: "en échec",
+}
+
+
+@task()
+def send_email(*, subject: str, body: str, to: list[str], reply_to: list[str] | None = None) -> int:
+    """Send one plain-text e-mail; returns the number of messages sent."""
+    return EmailMessage(subject=subject, body=body, to=to, reply_to=reply_to or []).send()
+
+
+@dataclass(frozen=True)
+class TaskState:
+    id: str
+    status: str
+    label: str
+    is_finished: bool
+    return_value: object = None
+    error: str = ""
+
+
+def read_task_state(result_id: str) -> TaskState | None:
+    """The state of a task enqueued earlier, or ``None`` when the backend does not know it."""
+    try:
+        result = default_task_backend.get_result(result_id)
+    except (TaskResultDoesNotExist, NotImplementedError, ValueError):
+        return None
+    status = TaskResultStatus(result.status)
+    error = result.errors[-1].exception_class_path if result.errors else ""
+    return TaskState(
+        id=str(result.id),
+        status=status.value,
+        label=STATUS_LABELS[status],
+        is_finished=result.is_finished,
+        return_value=result.return_value if status == TaskResultStatus.SUCCESSFUL else None,
+        error=error,
+    )
