@@ -5,6 +5,7 @@ from django.http import Http404, HttpRequest, HttpResponse
 from ninja import NinjaAPI
 
 from essaim.accounts.api_auth import api_auth
+from essaim.api_errors import install_french_errors
 from essaim.territories.api import router as territories_router
 
 api = NinjaAPI(
@@ -18,6 +19,7 @@ api = NinjaAPI(
     docs_url="/docs",
 )
 api.add_router("/territories/", territories_router)
+install_french_errors(api)
 
 
 @api.exception_handler(Http404)

@@ -1,4 +1,7 @@
-"""Essaim's one settings module: every value comes from the environment (see docs/configuration.md)."""
+"""Essaim's one settings module: every value comes from the environment.
+
+See docs/configuration.md.
+"""
 
 from pathlib import Path
 
@@ -97,7 +100,9 @@ DATABASE_URL = env_str("DATABASE_URL", f"sqlite:///{DATA_DIR / 'essaim.sqlite3'}
 try:
     DATABASES = {"default": dj_database_url.parse(DATABASE_URL, conn_max_age=60)}
 except ValueError as error:
-    raise ImproperlyConfigured(f"DATABASE_URL n'est pas une adresse de base reconnue : {error}")
+    raise ImproperlyConfigured(
+        f"DATABASE_URL n'est pas une adresse de base reconnue : {error}"
+    ) from None
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     DATABASES["default"]["CONN_MAX_AGE"] = 0
     DATABASES["default"]["OPTIONS"] = SQLITE_OPTIONS
@@ -178,23 +183,30 @@ FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 
 # Mail ----------------------------------------------------------------------------------------
 
-EMAIL_BACKEND = env_choice(
-    "ESSAIM_EMAIL_BACKEND",
-    "smtp",
-    {
-        "smtp": "django.core.mail.backends.smtp.EmailBackend",
-        "console": "django.core.mail.backends.console.EmailBackend",
-    },
-)
-EMAIL_HOST = env_str("ESSAIM_EMAIL_HOST", "localhost")
-EMAIL_PORT = env_int("ESSAIM_EMAIL_PORT", 25, minimum=1)
-EMAIL_HOST_USER = env_str("ESSAIM_EMAIL_USER", "")
-EMAIL_HOST_PASSWORD = env_str("ESSAIM_EMAIL_PASSWORD", "")
-EMAIL_USE_TLS = env_bool("ESSAIM_EMAIL_TLS", False)
-EMAIL_USE_SSL = env_bool("ESSAIM_EMAIL_SSL", False)
-if EMAIL_USE_TLS and EMAIL_USE_SSL:
-    raise ImproperlyConfigured("ESSAIM_EMAIL_TLS et ESSAIM_EMAIL_SSL s'excluent : choisissez-en un.")
-EMAIL_TIMEOUT = 15
+EMAIL_TRANSPORT = env_choice("ESSAIM_EMAIL_BACKEND", "smtp", {"smtp": "smtp", "console": "console"})
+if EMAIL_TRANSPORT == "console":
+    MAILERS = {"default": {"BACKEND": "django.core.mail.backends.console.EmailBackend"}}
+else:
+    use_tls = env_bool("ESSAIM_EMAIL_TLS", False)
+    use_ssl = env_bool("ESSAIM_EMAIL_SSL", False)
+    if use_tls and use_ssl:
+        raise ImproperlyConfigured(
+            "ESSAIM_EMAIL_TLS et ESSAIM_EMAIL_SSL s'excluent : choisissez-en un."
+        )
+    MAILERS = {
+        "default": {
+            "BACKEND": "django.core.mail.backends.smtp.EmailBackend",
+            "OPTIONS": {
+                "host": env_str("ESSAIM_EMAIL_HOST", "localhost"),
+                "port": env_int("ESSAIM_EMAIL_PORT", 25, minimum=1),
+                "username": env_str("ESSAIM_EMAIL_USER", ""),
+                "password": env_str("ESSAIM_EMAIL_PASSWORD", ""),
+                "use_tls": use_tls,
+                "use_ssl": use_ssl,
+                "timeout": 15,
+            },
+        }
+    }
 DEFAULT_FROM_EMAIL = env_str("ESSAIM_DEFAULT_FROM_EMAIL", "Essaim <essaim@example.org>")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
 ADMINS = [("Administration", address) for address in env_list("ESSAIM_ADMINS", [])]

@@ -12,7 +12,7 @@ os.environ.setdefault("ESSAIM_HTTPS", "0")
 os.environ.setdefault("ESSAIM_TASK_BACKEND", "immediate")
 os.environ.setdefault("ESSAIM_DATA_DIR", tempfile.mkdtemp(prefix="essaim-tests-"))
 
-from essaim.settings import *  # noqa: E402,F403
+from essaim.settings import *  # noqa: F403
 
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.InMemoryStorage"},
@@ -30,3 +30,7 @@ class UndefinedTemplateVariable(str):
 
 
 TEMPLATES[0]["OPTIONS"]["string_if_invalid"] = UndefinedTemplateVariable("%s")  # noqa: F405
+
+# Serve static files straight from the apps (no collectstatic before the tests).
+WHITENOISE_USE_FINDERS = True
+WHITENOISE_AUTOREFRESH = True

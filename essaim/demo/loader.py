@@ -7,7 +7,6 @@ from collections.abc import Callable
 from django.db import transaction
 from django.utils.module_loading import import_string
 
-
 STEPS: list[tuple[str, str]] = [
     ("Organisations, territoires et contacts", "essaim.demo.data.organisations.load"),
 ]
@@ -19,4 +18,3 @@ def load_demo_data(*, report: Callable[[str], None] = print) -> None:
         for label, path in STEPS:
             summary = import_string(path)()
             report(f"  {label} : {summary}")
-

@@ -34,7 +34,5 @@ def test_it_says_the_same_thing_for_an_unknown_address_and_sends_nothing(client,
 
 
 def test_a_used_link_is_refused_in_french(client, owner):
-    response = client.get(
-        reverse("accounts:password_reset_confirm", args=["MQ", "mauvais-jeton"])
-    )
+    response = client.get(reverse("accounts:password_reset_confirm", args=["MQ", "mauvais-jeton"]))
     assert "Ce lien n'est plus valable" in response.content.decode()

@@ -14,7 +14,9 @@ def test_it_redirects_anonymous_visitors_to_the_login_page(client, db):
 
 def test_it_updates_name_and_email(owner):
     client = client_for(owner)
-    response = client.post(PROFILE_URL, {"full_name": "Olivia Martin", "email": "Olivia@Example.org"})
+    response = client.post(
+        PROFILE_URL, {"full_name": "Olivia Martin", "email": "Olivia@Example.org"}
+    )
     assert response.status_code == 302
     owner.refresh_from_db()
     assert (owner.full_name, owner.email) == ("Olivia Martin", "olivia@example.org")

@@ -7,7 +7,9 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import sync_playwright
 
-SCREENSHOTS = Path(os.environ.get("ESSAIM_SCREENSHOTS", Path(__file__).parents[2] / "var" / "screenshots"))
+SCREENSHOTS = Path(
+    os.environ.get("ESSAIM_SCREENSHOTS", Path(__file__).parents[2] / "var" / "screenshots")
+)
 CHROMIUM_FLAGS = [
     "--no-sandbox",
     "--disable-gpu",
@@ -23,7 +25,9 @@ CHROMIUM_FLAGS = [
 def browser():
     executable = shutil.which("chromium") or shutil.which("chromium-browser")
     if executable is None:
-        pytest.fail("Chromium est introuvable : « ./dev test » l'installe (apt-get install chromium).")
+        pytest.fail(
+            "Chromium est introuvable : « ./dev test » l'installe (apt-get install chromium)."
+        )
     # Playwright's synchronous API runs an event loop in this thread; the ORM calls made by the
     # test itself are still synchronous and safe.
     os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"

@@ -69,4 +69,4 @@ def test_dates_and_numbers_are_written_the_french_way():
     rendered = Template("{{ day|date }} — {{ population }}").render(
         Context({"day": datetime.date(2023, 11, 9), "population": 1460})
     )
-    assert rendered == "9 novembre 2023 — 1\u202f460"
+    assert rendered == "9 novembre 2023 — 1\xa0460"

@@ -5,7 +5,7 @@ import subprocess
 import sys
 
 PRODUCTION_ENV = {
-    "ESSAIM_SECRET_KEY": "p" * 64,
+    "ESSAIM_SECRET_KEY": "Kq8-vT3zR1x_Lm9pW2sY7nB4cF6hJ0dG5aE8uI3oZ-yX1wV7tS2rQ9kN4mP6lD",
     "ESSAIM_ALLOWED_HOSTS": "essaim.example.org",
     "DATABASE_URL": "sqlite:////tmp/essaim-settings-check.sqlite3",
 }

@@ -64,7 +64,9 @@ def test_essaim_demo_serves_the_site_with_its_data_and_can_run_again(tmp_path):
     try:
         output = wait_for_server(process, port)
         assert "Essaim est prêt" in output
-        email, password = re.search(r"démonstration : (\S+) / mot de passe : (\S+)", output).groups()
+        email, password = re.search(
+            r"démonstration : (\S+) / mot de passe : (\S+)", output
+        ).groups()
 
         base = f"http://127.0.0.1:{port}"
         opener = urllib.request.build_opener(

@@ -36,7 +36,9 @@ TERRITORIES = [
         epci_siren="200040509",
     ),
     TerritorySpec(
-        "CC Dieulefit-Bourdeaux", TerritoryKind.EPCI, Q(epci__siren="242600492"),
+        "CC Dieulefit-Bourdeaux",
+        TerritoryKind.EPCI,
+        Q(epci__siren="242600492"),
         epci_siren="242600492",
     ),
     TerritorySpec(
@@ -82,64 +84,104 @@ class OrganisationSpec:
 
 ORGANISATIONS = [
     OrganisationSpec(
-        "Cap Rural", OrganisationKind.RESOURCE_CENTRE, territory="Auvergne-Rhône-Alpes",
+        "Cap Rural",
+        OrganisationKind.RESOURCE_CENTRE,
+        territory="Auvergne-Rhône-Alpes",
         description="Centre de ressources sur les pratiques et métiers du développement local ; "
         "organise des sessions et webconférences sur l'innovation, l'expérimentation, la "
         "pérennisation et le changement d'échelle.",
     ),
     OrganisationSpec(
-        "Centre international d'études pour le développement local", OrganisationKind.ASSOCIATION,
-        short_name="CIEDEL", territory="Lyon",
+        "Centre international d'études pour le développement local",
+        OrganisationKind.ASSOCIATION,
+        short_name="CIEDEL",
+        territory="Lyon",
         description="Centre de formation et de recherche en développement local.",
     ),
     OrganisationSpec(
         "Union nationale des acteurs et des structures du développement local",
-        OrganisationKind.NATIONAL_NETWORK, short_name="UNADEL",
+        OrganisationKind.NATIONAL_NETWORK,
+        short_name="UNADEL",
     ),
-    OrganisationSpec("Mairie-Conseils", OrganisationKind.STATE_AGENCY,
-                     description="Service de la Caisse des Dépôts d'appui aux élus locaux."),
-    OrganisationSpec("Caisse des Dépôts et Consignations", OrganisationKind.STATE_AGENCY,
-                     short_name="CDC"),
-    OrganisationSpec("Collectif Ville-Campagne", OrganisationKind.NATIONAL_NETWORK),
-    OrganisationSpec("Association 4D", OrganisationKind.ASSOCIATION,
-                     description="Dossiers et débats pour le développement durable."),
-    OrganisationSpec("Carrefour des Pays Lorrains", OrganisationKind.ASSOCIATION,
-                     territory="Lorraine"),
     OrganisationSpec(
-        "Arche Agglo", OrganisationKind.EPCI, short_name="ARCHE Agglo", territory="Arche Agglo",
+        "Mairie-Conseils",
+        OrganisationKind.STATE_AGENCY,
+        description="Service de la Caisse des Dépôts d'appui aux élus locaux.",
+    ),
+    OrganisationSpec(
+        "Caisse des Dépôts et Consignations", OrganisationKind.STATE_AGENCY, short_name="CDC"
+    ),
+    OrganisationSpec("Collectif Ville-Campagne", OrganisationKind.NATIONAL_NETWORK),
+    OrganisationSpec(
+        "Association 4D",
+        OrganisationKind.ASSOCIATION,
+        description="Dossiers et débats pour le développement durable.",
+    ),
+    OrganisationSpec(
+        "Carrefour des Pays Lorrains", OrganisationKind.ASSOCIATION, territory="Lorraine"
+    ),
+    OrganisationSpec(
+        "Arche Agglo",
+        OrganisationKind.EPCI,
+        short_name="ARCHE Agglo",
+        territory="Arche Agglo",
         siren="200073096",
         description="Communauté d'agglomération Ardèche Rhône Coiron Hermitage.",
     ),
-    OrganisationSpec("Parc naturel régional de Chartreuse", OrganisationKind.PNR,
-                     short_name="PNR de Chartreuse",
-                     territory="Parc naturel régional de Chartreuse"),
     OrganisationSpec(
-        "8 Fablab", OrganisationKind.ASSOCIATION,
+        "Parc naturel régional de Chartreuse",
+        OrganisationKind.PNR,
+        short_name="PNR de Chartreuse",
+        territory="Parc naturel régional de Chartreuse",
+    ),
+    OrganisationSpec(
+        "8 Fablab",
+        OrganisationKind.ASSOCIATION,
         territory="CC du Crestois et de Pays de Saillans Cœur de Drôme",
         description="Fablab de Crest (Drôme), porteur de 3D.3TERRES.",
     ),
-    OrganisationSpec("ECORAVIE", OrganisationKind.ASSOCIATION, territory="Dieulefit",
-                     description="Habitat partagé et écologique à Dieulefit."),
-    OrganisationSpec("Eau du Bassin Rennais Collectivité", OrganisationKind.OTHER,
-                     short_name="Eau du Bassin Rennais", territory="Bassin rennais",
-                     description="Collectivité de l'eau du bassin rennais, porteuse du label "
-                     "Terres de Sources."),
-    OrganisationSpec("Association des Centrales Villageoises", OrganisationKind.ASSOCIATION,
-                     territory="Auvergne-Rhône-Alpes"),
-    OrganisationSpec("Compagnons Bâtisseurs Centre-Val de Loire", OrganisationKind.ASSOCIATION,
-                     territory="Centre-Val de Loire",
-                     description="Auto-réhabilitation accompagnée ; porteur du Bricobus."),
+    OrganisationSpec(
+        "ECORAVIE",
+        OrganisationKind.ASSOCIATION,
+        territory="Dieulefit",
+        description="Habitat partagé et écologique à Dieulefit.",
+    ),
+    OrganisationSpec(
+        "Eau du Bassin Rennais Collectivité",
+        OrganisationKind.OTHER,
+        short_name="Eau du Bassin Rennais",
+        territory="Bassin rennais",
+        description="Collectivité de l'eau du bassin rennais, porteuse du label Terres de Sources.",
+    ),
+    OrganisationSpec(
+        "Association des Centrales Villageoises",
+        OrganisationKind.ASSOCIATION,
+        territory="Auvergne-Rhône-Alpes",
+    ),
+    OrganisationSpec(
+        "Compagnons Bâtisseurs Centre-Val de Loire",
+        OrganisationKind.ASSOCIATION,
+        territory="Centre-Val de Loire",
+        description="Auto-réhabilitation accompagnée ; porteur du Bricobus.",
+    ),
     OrganisationSpec("Commune de Saillans", OrganisationKind.COMMUNE, territory="Saillans"),
     OrganisationSpec(
-        "CC du Crestois et de Pays de Saillans Cœur de Drôme", OrganisationKind.EPCI,
-        territory="CC du Crestois et de Pays de Saillans Cœur de Drôme", siren="200040509",
+        "CC du Crestois et de Pays de Saillans Cœur de Drôme",
+        OrganisationKind.EPCI,
+        territory="CC du Crestois et de Pays de Saillans Cœur de Drôme",
+        siren="200040509",
     ),
     OrganisationSpec(
         "Institut national de recherche pour l'agriculture, l'alimentation et l'environnement",
-        OrganisationKind.STATE_AGENCY, short_name="INRAE",
+        OrganisationKind.STATE_AGENCY,
+        short_name="INRAE",
     ),
-    OrganisationSpec("Rezo Pouce", OrganisationKind.ASSOCIATION, territory="Moissac",
-                     description="Autostop organisé, né à Moissac en 2010."),
+    OrganisationSpec(
+        "Rezo Pouce",
+        OrganisationKind.ASSOCIATION,
+        territory="Moissac",
+        description="Autostop organisé, né à Moissac en 2010.",
+    ),
 ]
 
 
@@ -152,31 +194,59 @@ class PersonSpec:
 
 
 PEOPLE = [
-    PersonSpec("Mylène", "Thou", "chargée de mission Valorisations des recherches et "
-               "Innovations", "Cap Rural"),
-    PersonSpec("Pascale", "Vincent", "chargée de mission, de recherche et de formation",
-               "Centre international d'études pour le développement local"),
-    PersonSpec("Véronique", "Sybelin", "directrice adjointe des Solidarités et du Service au "
-               "public", "Arche Agglo"),
-    PersonSpec("Sophie", "Roy", "chargée de mission Transition énergétique",
-               "Parc naturel régional de Chartreuse"),
+    PersonSpec(
+        "Mylène",
+        "Thou",
+        "chargée de mission Valorisations des recherches et Innovations",
+        "Cap Rural",
+    ),
+    PersonSpec(
+        "Pascale",
+        "Vincent",
+        "chargée de mission, de recherche et de formation",
+        "Centre international d'études pour le développement local",
+    ),
+    PersonSpec(
+        "Véronique",
+        "Sybelin",
+        "directrice adjointe des Solidarités et du Service au public",
+        "Arche Agglo",
+    ),
+    PersonSpec(
+        "Sophie",
+        "Roy",
+        "chargée de mission Transition énergétique",
+        "Parc naturel régional de Chartreuse",
+    ),
     PersonSpec("Maryline", "Chasles", "directrice", "8 Fablab"),
     PersonSpec("Joël", "Soler", "habitant", "ECORAVIE"),
     PersonSpec("Claire", "Galland", "habitante", "ECORAVIE"),
-    PersonSpec("Sabine", "Girard", "chercheure géographe au laboratoire LESSEM, ancienne "
-               "conseillère municipale de Saillans", "Institut national de recherche pour "
-               "l'agriculture, l'alimentation et l'environnement"),
-    PersonSpec("Daniel", "Helle", "chargé de projets, Pôle Protection des Ressources",
-               "Eau du Bassin Rennais Collectivité"),
+    PersonSpec(
+        "Sabine",
+        "Girard",
+        "chercheure géographe au laboratoire LESSEM, ancienne conseillère municipale de Saillans",
+        "Institut national de recherche pour l'agriculture, l'alimentation et l'environnement",
+    ),
+    PersonSpec(
+        "Daniel",
+        "Helle",
+        "chargé de projets, Pôle Protection des Ressources",
+        "Eau du Bassin Rennais Collectivité",
+    ),
     PersonSpec("Claude", "Dubreuil", "administrateur", "Association des Centrales Villageoises"),
-    PersonSpec("Jean-Michel", "Bostetter", "administrateur",
-               "Association des Centrales Villageoises"),
-    PersonSpec("Vincent", "Renaud-Giard", "directeur adjoint",
-               "Compagnons Bâtisseurs Centre-Val de Loire"),
-    PersonSpec("Stéphane", "Loukianoff", "contact de l'expérimentation nationale", "Union nationale des acteurs et des "
-               "structures du développement local"),
-    PersonSpec("Vincent", "Chassagne", "contact de l'expérimentation nationale",
-               "Mairie-Conseils"),
+    PersonSpec(
+        "Jean-Michel", "Bostetter", "administrateur", "Association des Centrales Villageoises"
+    ),
+    PersonSpec(
+        "Vincent", "Renaud-Giard", "directeur adjoint", "Compagnons Bâtisseurs Centre-Val de Loire"
+    ),
+    PersonSpec(
+        "Stéphane",
+        "Loukianoff",
+        "contact de l'expérimentation nationale",
+        "Union nationale des acteurs et des structures du développement local",
+    ),
+    PersonSpec("Vincent", "Chassagne", "contact de l'expérimentation nationale", "Mairie-Conseils"),
 ]
 
 

@@ -31,10 +31,11 @@ class Command(BaseCommand):
         call_command("collectstatic", interactive=False, verbosity=0)
         say(
             self.style.SUCCESS(
-                "\nEssaim est prêt : http://127.0.0.1:%d\n"
-                "  Administrateur de démonstration : %s / mot de passe : %s\n"
+                f"\nEssaim est prêt : http://127.0.0.1:{port}\n"
+                f"  Administrateur de démonstration : {DEMO_ADMIN_EMAIL} / mot de passe : "
+                f"{DEMO_ADMIN_PASSWORD}\n"
                 "  Les e-mails (mot de passe oublié…) s'affichent dans ce terminal.\n"
-                "  Arrêt : Ctrl+C\n" % (port, DEMO_ADMIN_EMAIL, DEMO_ADMIN_PASSWORD)
+                "  Arrêt : Ctrl+C\n"
             )
         )
         if not no_serve:
