@@ -70,3 +70,9 @@ def test_dates_and_numbers_are_written_the_french_way():
         Context({"day": datetime.date(2023, 11, 9), "population": 1460})
     )
     assert rendered == "9 novembre 2023 — 1\xa0460"
+
+
+def test_pages_forbid_scripts_from_elsewhere(client, db):
+    policy = client.get("/").headers["Content-Security-Policy"]
+    assert "script-src 'self'" in policy
+    assert "frame-ancestors 'none'" in policy
