@@ -61,7 +61,9 @@ def env_choice(name: str, default: str, choices: dict[str, str]) -> str:
     value = env_str(name, default).lower()
     if value not in choices:
         accepted = ", ".join(sorted(choices))
-        raise ImproperlyConfigured(f"{name}={value!r} n'est pas reconnu ; valeurs possibles : {accepted}.")
+        raise ImproperlyConfigured(
+            f"{name}={value!r} n'est pas reconnu ; valeurs possibles : {accepted}."
+        )
     return choices[value]
 
 

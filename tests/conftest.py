@@ -7,7 +7,9 @@ from essaim.accounts.models import User
 
 
 def make_user(email: str, name: str, **fields) -> User:
-    return User.objects.create_user(email=email, password="mot-de-passe-solide", full_name=name, **fields)
+    return User.objects.create_user(
+        email=email, password="mot-de-passe-solide", full_name=name, **fields
+    )
 
 
 @pytest.fixture

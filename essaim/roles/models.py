@@ -76,14 +76,16 @@ class ObjectRole(models.Model):
             models.UniqueConstraint(
                 fields=["user", "content_type", "object_id"], name="one_role_per_user_and_object"
             ),
-            models.CheckConstraint(
-                condition=Q(role__in=Role.values), name="role_is_known"
-            ),
+            models.CheckConstraint(condition=Q(role__in=Role.values), name="role_is_known"),
         ]
         indexes = [models.Index(fields=["content_type", "object_id"])]
 
     def __str__(self) -> str:
         return f"{self.user} — {self.get_role_display()}"
+
+    @property
+    def role_description(self) -> str:
+        return Role(self.role).description
 
 
 class RoleQuerySet(models.QuerySet):
@@ -157,4 +159,9 @@ class RoleHolder(models.Model):
         self.roles.filter(user=user).delete()
 
     def members(self) -> models.QuerySet:
-        return self.roles.select_related("user").order_by("role", "user__full_name")
+        """The roles held on this row with their users, owners first."""
+        rank = models.Case(
+            *(models.When(role=role, then=models.Value(index)) for index, role in enumerate(Role)),
+            output_field=models.IntegerField(),
+        )
+        return self.roles.select_related("user").order_by(rank, "user__full_name", "user__email")

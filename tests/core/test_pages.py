@@ -49,7 +49,7 @@ def test_the_admin_link_is_shown_to_staff_only(outsider, staff):
     admin_url = reverse("admin:index")
     assert admin_url not in client_for(outsider).get("/").content.decode()
     assert admin_url in client_for(staff).get("/").content.decode()
-    assert "Administration d'Essaim" in client_for(staff).get(admin_url).content.decode()
+    assert "Administration d&#x27;Essaim" in client_for(staff).get(admin_url).content.decode()
 
 
 def test_error_pages_are_in_french(client, db):

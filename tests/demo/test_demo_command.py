@@ -7,9 +7,11 @@ import socket
 import sqlite3
 import subprocess
 import sys
+import threading
 import time
 import urllib.parse
 import urllib.request
+from contextlib import closing
 
 import pytest
 
@@ -29,26 +31,28 @@ def demo_env(data_dir) -> dict:
     return env
 
 
-def wait_for_server(process: subprocess.Popen, port: int, timeout: float = 300) -> str:
-    output = []
+def wait_for_server(process: subprocess.Popen, port: int, timeout: float = 300) -> list[str]:
+    """Collect the process's output in a thread until the site answers on ``port``."""
+    output: list[str] = []
+    reader = threading.Thread(target=lambda: output.extend(process.stdout), daemon=True)
+    reader.start()
     deadline = time.monotonic() + timeout
-    os.set_blocking(process.stdout.fileno(), False)
     while time.monotonic() < deadline:
-        chunk = process.stdout.read()
-        if chunk:
-            output.append(chunk)
         if process.poll() is not None:
+            reader.join(timeout=5)
             pytest.fail("essaim demo s'est arrêté :\n" + "".join(output))
-        try:
-            with socket.create_connection(("127.0.0.1", port), timeout=1):
-                return "".join(output)
-        except OSError:
-            time.sleep(0.5)
+        if any("Essaim est prêt" in line for line in output):
+            try:
+                with socket.create_connection(("127.0.0.1", port), timeout=1):
+                    return output
+            except OSError:
+                pass
+        time.sleep(0.5)
     pytest.fail("essaim demo n'a pas répondu à temps :\n" + "".join(output))
 
 
 def count_rows(data_dir, table: str) -> int:
-    with sqlite3.connect(data_dir / "essaim.sqlite3") as connection:
+    with closing(sqlite3.connect(data_dir / "essaim.sqlite3")) as connection:
         return connection.execute(f"SELECT COUNT(*) FROM {table}").fetchone()[0]
 
 
@@ -62,8 +66,7 @@ def test_essaim_demo_serves_the_site_with_its_data_and_can_run_again(tmp_path):
         text=True,
     )
     try:
-        output = wait_for_server(process, port)
-        assert "Essaim est prêt" in output
+        output = "".join(wait_for_server(process, port))
         email, password = re.search(
             r"démonstration : (\S+) / mot de passe : (\S+)", output
         ).groups()
@@ -72,12 +75,17 @@ def test_essaim_demo_serves_the_site_with_its_data_and_can_run_again(tmp_path):
         opener = urllib.request.build_opener(
             urllib.request.HTTPCookieProcessor(http.cookiejar.CookieJar())
         )
-        home = opener.open(base + "/").read().decode()
-        assert "Expérimenter, évaluer, pérenniser et essaimer" in home
-        css = opener.open(base + "/static/essaim/essaim.css")
-        assert css.status == 200
 
-        login_page = opener.open(base + "/compte/connexion/").read().decode()
+        def fetch(url: str | urllib.request.Request) -> str:
+            with opener.open(url) as response:
+                assert response.status == 200
+                return response.read().decode()
+
+        home = fetch(base + "/")
+        assert "Expérimenter, évaluer, pérenniser et essaimer" in home
+        assert "--primary" in fetch(base + "/static/essaim/essaim.css")
+
+        login_page = fetch(base + "/compte/connexion/")
         token = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', login_page).group(1)
         data = urllib.parse.urlencode(
             {"csrfmiddlewaretoken": token, "username": email, "password": password}
@@ -85,13 +93,14 @@ def test_essaim_demo_serves_the_site_with_its_data_and_can_run_again(tmp_path):
         request = urllib.request.Request(
             base + "/compte/connexion/", data=data, headers={"Referer": base + "/"}
         )
-        dashboard = opener.open(request).read().decode()
+        dashboard = fetch(request)
         assert "Bonjour" in dashboard
-        organisations = opener.open(base + "/organisations/?q=saillans").read().decode()
+        organisations = fetch(base + "/organisations/?q=saillans")
         assert "Saillans" in organisations
     finally:
         process.terminate()
         process.wait(timeout=30)
+        process.stdout.close()
 
     counts = {
         table: count_rows(tmp_path, table)

@@ -29,6 +29,9 @@ class Command(BaseCommand):
         say("→ Données de démonstration")
         call_command("load_demo_data", stdout=self.stdout)
         call_command("collectstatic", interactive=False, verbosity=0)
+        if no_serve:
+            say(self.style.SUCCESS("\nLa base de démonstration est prête."))
+            return
         say(
             self.style.SUCCESS(
                 f"\nEssaim est prêt : http://127.0.0.1:{port}\n"
@@ -38,5 +41,4 @@ class Command(BaseCommand):
                 "  Arrêt : Ctrl+C\n"
             )
         )
-        if not no_serve:
-            call_command("serve", bind=f"127.0.0.1:{port}", workers=2)
+        call_command("serve", bind=f"127.0.0.1:{port}", workers=2)

@@ -1,0 +1,116 @@
+"""The contacts: personal data, seen only by those with a role on the contact or on their
+organisation (see :meth:`PersonQuerySet.visible_to`); anyone else gets a 404."""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.http import HttpRequest, HttpResponse, JsonResponse
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils.http import content_disposition_header
+from django.views.decorators.http import require_http_methods, require_POST, require_safe
+
+from essaim.organisations.forms import PersonFilterForm, PersonForm
+from essaim.organisations.models import Organisation, Person
+from essaim.organisations.services import create_person
+from essaim.organisations.views import paginate
+from essaim.roles.models import Perm
+from essaim.roles.permissions import get_object_for
+from essaim.roles.views import manage_members, members_context
+
+
+@login_required
+@require_safe
+def person_list(request: HttpRequest) -> HttpResponse:
+    user = request.user
+    form = PersonFilterForm(request.GET, user=user)
+    people = Person.objects.visible_to(user)
+    is_filtered = False
+    if form.is_valid():
+        if query := form.cleaned_data["q"].strip():
+            people = people.search(query)
+        if organisation := form.cleaned_data["organisation"]:
+            people = people.filter(organisation=organisation)
+        is_filtered = bool(query or organisation)
+    people = people.select_related("organisation").order_by("last_name", "first_name", "pk")
+    context = {"form": form, "page": paginate(request, people), "is_filtered": is_filtered}
+    return render(request, "organisations/person_list.html", context)
+
+
+@login_required
+@require_safe
+def person_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    user = request.user
+    person = get_object_for(user, Person.objects.select_related("organisation"), Perm.VIEW, pk=pk)
+    permissions = person.permissions_for(user)
+    can_manage = Perm.MANAGE in permissions
+    context = {
+        "person": person,
+        "can_edit": Perm.EDIT in permissions,
+        "can_manage": can_manage,
+        **members_context(person, user, reverse("organisations:person_members", args=[person.pk])),
+    }
+    return render(request, "organisations/person_detail.html", context)
+
+
+@login_required
+@require_http_methods(["GET", "HEAD", "POST"])
+def person_create(request: HttpRequest) -> HttpResponse:
+    initial = {}
+    if (organisation_id := request.GET.get("organisation", "")).isdigit():
+        initial["organisation"] = Organisation.objects.filter(pk=organisation_id).first()
+    form = PersonForm(request.POST or None, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        person = create_person(person=form.instance, created_by=request.user)
+        messages.success(request, f"Le contact « {person} » est enregistré.")
+        return redirect(person)
+    return render(request, "organisations/person_form.html", {"form": form, "person": None})
+
+
+@login_required
+@require_http_methods(["GET", "HEAD", "POST"])
+def person_edit(request: HttpRequest, pk: int) -> HttpResponse:
+    person = get_object_for(request.user, Person.objects.all(), Perm.EDIT, pk=pk)
+    form = PersonForm(request.POST or None, instance=person)
+    if request.method == "POST" and form.is_valid():
+        # Every field of the form: the consent date may be filled in by the model's clean().
+        form.instance.save(update_fields=[*PersonForm.Meta.fields, "updated_at"])
+        messages.success(request, f"Le contact « {person} » est enregistré.")
+        return redirect(person)
+    return render(request, "organisations/person_form.html", {"form": form, "person": person})
+
+
+@login_required
+@require_POST
+def person_delete(request: HttpRequest, pk: int) -> HttpResponse:
+    person = get_object_for(request.user, Person.objects.all(), Perm.MANAGE, pk=pk)
+    name = str(person)
+    person.delete()
+    messages.success(request, f"Le contact « {name} » et toutes ses données sont supprimés.")
+    return redirect("organisations:person_list")
+
+
+@login_required
+@require_safe
+def person_export(request: HttpRequest, pk: int) -> HttpResponse:
+    """The contact's data as a JSON file, to hand them on request."""
+    person = get_object_for(
+        request.user, Person.objects.select_related("organisation", "user"), Perm.MANAGE, pk=pk
+    )
+    response = JsonResponse(
+        person.personal_data(), json_dumps_params={"ensure_ascii": False, "indent": 2}
+    )
+    response["Content-Disposition"] = content_disposition_header(
+        as_attachment=True, filename=f"contact-{person.pk}.json"
+    )
+    return response
+
+
+@login_required
+@require_http_methods(["GET", "HEAD", "POST"])
+def person_members(request: HttpRequest, pk: int) -> HttpResponse:
+    return manage_members(
+        request,
+        queryset=Person.objects.all(),
+        pk=pk,
+        breadcrumb=[("Contacts", reverse("organisations:person_list"))],
+    )
