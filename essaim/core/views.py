@@ -16,10 +16,10 @@ def home(request: HttpRequest) -> HttpResponse:
 @login_required
 def dashboard(request: HttpRequest) -> HttpResponse:
     user = request.user
-    my_territories = list(
-        Territory.objects.with_role(user).with_stats().order_by("-updated_at")[:5]
-    )
-    my_organisations = list(Organisation.objects.with_role(user).order_by("name")[:5])
+    territories = Territory.objects.with_role(user)
+    organisations = Organisation.objects.with_role(user)
+    my_territories = list(territories.with_stats().order_by("-updated_at")[:5])
+    my_organisations = list(organisations.order_by("name")[:5])
     contact_count = Person.objects.visible_to(user).count()
     first_steps = [
         {
@@ -49,10 +49,13 @@ def dashboard(request: HttpRequest) -> HttpResponse:
         },
     ]
     context = {
+        "territory_count": territories.count() if my_territories else 0,
+        "organisation_count": organisations.count() if my_organisations else 0,
         "my_territories": my_territories,
         "my_organisations": my_organisations,
         "contact_count": contact_count,
         "first_steps": first_steps,
         "is_new": not any(step["done"] for step in first_steps),
+        "all_done": all(step["done"] for step in first_steps),
     }
     return render(request, "core/dashboard.html", context)

@@ -1,9 +1,12 @@
 """The French territorial referential (régions, départements, communes, EPCI) and the named
 perimeters of communes people work on (territoires)."""
 
+import re
+
 from django.conf import settings
 from django.db import models
-from django.db.models import Count, Q, Sum
+from django.db.models import Case, Count, Q, Sum, Value, When
+from django.db.models.functions import Coalesce
 from django.urls import reverse
 
 from essaim.lib.text import search_key, search_words
@@ -59,6 +62,62 @@ class SearchQuerySet(models.QuerySet):
         return self.filter(condition)
 
 
+INSEE_CODE = re.compile(r"(\d{5}|2[AB]\d{3})")
+SIREN = re.compile(r"\d{9}")
+
+
+class ReferentialQuerySet(SearchQuerySet):
+    """Search in the referential, best answers first: the exact name, then names that start
+    with the query, then the most populated."""
+
+    def ranked_search(self, query: str) -> "ReferentialQuerySet":
+        words = search_words(query)
+        key = " ".join(words)
+        return (
+            super()
+            .search(query)
+            .annotate(
+                search_rank=Case(
+                    When(name_key=key, then=Value(0)),
+                    When(name_key__startswith=key, then=Value(1)),
+                    default=Value(2),
+                )
+            )
+            .order_by("search_rank", "-population", "name")
+        )
+
+
+class EpciQuerySet(ReferentialQuerySet):
+    def search(self, query: str) -> "EpciQuerySet":
+        """By name or SIREN; nine digits find the EPCI with exactly that SIREN."""
+        query = query.strip()
+        if SIREN.fullmatch(query.replace(" ", "")):
+            return self.filter(siren=query.replace(" ", "")).order_by("name")
+        return self.ranked_search(query)
+
+
+class CommuneQuerySet(ReferentialQuerySet):
+    def search(self, query: str) -> "CommuneQuerySet":
+        """By name, INSEE code, postal code or SIREN.
+
+        Five characters that form a code find the commune with that INSEE code first, then
+        those with that postal code; nine digits find the commune with that SIREN.
+        """
+        query = query.strip().upper()
+        compact = query.replace(" ", "")
+        if SIREN.fullmatch(compact):
+            return self.filter(siren=compact).order_by("name")
+        if INSEE_CODE.fullmatch(compact):
+            return (
+                self.filter(Q(insee_code=compact) | Q(search_text__contains=" " + compact.lower()))
+                .annotate(
+                    search_rank=Case(When(insee_code=compact, then=Value(0)), default=Value(1))
+                )
+                .order_by("search_rank", "-population", "name")
+            )
+        return self.ranked_search(query)
+
+
 class Epci(models.Model):
     """Établissement public de coopération intercommunale à fiscalité propre."""
 
@@ -67,8 +126,9 @@ class Epci(models.Model):
     kind = models.CharField("nature", max_length=5, choices=EpciKind.choices)
     population = models.PositiveIntegerField("population municipale", default=0)
     search_text = models.TextField(editable=False, default="")
+    name_key = models.CharField(editable=False, max_length=200, default="")
 
-    objects = SearchQuerySet.as_manager()
+    objects = EpciQuerySet.as_manager()
 
     class Meta:
         verbose_name = "EPCI"
@@ -83,14 +143,13 @@ class Epci(models.Model):
 
     def refresh_search_text(self) -> None:
         self.search_text = search_key(self.name, self.siren)
+        self.name_key = " ".join(search_words(self.name))
 
 
 class Commune(models.Model):
     insee_code = models.CharField("code INSEE", max_length=5, unique=True)
     name = models.CharField("nom", max_length=200)
-    departement = models.ForeignKey(
-        Departement, on_delete=models.PROTECT, related_name="communes"
-    )
+    departement = models.ForeignKey(Departement, on_delete=models.PROTECT, related_name="communes")
     region = models.ForeignKey(Region, on_delete=models.PROTECT, related_name="communes")
     epci = models.ForeignKey(
         Epci, on_delete=models.SET_NULL, null=True, blank=True, related_name="communes"
@@ -100,8 +159,9 @@ class Commune(models.Model):
     siren = models.CharField("SIREN", max_length=9, blank=True)
     former_codes = models.JSONField("anciens codes INSEE", default=list, blank=True)
     search_text = models.TextField(editable=False, default="")
+    name_key = models.CharField(editable=False, max_length=200, default="")
 
-    objects = SearchQuerySet.as_manager()
+    objects = CommuneQuerySet.as_manager()
 
     class Meta:
         verbose_name = "commune"
@@ -116,6 +176,7 @@ class Commune(models.Model):
 
     def refresh_search_text(self) -> None:
         self.search_text = search_key(self.name, self.insee_code, *self.postal_codes)
+        self.name_key = " ".join(search_words(self.name))
 
 
 class ReferentialImport(models.Model):
@@ -123,6 +184,9 @@ class ReferentialImport(models.Model):
 
     source = models.CharField("source", max_length=200)
     version = models.CharField("version", max_length=20)
+    checksum = models.CharField(
+        "empreinte", max_length=64, blank=True, help_text="SHA-256 des données importées."
+    )
     imported_at = models.DateTimeField("importé le", auto_now_add=True)
     counts = models.JSONField("effectifs", default=dict)
     changes = models.JSONField("changements", default=dict)
@@ -147,18 +211,21 @@ class TerritoryKind(models.TextChoices):
     OTHER = "autre", "autre"
 
 
-class TerritoryQuerySet(RoleQuerySet):
+class TerritoryQuerySet(SearchQuerySet, RoleQuerySet):
     def visible_to(self, user) -> "TerritoryQuerySet":
         if not user.is_authenticated:
             return self.none()
         if user.is_staff:
             return self.all()
-        return self.filter(Q(shared=True) | Q(pk__in=self.model.objects.with_role(user).values("pk")))
+        return self.filter(
+            Q(shared=True) | Q(pk__in=self.model.objects.with_role(user).values("pk"))
+        )
 
     def with_stats(self) -> "TerritoryQuerySet":
+        """Annotate ``commune_count`` and ``population``: computed, never stored."""
         return self.annotate(
             commune_count=Count("communes", distinct=True),
-            population=Sum("communes__population"),
+            population=Coalesce(Sum("communes__population"), 0),
         )
 
 
@@ -195,6 +262,7 @@ class Territory(RoleHolder):
     )
     created_at = models.DateTimeField("créé le", auto_now_add=True)
     updated_at = models.DateTimeField("modifié le", auto_now=True)
+    search_text = models.TextField(editable=False, default="")
 
     objects = TerritoryQuerySet.as_manager()
 
@@ -211,3 +279,6 @@ class Territory(RoleHolder):
 
     def implicit_permissions(self, user) -> frozenset[Perm]:
         return frozenset({Perm.VIEW}) if self.shared else frozenset()
+
+    def refresh_search_text(self) -> None:
+        self.search_text = search_key(self.name)

@@ -30,7 +30,7 @@ def test_a_user_logs_in_and_sees_the_dashboard(live_server, page, officer, scree
 
 
 def test_the_keyboard_reaches_the_skip_link_first(live_server, page, officer):
-    page.goto(live_server.url + "/compte/connexion/")
+    page.goto(live_server.url + "/")
     page.keyboard.press("Tab")
     focused = page.evaluate("document.activeElement.textContent")
     assert focused.strip() == "Aller au contenu"
