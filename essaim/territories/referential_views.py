@@ -9,9 +9,9 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.views.decorators.http import require_GET
 
+from essaim.core.templatetags.french import habitants
 from essaim.territories.import_report import french_number
 from essaim.territories.models import Commune, Epci, Territory
-from essaim.territories.templatetags.territories import habitants
 
 SEARCH_LIMIT = 15
 PICKER_ID = re.compile(r"[\w-]{1,100}")

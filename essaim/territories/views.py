@@ -40,14 +40,7 @@ def territory_list(request: HttpRequest) -> HttpResponse:
     page = Paginator(territories.order_by("name", "pk"), TERRITORIES_PER_PAGE).get_page(
         request.GET.get("page")
     )
-    querystring = request.GET.copy()
-    querystring.pop("page", None)
-    context = {
-        "form": form,
-        "page": page,
-        "filtered": filtered,
-        "querystring": querystring.urlencode(),
-    }
+    context = {"form": form, "page": page, "filtered": filtered}
     return render(request, "territories/territory_list.html", context)
 
 

@@ -1,4 +1,4 @@
-"""Template filters of the territories app."""
+"""Template filters that write numbers, plurals and roles the French way."""
 
 from django import template
 from django.utils import formats

@@ -14,7 +14,7 @@ from django.template import Context, Template
     ],
 )
 def test_habitants_writes_french_numbers_and_plurals(population, expected):
-    rendered = Template("{% load territories %}{{ n|habitants }}").render(
+    rendered = Template("{% load french %}{{ n|habitants }}").render(
         Context({"n": population})
     )
     assert rendered == expected
@@ -22,7 +22,7 @@ def test_habitants_writes_french_numbers_and_plurals(population, expected):
 
 def test_role_label_and_plural_fr():
     template = Template(
-        "{% load territories %}{{ role|role_label }}|{{ none|role_label }}|"
+        "{% load french %}{{ role|role_label }}|{{ none|role_label }}|"
         "commune{{ 0|plural_fr }} commune{{ 1|plural_fr }} commune{{ 2|plural_fr }}"
     )
     rendered = template.render(Context({"role": "owner", "none": None}))
