@@ -14,9 +14,7 @@ from django.template import Context, Template
     ],
 )
 def test_habitants_writes_french_numbers_and_plurals(population, expected):
-    rendered = Template("{% load french %}{{ n|habitants }}").render(
-        Context({"n": population})
-    )
+    rendered = Template("{% load french %}{{ n|habitants }}").render(Context({"n": population}))
     assert rendered == expected
 
 

@@ -30,8 +30,10 @@ def database_tasks():
 
 
 def test_a_stored_task_waits_for_the_worker_and_its_state_can_be_read_back(
-    db, database_tasks, mailoutbox
+    transactional_db, database_tasks, mailoutbox
 ):
+    # transactional_db: the worker closes its database connection after its batch, as it
+    # would in production, which a test wrapped in one transaction could not survive.
     result = send_email.enqueue(subject="Relance", body="Bonjour", to=["b@example.org"])
     state = read_task_state(result.id)
     assert (state.status, state.label, state.is_finished) == ("READY", "en attente", False)
