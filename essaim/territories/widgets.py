@@ -85,6 +85,7 @@ class ReferentialPickerField(forms.Field):
     model: type[models.Model]
     code_field: str
     search_url_name: str
+    chosen_labels: tuple[str, str]  # (singular, plural), headings of the chosen items
     default_error_messages: dict[str, str] = {}
 
     def __init__(self, *, multiple: bool = True, **kwargs) -> None:
@@ -101,10 +102,11 @@ class ReferentialPickerField(forms.Field):
         self._known: dict[str, models.Model] = {}
 
     def chosen_label(self, multiple: bool) -> str:
-        raise NotImplementedError
+        singular, plural = self.chosen_labels
+        return plural if multiple else singular
 
     def label_of(self, obj: models.Model) -> str:
-        raise NotImplementedError
+        return f"{obj.name} ({getattr(obj, self.code_field)})"
 
     def queryset(self) -> models.QuerySet:
         return self.model.objects.all()
@@ -178,6 +180,7 @@ class CommunePickerField(ReferentialPickerField):
     model = Commune
     code_field = "insee_code"
     search_url_name = "territories:search_communes"
+    chosen_labels = ("Commune choisie", "Communes choisies")
     default_error_messages = {
         "required": "Choisissez au moins une commune.",
         "only_one": "Choisissez une seule commune.",
@@ -196,20 +199,15 @@ class CommunePickerField(ReferentialPickerField):
         if not multiple:
             self.error_messages["required"] = "Choisissez une commune."
 
-    def chosen_label(self, multiple: bool) -> str:
-        return "Communes choisies" if multiple else "Commune choisie"
-
     def queryset(self) -> models.QuerySet:
         return Commune.objects.select_related("departement")
-
-    def label_of(self, obj: Commune) -> str:
-        return f"{obj.name} ({obj.insee_code})"
 
 
 class EpciPickerField(ReferentialPickerField):
     model = Epci
     code_field = "siren"
     search_url_name = "territories:search_epci"
+    chosen_labels = ("EPCI choisi", "EPCI choisis")
     default_error_messages = {
         "required": "Choisissez un EPCI.",
         "only_one": "Choisissez un seul EPCI.",
@@ -226,9 +224,3 @@ class EpciPickerField(ReferentialPickerField):
             "liste.",
         )
         super().__init__(multiple=multiple, **kwargs)
-
-    def chosen_label(self, multiple: bool) -> str:
-        return "EPCI choisis" if multiple else "EPCI choisi"
-
-    def label_of(self, obj: Epci) -> str:
-        return f"{obj.name} ({obj.siren})"
