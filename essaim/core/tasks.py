@@ -32,9 +32,11 @@ class TaskState:
 
 def read_task_state(result_id: str) -> TaskState | None:
     """The state of a task enqueued earlier, or ``None`` when the backend does not know it."""
+    if not default_task_backend.supports_get_result:
+        return None  # the immediate backend keeps nothing: the task has already run
     try:
         result = default_task_backend.get_result(result_id)
-    except (TaskResultDoesNotExist, NotImplementedError, ValueError):
+    except (TaskResultDoesNotExist, ValueError):
         return None
     status = TaskResultStatus(result.status)
     error = result.errors[-1].exception_class_path if result.errors else ""

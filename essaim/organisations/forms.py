@@ -50,7 +50,9 @@ class OrganisationForm(forms.ModelForm):
 
 
 class OrganisationFilterForm(forms.Form):
-    q = forms.CharField(label="Nom ou sigle", required=False, max_length=100)
+    q = forms.CharField(
+        label="Nom ou sigle", required=False, max_length=100, widget=forms.SearchInput
+    )
     kind = forms.ChoiceField(
         label="Type",
         required=False,
@@ -89,7 +91,9 @@ class PersonForm(forms.ModelForm):
 
 
 class PersonFilterForm(forms.Form):
-    q = forms.CharField(label="Nom, fonction ou e-mail", required=False, max_length=100)
+    q = forms.CharField(
+        label="Nom, fonction ou e-mail", required=False, max_length=100, widget=forms.SearchInput
+    )
     organisation = forms.ModelChoiceField(
         label="Organisation",
         required=False,

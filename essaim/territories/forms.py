@@ -9,7 +9,7 @@ SHARED_HELP = "Sinon, seuls les membres du territoire le voient."
 
 
 class TerritoryFilterForm(forms.Form):
-    q = forms.CharField(label="Nom", required=False, max_length=100)
+    q = forms.CharField(label="Nom", required=False, max_length=100, widget=forms.SearchInput)
     kind = forms.ChoiceField(
         label="Type", required=False, choices=[("", "Tous les types"), *TerritoryKind.choices]
     )

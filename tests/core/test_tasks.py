@@ -45,3 +45,8 @@ def test_a_stored_task_waits_for_the_worker_and_its_state_can_be_read_back(
     assert (state.status, state.label, state.return_value) == ("SUCCESSFUL", "terminée", 1)
     assert mailoutbox[0].to == ["b@example.org"]
     assert read_task_state("00000000-0000-0000-0000-000000000000") is None
+
+
+def test_a_backend_that_keeps_nothing_has_no_state_to_read(db):
+    result = send_email.enqueue(subject="Essai", body="Bonjour", to=["a@example.org"])
+    assert read_task_state(result.id) is None
