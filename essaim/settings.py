@@ -49,6 +49,8 @@ INSTALLED_APPS = [
     "essaim.roles",
     "essaim.territories",
     "essaim.organisations",
+    "essaim.experiments",
+    "essaim.evaluation",
     "essaim.demo",
 ]
 

@@ -12,6 +12,8 @@ urlpatterns = [
     path("compte/", include("essaim.accounts.urls")),
     path("territoires/", include("essaim.territories.urls")),
     path("", include("essaim.organisations.urls")),
+    path("experimentations/", include("essaim.experiments.urls")),
+    path("experimentations/", include("essaim.evaluation.urls")),
     path("api/v1/", api.urls),
     path("admin/", admin.site.urls),
 ]

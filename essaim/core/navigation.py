@@ -12,6 +12,7 @@ class NavEntry:
 
 MAIN_NAVIGATION = [
     NavEntry("Tableau de bord", "core:dashboard"),
+    NavEntry("Expérimentations", "experiments:list"),
     NavEntry("Territoires", "territories:list"),
     NavEntry("Organisations", "organisations:list"),
     NavEntry("Contacts", "organisations:person_list"),

@@ -1,0 +1,7 @@
+from essaim.evaluation.views import indicators, journal
+
+app_name = "evaluation"
+urlpatterns = [
+    *journal.urlpatterns,
+    *indicators.urlpatterns,
+]
