@@ -51,6 +51,7 @@ INSTALLED_APPS = [
     "essaim.organisations",
     "essaim.experiments",
     "essaim.evaluation",
+    "essaim.dossiers",
     "essaim.demo",
 ]
 

@@ -14,6 +14,7 @@ urlpatterns = [
     path("", include("essaim.organisations.urls")),
     path("experimentations/", include("essaim.experiments.urls")),
     path("experimentations/", include("essaim.evaluation.urls")),
+    path("experimentations/", include("essaim.dossiers.urls")),
     path("api/v1/", api.urls),
     path("admin/", admin.site.urls),
 ]

@@ -9,7 +9,7 @@ from django.urls import path
 
 from essaim.experiments import services
 from essaim.experiments.access import get_experiment_for
-from essaim.experiments.forms import ExperimentCreateForm
+from essaim.experiments.forms.overview import ExperimentCreateForm
 from essaim.experiments.models import Experiment
 from essaim.experiments.tabs import experiment_context
 
