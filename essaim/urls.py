@@ -12,6 +12,7 @@ urlpatterns = [
     path("compte/", include("essaim.accounts.urls")),
     path("territoires/", include("essaim.territories.urls")),
     path("", include("essaim.organisations.urls")),
+    path("", include("essaim.roles.urls")),
     path("experimentations/", include("essaim.experiments.urls")),
     path("experimentations/", include("essaim.evaluation.urls")),
     path("experimentations/", include("essaim.dossiers.urls")),

@@ -6,6 +6,8 @@ A model that people share inherits :class:`RoleHolder`; its queryset inherits
 object and 403 to whoever may see it but not do what they ask.
 """
 
+import secrets
+from datetime import timedelta
 from enum import StrEnum
 
 from django.conf import settings
@@ -14,6 +16,8 @@ from django.contrib.contenttypes.models import ContentType
 from django.db import models
 from django.db.models import OuterRef, Q, Subquery
 from django.utils import timezone
+
+from essaim.accounts.models import hash_token
 
 
 class Perm(StrEnum):
@@ -115,10 +119,99 @@ class RoleQuerySet(models.QuerySet):
         return self.filter(pk__in=self.model.objects.with_role(user).values("pk"))
 
 
+INVITATION_VALIDITY = timedelta(days=14)
+
+
+class InvitationQuerySet(models.QuerySet):
+    def pending(self) -> "InvitationQuerySet":
+        """Not accepted yet (expired ones included: they may be sent again)."""
+        return self.filter(accepted_at__isnull=True)
+
+    def for_object(self, obj: models.Model) -> "InvitationQuerySet":
+        return self.filter(content_type=ContentType.objects.get_for_model(obj), object_id=obj.pk)
+
+    def by_token(self, token: str) -> "Invitation | None":
+        return self.filter(token_hash=hash_token(token)).first()
+
+
+class Invitation(models.Model):
+    """A role offered by e-mail to someone who has no account yet.
+
+    Only the SHA-256 of the token is kept: the link that carries it is in the e-mail alone.
+    The person creates their account from the link, and then holds the role.
+    """
+
+    content_type = models.ForeignKey(ContentType, on_delete=models.CASCADE)
+    object_id = models.PositiveBigIntegerField()
+    target = GenericForeignKey("content_type", "object_id")
+    email = models.EmailField("adresse e-mail")
+    role = models.CharField("rôle", max_length=16, choices=Role.choices)
+    invited_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name="invitée par",
+    )
+    token_hash = models.CharField(max_length=64, unique=True, editable=False)
+    created_at = models.DateTimeField("envoyée le", default=timezone.now)
+    expires_at = models.DateTimeField("valable jusqu'au")
+    accepted_at = models.DateTimeField("acceptée le", null=True, blank=True)
+    accepted_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name="acceptée par",
+    )
+
+    objects = InvitationQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = "invitation"
+        verbose_name_plural = "invitations"
+        ordering = ["-created_at", "-pk"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["content_type", "object_id", "email"],
+                condition=Q(accepted_at__isnull=True),
+                name="one_pending_invitation_per_address",
+            ),
+            models.CheckConstraint(condition=Q(role__in=Role.values), name="invitation_role_known"),
+        ]
+        indexes = [models.Index(fields=["content_type", "object_id"])]
+
+    def __str__(self) -> str:
+        return f"{self.email} — {self.get_role_display()}"
+
+    @property
+    def is_expired(self) -> bool:
+        return self.expires_at <= timezone.now()
+
+    @property
+    def is_pending(self) -> bool:
+        return self.accepted_at is None and not self.is_expired
+
+    @property
+    def role_description(self) -> str:
+        return Role(self.role).description
+
+    def new_token(self) -> str:
+        """Give the invitation a fresh token and validity, and return the token (not saved)."""
+        token = secrets.token_urlsafe(32)
+        self.token_hash = hash_token(token)
+        self.created_at = timezone.now()
+        self.expires_at = self.created_at + INVITATION_VALIDITY
+        return token
+
+
 class RoleHolder(models.Model):
     """Abstract base of every model whose rows are shared with roles."""
 
     roles = GenericRelation(ObjectRole)
+    invitations = GenericRelation(Invitation)
 
     class Meta:
         abstract = True

@@ -69,18 +69,6 @@ def test_the_owner_adds_a_member_who_is_told_by_mail(
     assert organisation.get_absolute_url() in mailoutbox[0].body
 
 
-def test_an_unknown_address_is_explained_beside_the_field(organisation, owner, mailoutbox):
-    response = client_for(owner).post(
-        url(organisation),
-        {"action": "add", "add-email": "inconnu@example.org", "add-role": "reader"},
-    )
-    content = response.content.decode()
-    assert response.status_code == 200
-    assert "Aucun compte actif n&#x27;utilise l&#x27;adresse « inconnu@example.org »" in content
-    assert 'aria-invalid="true"' in content
-    assert mailoutbox == []
-
-
 def test_the_owner_changes_a_role(organisation, owner, editor):
     member = organisation.roles.get(user=editor)
     response = client_for(owner).post(

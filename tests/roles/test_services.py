@@ -39,13 +39,6 @@ def test_no_mail_leaves_before_the_change_is_committed(organisation, owner, read
     assert mailoutbox == []
 
 
-def test_an_unknown_address_is_refused_in_french(organisation, owner):
-    with pytest.raises(MembershipError) as refused:
-        add_member(obj=organisation, email="inconnu@example.org", role=Role.READER, by=owner)
-    assert "Aucun compte actif n'utilise l'adresse « inconnu@example.org »" in refused.value.message
-    assert organisation.roles.count() == 2
-
-
 def test_a_deactivated_account_cannot_be_added(organisation, owner, reader):
     reader.is_active = False
     reader.save()
