@@ -1,5 +1,8 @@
 """French error bodies for the API: ``{"detail": "…"}`` or, for invalid input,
-``{"detail": "Données invalides.", "erreurs": [{"champ": "…", "message": "…"}]}``."""
+``{"detail": "Données invalides.", "erreurs": [{"champ": "…", "message": "…"}]}``.
+
+Endpoints that check a rule themselves raise :class:`InvalidInput`: the answer is a 422 whose
+``detail`` is the French message, with the field concerned in ``erreurs`` when there is one."""
 
 from django.http import HttpRequest, HttpResponse
 from ninja import NinjaAPI
@@ -12,14 +15,42 @@ MESSAGES = {
     "string_too_long": "Ce texte est trop long.",
     "int_parsing": "Un nombre entier est attendu.",
     "int_type": "Un nombre entier est attendu.",
+    "int_from_float": "Un nombre entier est attendu.",
     "list_type": "Une liste est attendue.",
+    "too_short": "Cette liste est trop courte.",
+    "too_long": "Cette liste est trop longue.",
+    "bool_type": "Un booléen (true ou false) est attendu.",
+    "bool_parsing": "Un booléen (true ou false) est attendu.",
+    "decimal_type": "Un nombre décimal est attendu.",
+    "decimal_parsing": "Un nombre décimal est attendu.",
+    "decimal_max_digits": "Ce nombre compte trop de chiffres.",
+    "decimal_max_places": "Ce nombre compte trop de décimales (trois au plus).",
+    "decimal_whole_digits": "Ce nombre est trop grand.",
+    "finite_number": "Un nombre fini est attendu.",
+    "date_type": "Une date au format AAAA-MM-JJ est attendue.",
+    "date_parsing": "Une date au format AAAA-MM-JJ est attendue.",
+    "date_from_datetime_parsing": "Une date au format AAAA-MM-JJ est attendue.",
+    "date_from_datetime_inexact": "Une date sans heure (AAAA-MM-JJ) est attendue.",
+    "greater_than_equal": "Cette valeur est trop petite.",
+    "less_than_equal": "Cette valeur est trop grande.",
     "enum": "Cette valeur ne fait pas partie des choix possibles.",
     "literal_error": "Cette valeur ne fait pas partie des choix possibles.",
+    "extra_forbidden": "Ce champ n'existe pas.",
     "json_invalid": "Le corps de la requête n'est pas un JSON valide.",
     "model_attributes_type": "Un objet JSON est attendu.",
+    "model_type": "Un objet JSON est attendu.",
     "dict_type": "Un objet JSON est attendu.",
     "value_error": "Valeur incorrecte.",
 }
+
+
+class InvalidInput(Exception):
+    """Input that the schemas accept but a rule refuses; ``message`` is French."""
+
+    def __init__(self, message: str, field: str = "") -> None:
+        super().__init__(message)
+        self.message = message
+        self.field = field
 
 
 def field_path(location: list) -> str:
@@ -28,11 +59,21 @@ def field_path(location: list) -> str:
 
 
 def describe(error: dict) -> dict:
-    message = MESSAGES.get(error.get("type", ""), "Valeur incorrecte.")
-    if error.get("type") == "value_error" and error.get("ctx", {}).get("error"):
-        message = str(error["ctx"]["error"])
-    elif error.get("type") in ("enum", "literal_error") and error.get("ctx", {}).get("expected"):
-        message += f" Valeurs possibles : {error['ctx']['expected']}."
+    kind = error.get("type", "")
+    context = error.get("ctx", {})
+    message = MESSAGES.get(kind, "Valeur incorrecte.")
+    if kind == "value_error" and context.get("error"):
+        message = str(context["error"])
+    elif kind in ("enum", "literal_error") and context.get("expected"):
+        message += f" Valeurs possibles : {context['expected']}."
+    elif kind == "greater_than_equal" and "ge" in context:
+        message = f"La valeur doit être supérieure ou égale à {context['ge']}."
+    elif kind == "less_than_equal" and "le" in context:
+        message = f"La valeur doit être inférieure ou égale à {context['le']}."
+    elif kind == "string_too_long" and "max_length" in context:
+        message = f"Ce texte est trop long ({context['max_length']} caractères au plus)."
+    elif kind == "string_too_short" and context.get("min_length") == 1:
+        message = "Ce champ ne peut pas être vide."
     return {"champ": field_path(list(error.get("loc", []))), "message": message}
 
 
@@ -43,6 +84,13 @@ def install_french_errors(api: NinjaAPI) -> None:
         return api.create_response(
             request, {"detail": "Données invalides.", "erreurs": errors}, status=422
         )
+
+    @api.exception_handler(InvalidInput)
+    def refused(request: HttpRequest, exc: InvalidInput) -> HttpResponse:
+        body: dict = {"detail": exc.message}
+        if exc.field:
+            body["erreurs"] = [{"champ": exc.field, "message": exc.message}]
+        return api.create_response(request, body, status=422)
 
     @api.exception_handler(AuthenticationError)
     def unauthenticated(request: HttpRequest, exc: AuthenticationError) -> HttpResponse:

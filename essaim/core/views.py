@@ -2,6 +2,7 @@ from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 
+from essaim.experiments.models import Experiment
 from essaim.organisations.models import Organisation, Person
 from essaim.territories.models import Territory
 
@@ -21,6 +22,7 @@ def dashboard(request: HttpRequest) -> HttpResponse:
     my_territories = list(territories.with_stats().order_by("-updated_at")[:5])
     my_organisations = list(organisations.order_by("name")[:5])
     contact_count = Person.objects.visible_to(user).count()
+    my_experiments = list(Experiment.objects.with_role(user).order_by("-updated_at")[:5])
     first_steps = [
         {
             "done": bool(my_organisations),
@@ -54,8 +56,9 @@ def dashboard(request: HttpRequest) -> HttpResponse:
         "my_territories": my_territories,
         "my_organisations": my_organisations,
         "contact_count": contact_count,
+        "my_experiments": my_experiments,
         "first_steps": first_steps,
-        "is_new": not any(step["done"] for step in first_steps),
+        "is_new": not my_experiments and not any(step["done"] for step in first_steps),
         "all_done": all(step["done"] for step in first_steps),
     }
     return render(request, "core/dashboard.html", context)

@@ -119,3 +119,45 @@ class MeetingFactory(factory.django.DjangoModelFactory):
     )
     place = "Mairie de Crest"
     agenda = "Bilan du premier trimestre"
+
+
+class OutcomeFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "experiments.Outcome"
+
+    experiment = factory.SubFactory(ExperimentFactory)
+    level = "activite"
+    title = factory.Sequence(lambda n: f"Maillon {n}")
+
+
+class OutcomeLinkFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "experiments.OutcomeLink"
+
+    source = factory.SubFactory(OutcomeFactory)
+    target = factory.SubFactory(
+        OutcomeFactory, experiment=factory.SelfAttribute("..source.experiment"), level="impact"
+    )
+    rationale = "Plus de trajets partagés, moins de voitures sur la route."
+    assumptions = "Les conducteurs s'arrêtent aux points d'autostop."
+
+
+class MeetingAttendanceFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "experiments.MeetingAttendance"
+
+    meeting = factory.SubFactory(MeetingFactory)
+    member = factory.SubFactory(BodyMemberFactory, body=factory.SelfAttribute("..meeting.body"))
+    status = "present"
+
+
+class LoggedDecisionFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "experiments.LoggedDecision"
+
+    experiment = factory.SubFactory(ExperimentFactory)
+    decided_on = datetime.date(2024, 3, 12)
+    subject = factory.Sequence(lambda n: f"Décision {n}")
+    options_considered = "Continuer ; ajuster les horaires ; arrêter."
+    decision = "Ajuster les horaires des navettes."
+    rationale = "Les usagers ne viennent pas le matin."

@@ -71,7 +71,7 @@ def test_the_page_runs_the_same_queries_whatever_the_number_of_communes(
     client.get(url(private_territory))
     # 1 session, 2 user, 3 the territory with its stats, EPCI, département, creator and the
     # user's role, 4 count of its communes, 5 the page of communes with départements and EPCI,
-    # 6 organisations, 7 members with their users
+    # 6 organisations, 7 members with their users, 8 the experiments the user may see on it
     for territory in (private_territory, shared_territory):
-        with django_assert_num_queries(7):
+        with django_assert_num_queries(8):
             assert client.get(url(territory)).status_code == 200

@@ -1,21 +1,220 @@
-"""The indicators tab of an experiment."""
+"""The evaluation tab of an experiment: evaluative questions with their indicators and progress,
+hypotheses with their verdicts; and the page of one indicator, where measurements are added."""
 
+from dataclasses import dataclass
+from decimal import Decimal
+from pathlib import PurePath
+
+from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.http import HttpRequest, HttpResponse
-from django.shortcuts import render
-from django.urls import path
+from django.db import transaction
+from django.db.models import Prefetch
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.urls import path, reverse
+from django.utils.safestring import SafeString
+from django.views.decorators.http import require_http_methods, require_safe
 
+from essaim.evaluation.charts import (
+    Progress,
+    indicator_chart,
+    measurement_text,
+    progress_bar,
+    progress_of,
+    quantity,
+)
+from essaim.evaluation.forms.indicators import (
+    EvaluationQuestionForm,
+    IndicatorForm,
+    IndicatorTargetForm,
+    MeasurementForm,
+)
+from essaim.evaluation.models import (
+    EvaluationQuestion,
+    HypothesisVerdict,
+    Indicator,
+    IndicatorTarget,
+    Measurement,
+)
 from essaim.experiments.access import get_experiment_for
+from essaim.experiments.children import ChildPage, child_urls
+from essaim.experiments.models import Experiment, Hypothesis
 from essaim.experiments.tabs import experiment_context
+from essaim.roles.models import Perm
+
+QUESTIONS = ChildPage(
+    model=EvaluationQuestion,
+    form_class=EvaluationQuestionForm,
+    tab="evaluation",
+    label="question évaluative",
+    feminine=True,
+    back_url_name="evaluation:indicators",
+    back_anchor="questions",
+)
+INDICATORS = ChildPage(
+    model=Indicator,
+    form_class=IndicatorForm,
+    tab="evaluation",
+    label="indicateur",
+    back_url_name="evaluation:indicators",
+    back_anchor="questions",
+    form_kwargs=lambda experiment: {"experiment": experiment},
+)
+TARGETS = ChildPage(
+    model=IndicatorTarget,
+    form_class=IndicatorTargetForm,
+    tab="evaluation",
+    label="cible intermédiaire",
+    feminine=True,
+    back_url_name="evaluation:indicators",
+    back_anchor="questions",
+    experiment_path="indicator__experiment",
+    parent_field="indicator",
+    parent_model=Indicator,
+)
+
+
+@dataclass
+class IndicatorRow:
+    """An indicator with what its lists show: its progress and its small bar."""
+
+    indicator: Indicator
+    progress: Progress
+    bar: SafeString
+    latest: Measurement | None
+
+
+def indicator_row(indicator: Indicator) -> IndicatorRow:
+    """``indicator`` must come with its measurements prefetched."""
+    measurements = list(indicator.measurements.all())
+    progress = progress_of(indicator, measurements)
+    return IndicatorRow(
+        indicator=indicator,
+        progress=progress,
+        bar=progress_bar(indicator, progress),
+        latest=measurements[-1] if measurements else None,
+    )
+
+
+@dataclass
+class QuestionGroup:
+    question: EvaluationQuestion | None
+    rows: list[IndicatorRow]
+
+
+def hypotheses_with_verdicts(experiment: Experiment) -> list[Hypothesis]:
+    """The hypotheses of ``experiment``, each with its verdicts (newest first) and what
+    supports them, in four queries."""
+    verdicts = HypothesisVerdict.objects.select_related("recorded_by").prefetch_related(
+        Prefetch("measurements", Measurement.objects.select_related("indicator")),
+        "journal_entries",
+    )
+    return list(
+        experiment.hypotheses.prefetch_related(Prefetch("verdicts", verdicts)).order_by(
+            "position", "pk"
+        )
+    )
 
 
 @login_required
+@require_safe
 def indicators(request: HttpRequest, pk: int) -> HttpResponse:
     experiment = get_experiment_for(request.user, pk)
-    context = experiment_context(experiment, request.user, "evaluation")
+    questions = list(experiment.evaluation_questions.all())
+    rows = [
+        indicator_row(indicator)
+        for indicator in experiment.indicators.prefetch_related("measurements")
+    ]
+    groups = [
+        QuestionGroup(question, [row for row in rows if row.indicator.question_id == question.pk])
+        for question in questions
+    ]
+    unassigned = [row for row in rows if row.indicator.question_id is None]
+    context = {
+        **experiment_context(experiment, request.user, "evaluation"),
+        "groups": groups,
+        "unassigned": unassigned,
+        "indicator_count": len(rows),
+        "hypotheses": hypotheses_with_verdicts(experiment),
+    }
     return render(request, "evaluation/indicators.html", context)
+
+
+@login_required
+@require_http_methods(["GET", "HEAD", "POST"])
+def indicator_detail(request: HttpRequest, pk: int, indicator_pk: int) -> HttpResponse:
+    """One indicator: its definition, progress, chart and measurements; contributors add a
+    measurement here (POST)."""
+    perm = Perm.CONTRIBUTE if request.method == "POST" else Perm.VIEW
+    experiment = get_experiment_for(request.user, pk, perm)
+    indicator = (
+        experiment.indicators.select_related("question", "outcome").filter(pk=indicator_pk).first()
+    )
+    if indicator is None:
+        raise Http404("Cet indicateur n'existe pas.")
+    context = experiment_context(experiment, request.user, "evaluation")
+    form = None
+    if context["can_contribute"]:
+        form = MeasurementForm(request.POST or None, request.FILES or None, indicator=indicator)
+    if request.method == "POST" and form.is_valid():
+        with transaction.atomic():
+            measurement = form.save(commit=False)
+            measurement.recorded_by = request.user
+            measurement.save()
+            experiment.log_action(
+                request.user,
+                "created",
+                f"Mesure du {measurement.measured_on:%d/%m/%Y} ajoutée à l'indicateur "
+                f"« {indicator.name} »",
+            )
+        messages.success(request, "Mesure ajoutée.")
+        return redirect(indicator_url(experiment.pk, indicator.pk) + "#mesures")
+
+    measurements = list(indicator.measurements.select_related("recorded_by"))
+    total = Decimal(0)
+    for measurement in measurements:
+        measurement.indicator = indicator
+        measurement.text = measurement_text(measurement)
+        measurement.evidence_name = PurePath(measurement.evidence.name).name
+        if measurement.value is not None:
+            total += measurement.value
+            measurement.running_total = quantity(total, indicator.unit)
+        measurement.editable = context["can_edit"] or (
+            context["can_contribute"] and measurement.recorded_by_id == request.user.pk
+        )
+    targets = list(indicator.targets.all())
+    for target in targets:
+        target.text = quantity(target.value, indicator.unit)
+    progress = progress_of(indicator, measurements)
+    context.update(
+        {
+            "indicator": indicator,
+            "measurements": measurements,
+            "latest": measurements[-1] if measurements else None,
+            "baseline_text": quantity(indicator.baseline_value, indicator.unit),
+            "target_text": quantity(indicator.target_value, indicator.unit),
+            "targets": targets,
+            "progress": progress,
+            "bar": progress_bar(indicator, progress),
+            "chart": indicator_chart(indicator, measurements, targets),
+            "form": form,
+        }
+    )
+    return render(request, "evaluation/indicator_detail.html", context)
+
+
+def indicator_url(experiment_pk: int, indicator_pk: int) -> str:
+    return reverse("evaluation:indicator", args=[experiment_pk, indicator_pk])
 
 
 urlpatterns = [
     path("<int:pk>/evaluation/", indicators, name="indicators"),
+    path(
+        "<int:pk>/evaluation/indicateurs/<int:indicator_pk>/",
+        indicator_detail,
+        name="indicator",
+    ),
+    *child_urls("evaluation/questions", QUESTIONS, "question"),
+    *child_urls("evaluation/indicateurs", INDICATORS, "indicator"),
+    *child_urls("evaluation/cibles", TARGETS, "indicator_target"),
 ]

@@ -1,10 +1,15 @@
 from django import forms
 
-from essaim.experiments.models import Theme
+from essaim.experiments.models import Experiment, Stage, Theme
+from essaim.territories.models import Territory
 
 
 class ExperimentCreateForm(forms.Form):
-    title = forms.CharField(label="Titre", max_length=200)
+    title = forms.CharField(
+        label="Titre",
+        max_length=200,
+        help_text="Court et parlant : par exemple « Autostop organisé en Chartreuse ».",
+    )
     theme = forms.ChoiceField(label="Thème", choices=Theme.choices)
     summary = forms.CharField(
         label="En une phrase",
@@ -12,3 +17,33 @@ class ExperimentCreateForm(forms.Form):
         widget=forms.Textarea(attrs={"rows": 3}),
         help_text="Ce que vous voulez essayer, et pourquoi.",
     )
+
+
+class ExperimentFilterForm(forms.Form):
+    q = forms.CharField(label="Titre", required=False, max_length=100, widget=forms.SearchInput)
+    stage = forms.ChoiceField(
+        label="Étape", required=False, choices=[("", "Toutes les étapes"), *Stage.choices]
+    )
+    theme = forms.ChoiceField(
+        label="Thème", required=False, choices=[("", "Tous les thèmes"), *Theme.choices]
+    )
+    territory = forms.ModelChoiceField(
+        label="Territoire",
+        required=False,
+        queryset=Territory.objects.none(),
+        empty_label="Tous les territoires",
+    )
+
+    def __init__(self, *args, user, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        # The territories the user sees that hold at least one experiment they see.
+        experiments = Experiment.objects.visible_to(user).values("pk")
+        self.fields["territory"].queryset = (
+            Territory.objects.visible_to(user)
+            .filter(
+                pk__in=Territory.experiments.through.objects.filter(
+                    experiment__in=experiments
+                ).values("territory")
+            )
+            .order_by("name", "pk")
+        )

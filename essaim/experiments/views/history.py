@@ -5,21 +5,47 @@ from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.urls import path
+from django.views.decorators.http import require_safe
 
 from essaim.core.models import HistoryEntry
 from essaim.experiments.access import get_experiment_for
+from essaim.experiments.forms.decisions import HistoryFilterForm
+from essaim.experiments.models import Stage
 from essaim.experiments.tabs import experiment_context
 
 ENTRIES_PER_PAGE = 50
 
 
+def stage_change(entry: HistoryEntry) -> dict | None:
+    """For a change of stage: the stage before, the stage after, and the rest of the summary
+    (its reason, or the decision that caused it)."""
+    if entry.verb != "stage":
+        return None
+    values = entry.changes.get("stage") or {}
+    try:
+        before, after = Stage(values.get("avant")), Stage(values.get("après"))
+    except ValueError:
+        return None
+    prefix = f"Étape : {before.label} → {after.label}"
+    detail = entry.summary.removeprefix(prefix).strip() if entry.summary.startswith(prefix) else ""
+    return {"before": before, "after": after, "detail": detail.removeprefix("(").removesuffix(")")}
+
+
 @login_required
+@require_safe
 def history(request: HttpRequest, pk: int) -> HttpResponse:
     experiment = get_experiment_for(request.user, pk)
-    entries = HistoryEntry.objects.of(experiment).select_related("actor")
+    form = HistoryFilterForm(request.GET)
+    entries, is_filtered = form.filter(HistoryEntry.objects.of(experiment).select_related("actor"))
+    page = Paginator(entries, ENTRIES_PER_PAGE).get_page(request.GET.get("page"))
+    page.object_list = list(page.object_list)
+    for entry in page.object_list:
+        entry.stage_change = stage_change(entry)
     context = {
         **experiment_context(experiment, request.user, "history"),
-        "entries": Paginator(entries, ENTRIES_PER_PAGE).get_page(request.GET.get("page")),
+        "form": form,
+        "is_filtered": is_filtered,
+        "entries": page,
     }
     return render(request, "experiments/history.html", context)
 

@@ -1,0 +1,611 @@
+"""Indicators and measurements in spreadsheets: the XLSX export, the CSV model, and the import of
+measurements from the CSV or XLSX files French spreadsheets write.
+
+The import checks every line before writing anything: either the whole file is imported, in one
+transaction, or nothing is and each problem is reported with its line number.
+"""
+
+import csv
+import difflib
+import io
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+from datetime import date
+from decimal import ROUND_HALF_UP, Decimal
+
+from django.db import IntegrityError, transaction
+from django.utils import timezone
+from openpyxl import Workbook
+from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
+from openpyxl.styles import Alignment, Font, PatternFill
+from openpyxl.utils import get_column_letter
+
+from essaim.evaluation.models import Indicator, IndicatorKind, Measurement
+from essaim.experiments.models import Experiment
+from essaim.lib.french_csv import (
+    CellError,
+    Sheet,
+    SheetRow,
+    SpreadsheetError,
+    find_columns,
+    fold,
+    format_date,
+    format_decimal,
+    normalise_header,
+    parse_date,
+    parse_decimal,
+    read_spreadsheet,
+)
+
+MAX_IMPORT_ROWS = 5000
+MAX_IMPORT_BYTES = 5 * 1024 * 1024
+MAX_VALUE = Decimal("100000000000")  # 14 digits, 3 of them decimals
+VALUE_STEP = Decimal("0.001")
+
+# Column key → the headers accepted for it, compared without accents or case; the first is the
+# one people are told about.
+IMPORT_COLUMNS: dict[str, tuple[str, ...]] = {
+    "indicator": ("indicateur", "nom de l'indicateur", "intitulé de l'indicateur"),
+    "date": ("date", "date de la mesure", "date de mesure"),
+    "value": ("valeur", "valeur mesurée"),
+    "level": ("niveau",),
+    "comment": ("commentaire", "commentaires", "remarque", "remarques"),
+}
+_DIGITS = re.compile(r"^-?\d+$")
+MODEL_HEADER = ("indicateur", "date (jj/mm/aaaa)", "valeur", "commentaire (facultatif)")
+
+
+# Import ----------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class ImportProblem:
+    line: int | None  # None when the problem is the file's, not a line's
+    message: str  # a French sentence, without the line number
+
+    def __str__(self) -> str:
+        return f"Ligne {self.line} : {self.message}" if self.line else self.message
+
+
+class MeasurementImportError(Exception):
+    """The file cannot be imported; ``problems`` says why, line by line."""
+
+    def __init__(self, problems: list[ImportProblem]) -> None:
+        super().__init__("\n".join(str(problem) for problem in problems))
+        self.problems = problems
+
+
+@dataclass
+class MeasurementImport:
+    """What a valid file holds: the measurements to create, and what was left aside."""
+
+    measurements: list[Measurement]
+    description: str
+    skipped_lines: list[int] = field(default_factory=list)
+    ignored_columns: list[str] = field(default_factory=list)
+
+    @property
+    def count(self) -> int:
+        return len(self.measurements)
+
+    def counts_by_indicator(self) -> list[tuple[str, int]]:
+        counts = Counter(measurement.indicator.name for measurement in self.measurements)
+        return sorted(counts.items(), key=lambda item: (-item[1], fold(item[0])))
+
+    def summary(self, *, done: bool) -> str:
+        """« 42 mesures importées : Trajets (30), Satisfaction (12). »"""
+        noun = _plural(self.count, "mesure", "mesures")
+        verb = (
+            ("importée" if self.count <= 1 else "importées")
+            if done
+            else ("serait importée" if self.count <= 1 else "seraient importées")
+        )
+        detail = ", ".join(f"{name} ({count})" for name, count in self.counts_by_indicator())
+        return f"{noun} {verb}" + (f" : {detail}." if detail else ".")
+
+    @property
+    def summary_preview(self) -> str:
+        return self.summary(done=False)
+
+
+def check_measurement_file(*, experiment: Experiment, data: bytes) -> MeasurementImport:
+    """Read ``data`` (CSV or XLSX) and check every line against ``experiment``'s indicators and
+    measurements; raise ``MeasurementImportError`` listing every problem, or return the
+    measurements to create, unsaved."""
+    if len(data) > MAX_IMPORT_BYTES:
+        raise MeasurementImportError(
+            [ImportProblem(None, f"Le fichier dépasse {MAX_IMPORT_BYTES // 1024 // 1024} Mo.")]
+        )
+    try:
+        sheet = read_spreadsheet(data, max_rows=MAX_IMPORT_ROWS, sheet_name="Mesures")
+        headers = {normalise_header(label) for label in sheet.header}
+        has_level = bool(headers & {normalise_header(name) for name in IMPORT_COLUMNS["level"]})
+        required = ("indicator", "date") if has_level else ("indicator", "date", "value")
+        columns = find_columns(sheet.header, IMPORT_COLUMNS, required)
+    except SpreadsheetError as error:
+        raise MeasurementImportError([ImportProblem(None, error.message)]) from None
+    if not sheet.rows:
+        raise MeasurementImportError(
+            [
+                ImportProblem(
+                    None, "Le fichier ne contient aucune mesure : seulement la ligne d'en-tête."
+                )
+            ]
+        )
+    checker = _LineChecker(experiment, sheet, columns)
+    plan = checker.check()
+    if checker.problems:
+        raise MeasurementImportError(sorted(checker.problems, key=lambda p: p.line or 0))
+    if not plan.measurements:
+        raise MeasurementImportError(
+            [
+                ImportProblem(
+                    None,
+                    "Le fichier ne contient aucune mesure : aucune ligne n'a de date ni de valeur.",
+                )
+            ]
+        )
+    return plan
+
+
+def import_measurements(
+    *, experiment: Experiment, data: bytes, filename: str, actor
+) -> MeasurementImport:
+    """Import every measurement of ``data``, or none: see ``check_measurement_file``."""
+    plan = check_measurement_file(experiment=experiment, data=data)
+    recorded_by = actor if actor is not None and actor.is_authenticated else None
+    for measurement in plan.measurements:
+        measurement.recorded_by = recorded_by
+    try:
+        with transaction.atomic():
+            Measurement.objects.bulk_create(plan.measurements)
+            experiment.log_action(
+                actor,
+                "import",
+                f"Import de {_plural(plan.count, 'mesure', 'mesures')} depuis « {filename} »",
+                {"mesures": plan.count, "fichier": filename},
+            )
+    except IntegrityError:
+        raise MeasurementImportError(
+            [
+                ImportProblem(
+                    None,
+                    "Des mesures ont été saisies pour les mêmes dates pendant l'import : aucune "
+                    "mesure n'a été importée. Recommencez l'import.",
+                )
+            ]
+        ) from None
+    return plan
+
+
+class _LineChecker:
+    def __init__(self, experiment: Experiment, sheet: Sheet, columns: dict[str, int]) -> None:
+        self.experiment = experiment
+        self.sheet = sheet
+        self.columns = columns
+        self.indicators = list(experiment.indicators.all())
+        self.by_name: dict[str, list[Indicator]] = {}
+        for indicator in self.indicators:
+            self.by_name.setdefault(fold(indicator.name), []).append(indicator)
+        self.today = timezone.localdate()
+        self.problems: list[ImportProblem] = []
+
+    def fail(self, line: int | None, message: str) -> None:
+        self.problems.append(ImportProblem(line, message))
+
+    def cell(self, row: SheetRow, key: str):
+        index = self.columns.get(key)
+        if index is None or index >= len(row.cells):
+            return None
+        value = row.cells[index]
+        return None if isinstance(value, str) and not value.strip() else value
+
+    def check(self) -> MeasurementImport:
+        measurements: list[Measurement] = []
+        skipped: list[int] = []
+        first_line: dict[tuple[int, date], int] = {}
+        lines: dict[int, int] = {}  # id() of a measurement → its line
+        for row in self.sheet.rows:
+            if self._is_unfilled_model_line(row):
+                skipped.append(row.line)
+                continue
+            measurement = self._check_row(row)
+            if measurement is None:
+                continue
+            key = (measurement.indicator.pk, measurement.measured_on)
+            if key in first_line:
+                self.fail(
+                    row.line,
+                    f"même indicateur et même date qu'à la ligne {first_line[key]} "
+                    f"(« {measurement.indicator.name} », {format_date(measurement.measured_on)}).",
+                )
+                continue
+            first_line[key] = row.line
+            lines[id(measurement)] = row.line
+            measurements.append(measurement)
+        self._check_existing(measurements, lines)
+        ignored = [
+            label
+            for index, label in enumerate(self.sheet.header)
+            if index not in self.columns.values() and str(label or "").strip()
+        ]
+        return MeasurementImport(
+            measurements=measurements,
+            description=self.sheet.description,
+            skipped_lines=skipped,
+            ignored_columns=ignored,
+        )
+
+    def _is_unfilled_model_line(self, row: SheetRow) -> bool:
+        """A line of the downloaded model left as it was: an indicator name and nothing else."""
+        return self.cell(row, "indicator") is not None and all(
+            self.cell(row, key) is None for key in ("date", "value", "level", "comment")
+        )
+
+    def _check_row(self, row: SheetRow) -> Measurement | None:
+        problems_before = len(self.problems)
+        self._check_width(row)
+        indicator = self._indicator(row)
+        measured_on = self._date(row)
+        value = level = None
+        if indicator is not None:
+            if indicator.kind == IndicatorKind.QUALITATIVE:
+                level = self._level(row, indicator)
+            else:
+                value = self._value(row)
+        if len(self.problems) > problems_before:
+            return None
+        comment = self.cell(row, "comment")
+        return Measurement(
+            indicator=indicator,
+            measured_on=measured_on,
+            value=value,
+            level=level,
+            comment=_as_text(comment) if comment is not None else "",
+        )
+
+    def _check_width(self, row: SheetRow) -> None:
+        """In a CSV separated by commas, an unquoted decimal comma splits a number in two."""
+        if self.sheet.delimiter is None:
+            return
+        width = len(self.sheet.header)
+        extra = any(cell for cell in row.cells[width:])
+        value_index = self.columns.get("value")
+        split_number = (
+            self.sheet.delimiter == ","
+            and value_index is not None
+            and value_index + 1 < len(row.cells)
+            and _DIGITS.match(str(row.cells[value_index]))
+            and _DIGITS.match(str(row.cells[value_index + 1]))
+        )
+        if self.sheet.delimiter == "," and (extra or split_number):
+            self.fail(
+                row.line,
+                "un nombre à virgule a été coupé en deux cellules : dans un fichier séparé par "
+                'des virgules, écrivez-le entre guillemets ("12,5"), ou enregistrez le fichier '
+                "avec le point-virgule comme séparateur.",
+            )
+        elif extra:
+            self.fail(
+                row.line,
+                f"la ligne compte {len(row.cells)} cellules pour {width} colonnes : une cellule "
+                "contient-elle le séparateur sans être entre guillemets ?",
+            )
+
+    def _indicator(self, row: SheetRow) -> Indicator | None:
+        raw = self.cell(row, "indicator")
+        if raw is None:
+            self.fail(row.line, "l'indicateur n'est pas indiqué.")
+            return None
+        name = _as_text(raw)
+        exact = [indicator for indicator in self.indicators if indicator.name == name]
+        candidates = exact or self.by_name.get(fold(name), [])
+        if len(candidates) == 1:
+            return candidates[0]
+        if candidates:
+            self.fail(
+                row.line,
+                f"l'indicateur « {name} » correspond à plusieurs indicateurs : "
+                f"{_listing(indicator.name for indicator in candidates)} ; écrivez-le exactement.",
+            )
+            return None
+        if not self.indicators:
+            self.fail(
+                row.line,
+                f"l'indicateur « {name} » est inconnu ; cette expérimentation n'a encore aucun "
+                "indicateur.",
+            )
+            return None
+        message = (
+            f"l'indicateur « {name} » est inconnu ; indicateurs de cette expérimentation : "
+            f"{_listing(indicator.name for indicator in self.indicators)}."
+        )
+        close = difflib.get_close_matches(fold(name), list(self.by_name), n=1, cutoff=0.6)
+        if close:
+            message += f" Vouliez-vous dire « {self.by_name[close[0]][0].name} » ?"
+        self.fail(row.line, message)
+        return None
+
+    def _date(self, row: SheetRow) -> date | None:
+        try:
+            measured_on = parse_date(self.cell(row, "date"))
+        except CellError as error:
+            self.fail(row.line, error.message + ".")
+            return None
+        if measured_on > self.today:
+            self.fail(row.line, f"la date {format_date(measured_on)} est dans le futur.")
+            return None
+        return measured_on
+
+    def _value(self, row: SheetRow) -> Decimal | None:
+        raw = self.cell(row, "value")
+        try:
+            value = parse_decimal(raw)
+        except CellError as error:
+            self.fail(row.line, error.message + ".")
+            return None
+        value = value.quantize(VALUE_STEP, rounding=ROUND_HALF_UP)
+        if abs(value) >= MAX_VALUE:
+            self.fail(row.line, f"la valeur « {_as_text(raw)} » est trop grande.")
+            return None
+        return value
+
+    def _level(self, row: SheetRow, indicator: Indicator) -> int | None:
+        raw = self.cell(row, "value")
+        if raw is None:
+            raw = self.cell(row, "level")
+        scale = [str(label) for label in indicator.scale or []]
+        if not scale:
+            self.fail(
+                row.line,
+                f"l'indicateur qualitatif « {indicator.name} » n'a pas encore d'échelle : "
+                "définissez ses niveaux avant d'importer des mesures.",
+            )
+            return None
+        if raw is None:
+            self.fail(row.line, "la valeur est vide.")
+            return None
+        levels = ", ".join(f"{number} = {label}" for number, label in enumerate(scale, start=1))
+        text = _as_text(raw)
+        for index, label in enumerate(scale):
+            if fold(label) == fold(text):
+                return index
+        try:
+            number = parse_decimal(raw)
+        except CellError:
+            number = None
+        if number is not None and number == number.to_integral_value():
+            if 1 <= number <= len(scale):
+                return int(number) - 1
+            self.fail(
+                row.line,
+                f"le niveau {text} n'existe pas pour « {indicator.name} » : les niveaux vont de 1 "
+                f"à {len(scale)} ({levels}).",
+            )
+            return None
+        self.fail(
+            row.line,
+            f"le niveau « {text} » n'existe pas pour « {indicator.name} » ; niveaux : {levels}.",
+        )
+        return None
+
+    def _check_existing(self, measurements: list[Measurement], lines: dict[int, int]) -> None:
+        if not measurements:
+            return
+        existing = set(
+            Measurement.objects.filter(
+                indicator__experiment=self.experiment,
+                measured_on__in={measurement.measured_on for measurement in measurements},
+            ).values_list("indicator_id", "measured_on")
+        )
+        for measurement in measurements:
+            if (measurement.indicator.pk, measurement.measured_on) in existing:
+                self.fail(
+                    lines[id(measurement)],
+                    f"une mesure existe déjà le {format_date(measurement.measured_on)} pour "
+                    f"« {measurement.indicator.name} ».",
+                )
+
+
+def _as_text(value) -> str:
+    if isinstance(value, date):
+        return format_date(value)
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    if isinstance(value, float | Decimal):
+        return format_decimal(Decimal(repr(value)) if isinstance(value, float) else value)
+    return " ".join(str(value).split())
+
+
+def _listing(names) -> str:
+    return ", ".join(f"« {name} »" for name in names)
+
+
+def _plural(count: int, singular: str, plural: str) -> str:
+    return f"{format_decimal(Decimal(count))} {singular if count <= 1 else plural}"
+
+
+def measurement_model_csv(experiment: Experiment) -> bytes:
+    """A CSV model to fill in a spreadsheet: UTF-8 with BOM (Excel then reads the accents),
+    ``;`` between cells, one line per indicator to complete or copy."""
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, delimiter=";", lineterminator="\r\n")
+    writer.writerow(MODEL_HEADER)
+    for indicator in experiment.indicators.all():
+        writer.writerow([indicator.name, "", "", ""])
+    return ("\ufeff" + buffer.getvalue()).encode("utf-8")
+
+
+# Export ----------------------------------------------------------------------------------------
+
+HEADER_FONT = Font(bold=True, color="FFFFFF")
+HEADER_FILL = PatternFill("solid", fgColor="0B5C4A")
+DATE_FORMAT = "DD/MM/YYYY"
+
+
+def export_indicators_xlsx(experiment: Experiment) -> bytes:
+    """The indicators of ``experiment`` with their progress, and every measurement, as an XLSX
+    workbook of three sheets: « Indicateurs », « Mesures », « À propos »."""
+    indicators = list(
+        experiment.indicators.select_related("question", "outcome").prefetch_related(
+            "targets", "measurements"
+        )
+    )
+    workbook = Workbook()
+    workbook.properties.title = f"Indicateurs — {experiment.title}"
+    workbook.properties.creator = "Essaim"
+    _indicators_sheet(workbook.active, indicators)
+    _measurements_sheet(workbook.create_sheet("Mesures"), indicators)
+    _about_sheet(workbook.create_sheet("À propos"), experiment, indicators)
+    buffer = io.BytesIO()
+    workbook.save(buffer)
+    return buffer.getvalue()
+
+
+def _indicators_sheet(sheet, indicators: list[Indicator]) -> None:
+    sheet.title = "Indicateurs"
+    columns = [
+        ("Intitulé", 36),
+        ("Nature", 13),
+        ("Question évaluative", 40),
+        ("Maillon de la théorie du changement", 30),
+        ("Unité", 12),
+        ("Valeur de départ", 14),
+        ("Date de la valeur de départ", 14),
+        ("Source de la valeur de départ", 28),
+        ("Valeur cible", 13),
+        ("Échéance de la cible", 14),
+        ("Cibles intermédiaires", 32),
+        ("Sens de l'amélioration", 16),
+        ("Cumulatif", 11),
+        ("Échelle qualitative", 32),
+        ("Moyens de vérification", 36),
+        ("Méthode de collecte", 36),
+        ("Fréquence", 16),
+        ("Responsable de la collecte", 24),
+        ("Nombre de mesures", 12),
+        ("Dernière mesure", 14),
+        ("Valeur actuelle", 16),
+        ("Progression vers la cible", 14),
+    ]
+    _header(sheet, columns)
+    for indicator in indicators:
+        measurements = list(indicator.measurements.all())
+        last = measurements[-1] if measurements else None
+        if indicator.is_quantitative:
+            current = indicator.current_value(measurements)
+        else:
+            current = last.level_label() if last else None
+        progress = indicator.progress(measurements)
+        targets = " ; ".join(
+            f"{format_decimal(target.value)} au {format_date(target.due_on)}"
+            for target in indicator.targets.all()
+        )
+        row = [
+            indicator.name,
+            indicator.get_kind_display(),
+            indicator.question.question if indicator.question else None,
+            indicator.outcome.title if indicator.outcome else None,
+            indicator.unit or None,
+            indicator.baseline_value,
+            indicator.baseline_date,
+            indicator.baseline_source or None,
+            indicator.target_value,
+            indicator.target_date,
+            targets or None,
+            indicator.get_direction_display() if indicator.is_quantitative else None,
+            ("oui" if indicator.cumulative else "non") if indicator.is_quantitative else None,
+            " ; ".join(str(level) for level in indicator.scale) or None,
+            indicator.means_of_verification or None,
+            indicator.collection_method or None,
+            indicator.get_frequency_display(),
+            indicator.owner or None,
+            len(measurements),
+            last.measured_on if last else None,
+            current,
+            progress / 100 if progress is not None else None,
+        ]
+        _append(sheet, row, percent_columns={22})
+
+
+def _measurements_sheet(sheet, indicators: list[Indicator]) -> None:
+    columns = [
+        ("Indicateur", 36),
+        ("Date", 13),
+        ("Valeur", 14),
+        ("Niveau", 20),
+        ("Commentaire", 60),
+        ("Justificatif", 12),
+    ]
+    _header(sheet, columns)
+    for indicator in indicators:
+        for measurement in indicator.measurements.all():
+            # Each measurement points back to its indicator without another query.
+            measurement.indicator = indicator
+            _append(
+                sheet,
+                [
+                    indicator.name,
+                    measurement.measured_on,
+                    measurement.value,
+                    measurement.level_label() or None,
+                    measurement.comment or None,
+                    "oui" if measurement.evidence else "non",
+                ],
+            )
+
+
+def _about_sheet(sheet, experiment: Experiment, indicators: list[Indicator]) -> None:
+    sheet.column_dimensions["A"].width = 24
+    sheet.column_dimensions["B"].width = 80
+    rows = [
+        ("Expérimentation", experiment.title),
+        ("Étape", experiment.get_stage_display()),
+        ("Exporté le", timezone.localdate()),
+        ("Indicateurs", len(indicators)),
+        ("Mesures", sum(len(indicator.measurements.all()) for indicator in indicators)),
+    ]
+    if experiment.illustrative:
+        rows.append(
+            (
+                "Exemple illustratif",
+                "Les chiffres de cette expérimentation sont inventés pour la démonstration.",
+            )
+        )
+    for label, value in rows:
+        _append(sheet, [label, value])
+        sheet.cell(row=sheet.max_row, column=1).font = Font(bold=True)
+        sheet.cell(row=sheet.max_row, column=2).alignment = Alignment(horizontal="left")
+
+
+def _header(sheet, columns: list[tuple[str, int]]) -> None:
+    sheet.append([label for label, _ in columns])
+    for index, (_, width) in enumerate(columns, start=1):
+        cell = sheet.cell(row=1, column=index)
+        cell.font = HEADER_FONT
+        cell.fill = HEADER_FILL
+        cell.alignment = Alignment(wrap_text=True, vertical="center")
+        sheet.column_dimensions[get_column_letter(index)].width = width
+    sheet.row_dimensions[1].height = 32
+    sheet.freeze_panes = "A2"
+    sheet.auto_filter.ref = f"A1:{get_column_letter(len(columns))}1"
+
+
+def _append(sheet, values: list, percent_columns: frozenset[int] | set[int] = frozenset()) -> None:
+    """Append one row: real dates and numbers; text written as text, never as a formula."""
+    sheet.append([None] * len(values))
+    row = sheet.max_row
+    for index, value in enumerate(values, start=1):
+        cell = sheet.cell(row=row, column=index)
+        if isinstance(value, str):
+            cell.value = ILLEGAL_CHARACTERS_RE.sub("", value)
+            cell.data_type = "s"  # « =1+1 » typed by someone stays text
+            cell.alignment = Alignment(wrap_text=len(value) > 40, vertical="top")
+            continue
+        cell.value = value
+        cell.alignment = Alignment(vertical="top")
+        if isinstance(value, date):
+            cell.number_format = DATE_FORMAT
+        elif index in percent_columns and value is not None:
+            cell.number_format = "0%"

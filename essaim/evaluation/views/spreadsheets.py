@@ -1,0 +1,104 @@
+"""Indicators and measurements in spreadsheets: the XLSX export, and the import of measurements
+from a CSV or XLSX file with its model file."""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.urls import path
+from django.utils import timezone
+from django.utils.http import content_disposition_header
+from django.utils.text import slugify
+from django.views.decorators.http import require_http_methods, require_safe
+
+from essaim.evaluation.forms.spreadsheets import MeasurementImportForm
+from essaim.evaluation.spreadsheets import (
+    MAX_IMPORT_ROWS,
+    MeasurementImportError,
+    check_measurement_file,
+    export_indicators_xlsx,
+    import_measurements,
+    measurement_model_csv,
+)
+from essaim.experiments.access import get_experiment_for
+from essaim.experiments.models import Experiment
+from essaim.experiments.tabs import experiment_context
+from essaim.roles.models import Perm
+
+XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+SHOWN_PROBLEMS = 200
+
+
+@login_required
+@require_safe
+def export_xlsx(request: HttpRequest, pk: int) -> HttpResponse:
+    experiment = get_experiment_for(request.user, pk)
+    response = HttpResponse(export_indicators_xlsx(experiment), content_type=XLSX_TYPE)
+    response["Content-Disposition"] = content_disposition_header(
+        as_attachment=True, filename=_filename("indicateurs", experiment, "xlsx")
+    )
+    return response
+
+
+@login_required
+@require_http_methods(["GET", "HEAD", "POST"])
+def measurement_import(request: HttpRequest, pk: int) -> HttpResponse:
+    experiment = get_experiment_for(request.user, pk, Perm.CONTRIBUTE)
+    posted = request.method == "POST"
+    form = MeasurementImportForm(
+        request.POST if posted else None, request.FILES if posted else None
+    )
+    problems = checked = None
+    if posted and form.is_valid():
+        upload = form.cleaned_data["file"]
+        data = upload.read()
+        try:
+            if form.cleaned_data["check_only"]:
+                checked = check_measurement_file(experiment=experiment, data=data)
+                form = MeasurementImportForm()  # ready to import the file for good
+            else:
+                done = import_measurements(
+                    experiment=experiment, data=data, filename=upload.name, actor=request.user
+                )
+                messages.success(request, done.summary(done=True))
+                return redirect("evaluation:indicators", experiment.pk)
+        except MeasurementImportError as error:
+            problems = error.problems
+    context = {
+        **experiment_context(experiment, request.user, "evaluation"),
+        "form": form,
+        "indicators": list(experiment.indicators.all()),
+        "problems": problems[:SHOWN_PROBLEMS] if problems else problems,
+        "more_problems": max(0, len(problems) - SHOWN_PROBLEMS) if problems else 0,
+        "problem_count": len(problems) if problems else 0,
+        "checked": checked,
+        "max_rows": MAX_IMPORT_ROWS,
+    }
+    return render(request, "evaluation/measurement_import.html", context)
+
+
+@login_required
+@require_safe
+def measurement_import_model(request: HttpRequest, pk: int) -> HttpResponse:
+    experiment = get_experiment_for(request.user, pk, Perm.CONTRIBUTE)
+    response = HttpResponse(measurement_model_csv(experiment), content_type="text/csv")
+    response["Content-Disposition"] = content_disposition_header(
+        as_attachment=True, filename=_filename("modele-mesures", experiment, "csv")
+    )
+    return response
+
+
+def _filename(prefix: str, experiment: Experiment, extension: str) -> str:
+    slug = slugify(experiment.title)[:60].strip("-") or f"experimentation-{experiment.pk}"
+    return f"{prefix}-{slug}-{timezone.localdate():%Y-%m-%d}.{extension}"
+
+
+urlpatterns = [
+    path("<int:pk>/evaluation/export.xlsx", export_xlsx, name="export_xlsx"),
+    path("<int:pk>/evaluation/import/", measurement_import, name="import_measurements"),
+    path(
+        "<int:pk>/evaluation/import/modele.csv",
+        measurement_import_model,
+        name="import_measurements_model",
+    ),
+]
