@@ -6,6 +6,9 @@ from ninja import NinjaAPI
 
 from essaim.accounts.api_auth import api_auth
 from essaim.api_errors import install_french_errors
+from essaim.evaluation.api import router as evaluation_router
+from essaim.experiments.api import router as experiments_router
+from essaim.experiments.models import ExperimentError
 from essaim.territories.api import router as territories_router
 
 api = NinjaAPI(
@@ -19,6 +22,8 @@ api = NinjaAPI(
     docs_url="/docs",
 )
 api.add_router("/territories/", territories_router)
+api.add_router("/experiments/", experiments_router)
+api.add_router("/experiments/", evaluation_router)
 install_french_errors(api)
 
 
@@ -32,3 +37,8 @@ def forbidden(request: HttpRequest, exc: PermissionDenied) -> HttpResponse:
     return api.create_response(
         request, {"detail": "Votre rôle ne vous permet pas cette action."}, status=403
     )
+
+
+@api.exception_handler(ExperimentError)
+def refused_by_the_rules(request: HttpRequest, exc: ExperimentError) -> HttpResponse:
+    return api.create_response(request, {"detail": exc.message}, status=422)

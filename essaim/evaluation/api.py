@@ -1,0 +1,445 @@
+"""``/api/v1/experiments/{id}/indicators``: the indicators of an experiment and their
+measurements, with the permissions of the pages: editors change indicators, contributors add
+measurements. Every change is kept in the experiment's history."""
+
+from datetime import date, datetime
+from decimal import Decimal
+
+from django.db import IntegrityError, transaction
+from django.http import Http404, HttpRequest
+from ninja import Field, Router, Schema, Status
+from ninja.pagination import LimitOffsetPagination, paginate
+
+from essaim.api_errors import InvalidInput
+from essaim.evaluation.models import (
+    Direction,
+    EvaluationQuestion,
+    Frequency,
+    Indicator,
+    IndicatorKind,
+    Measurement,
+)
+from essaim.experiments.access import get_experiment_for
+from essaim.experiments.api import (
+    InvalidOut,
+    Strict,
+    check_not_blank,
+    delete_child,
+    save_child,
+)
+from essaim.experiments.models import Experiment, Outcome
+from essaim.roles.models import Perm
+
+router = Router(tags=["évaluation"])
+
+DECIMAL = {"max_digits": 14, "decimal_places": 3}
+
+
+def decimal_text(value: Decimal | None) -> str | None:
+    """``Decimal("12.500")`` → ``"12.5"``; decimals travel as text to keep their precision."""
+    if value is None:
+        return None
+    text = format(value, "f")
+    return text.rstrip("0").rstrip(".") if "." in text else text
+
+
+# Indicators ---------------------------------------------------------------------------------------
+
+
+class TargetOut(Schema):
+    due_on: date
+    value: str
+
+    @staticmethod
+    def resolve_value(obj) -> str:
+        return decimal_text(obj.value)
+
+
+class IndicatorOut(Schema):
+    id: int
+    name: str
+    kind: IndicatorKind
+    unit: str
+    baseline_value: str | None = Field(description="nombre décimal, en texte")
+    baseline_date: date | None
+    baseline_source: str
+    target_value: str | None = Field(description="nombre décimal, en texte")
+    target_date: date | None
+    direction: Direction
+    cumulative: bool
+    scale: list[str] = Field(description="niveaux de l'échelle qualitative, du plus faible")
+    means_of_verification: str
+    collection_method: str
+    frequency: Frequency
+    owner: str
+    position: int
+    question: int | None = Field(alias="question_id")
+    outcome: int | None = Field(alias="outcome_id")
+    targets: list[TargetOut] = Field(description="cibles intermédiaires")
+    measurement_count: int
+    current_value: str | None = Field(
+        description="somme des mesures si cumulatif, sinon la dernière"
+    )
+    progress: int | None = Field(description="progression vers la cible, en %")
+
+    @staticmethod
+    def resolve_baseline_value(obj: Indicator) -> str | None:
+        return decimal_text(obj.baseline_value)
+
+    @staticmethod
+    def resolve_target_value(obj: Indicator) -> str | None:
+        return decimal_text(obj.target_value)
+
+    @staticmethod
+    def resolve_targets(obj: Indicator) -> list:
+        return list(obj.targets.all())
+
+    @staticmethod
+    def resolve_measurement_count(obj: Indicator) -> int:
+        return len(obj.measurements.all())
+
+    @staticmethod
+    def resolve_current_value(obj: Indicator) -> str | None:
+        return decimal_text(obj.current_value(list(obj.measurements.all())))
+
+    @staticmethod
+    def resolve_progress(obj: Indicator) -> int | None:
+        return obj.progress(list(obj.measurements.all()))
+
+
+class IndicatorIn(Strict):
+    name: str = Field(min_length=1, max_length=200)
+    kind: IndicatorKind = IndicatorKind.QUANTITATIVE
+    unit: str = Field("", max_length=50)
+    baseline_value: Decimal | None = Field(None, **DECIMAL)
+    baseline_date: date | None = None
+    baseline_source: str = Field("", max_length=300)
+    target_value: Decimal | None = Field(None, **DECIMAL)
+    target_date: date | None = None
+    direction: Direction = Direction.INCREASE
+    cumulative: bool = False
+    scale: list[str] = Field([], description="obligatoire pour un indicateur qualitatif")
+    means_of_verification: str = ""
+    collection_method: str = ""
+    frequency: Frequency = Frequency.MONTHLY
+    owner: str = Field("", max_length=200)
+    position: int = Field(0, ge=0)
+    question: int | None = Field(None, description="identifiant de la question évaluative")
+    outcome: int | None = Field(None, description="identifiant du maillon")
+
+
+class IndicatorPatch(Strict):
+    name: str = Field(None, min_length=1, max_length=200)
+    kind: IndicatorKind = None
+    unit: str = Field(None, max_length=50)
+    baseline_value: Decimal | None = Field(None, **DECIMAL)
+    baseline_date: date | None = None
+    baseline_source: str = Field(None, max_length=300)
+    target_value: Decimal | None = Field(None, **DECIMAL)
+    target_date: date | None = None
+    direction: Direction = None
+    cumulative: bool = None
+    scale: list[str] = None
+    means_of_verification: str = None
+    collection_method: str = None
+    frequency: Frequency = None
+    owner: str = Field(None, max_length=200)
+    position: int = Field(None, ge=0)
+    question: int | None = None
+    outcome: int | None = None
+
+
+def indicators_of(experiment: Experiment):
+    return experiment.indicators.prefetch_related("targets", "measurements")
+
+
+def indicator_of(experiment: Experiment, indicator_id: int) -> Indicator:
+    indicator = indicators_of(experiment).filter(pk=indicator_id).first()
+    if indicator is None:
+        raise Http404
+    return indicator
+
+
+def indicator_data(experiment: Experiment, data: dict) -> dict:
+    """``data`` as model fields: the question and the outcome must be the experiment's."""
+    if "scale" in data:
+        data["scale"] = [level.strip() for level in data["scale"]]
+    links = {"question": EvaluationQuestion, "outcome": Outcome}
+    for name, model in links.items():
+        if name in data and data[name] is not None:
+            linked = model.objects.filter(pk=data[name], experiment=experiment).first()
+            if linked is None:
+                raise InvalidInput(
+                    f"Identifiant inconnu dans cette expérimentation : {data[name]}.", name
+                )
+            data[name] = linked
+    return data
+
+
+def indicator_checker(experiment: Experiment):
+    def check(indicator: Indicator) -> None:
+        check_not_blank(indicator.name, "name", "L'intitulé")
+        others = experiment.indicators.exclude(pk=indicator.pk)
+        if others.filter(name=indicator.name).exists():
+            raise InvalidInput(
+                f"Un indicateur s'appelle déjà « {indicator.name} » dans cette expérimentation.",
+                "name",
+            )
+        if indicator.kind == IndicatorKind.QUALITATIVE:
+            scale = indicator.scale
+            if len(scale) < 2 or not all(scale) or len(set(scale)) != len(scale):
+                raise InvalidInput(
+                    "Une échelle qualitative compte au moins deux niveaux distincts et non vides, "
+                    "du plus faible au plus fort.",
+                    "scale",
+                )
+        if indicator.pk is None:
+            return
+        measurements = Measurement.objects.filter(indicator=indicator)
+        if indicator.kind == IndicatorKind.QUALITATIVE:
+            if measurements.filter(level__isnull=True).exists():
+                raise InvalidInput(
+                    "Cet indicateur a déjà des mesures chiffrées : il ne peut pas devenir "
+                    "qualitatif.",
+                    "kind",
+                )
+            used = measurements.filter(level__gte=len(indicator.scale)).first()
+            if used is not None:
+                raise InvalidInput(
+                    f"Une mesure utilise le niveau {used.level} : l'échelle doit garder au moins "
+                    f"{used.level + 1} niveaux.",
+                    "scale",
+                )
+        elif measurements.filter(value__isnull=True).exists():
+            raise InvalidInput(
+                "Cet indicateur a déjà des mesures qualitatives : il ne peut pas devenir "
+                "quantitatif.",
+                "kind",
+            )
+
+    return check
+
+
+@router.get("{experiment_id}/indicators", response=list[IndicatorOut], summary="Indicateurs")
+def list_indicators(request: HttpRequest, experiment_id: int):
+    return indicators_of(get_experiment_for(request.user, experiment_id))
+
+
+@router.post(
+    "{experiment_id}/indicators",
+    response={201: IndicatorOut, 422: InvalidOut},
+    summary="Ajouter un indicateur",
+)
+def create_indicator(request: HttpRequest, experiment_id: int, payload: IndicatorIn):
+    """Rôle éditeur ou propriétaire."""
+    experiment = get_experiment_for(request.user, experiment_id, Perm.EDIT)
+    indicator = Indicator(experiment=experiment)
+    data = indicator_data(experiment, payload.dict())
+    with transaction.atomic():
+        save_child(
+            experiment,
+            indicator,
+            data,
+            request.user,
+            "Indicateur",
+            False,
+            indicator_checker(experiment),
+        )
+    return Status(201, indicator_of(experiment, indicator.pk))
+
+
+@router.get(
+    "{experiment_id}/indicators/{indicator_id}", response=IndicatorOut, summary="Un indicateur"
+)
+def get_indicator(request: HttpRequest, experiment_id: int, indicator_id: int):
+    return indicator_of(get_experiment_for(request.user, experiment_id), indicator_id)
+
+
+@router.patch(
+    "{experiment_id}/indicators/{indicator_id}",
+    response={200: IndicatorOut, 422: InvalidOut},
+    summary="Modifier un indicateur",
+)
+def update_indicator(
+    request: HttpRequest, experiment_id: int, indicator_id: int, payload: IndicatorPatch
+):
+    """Seuls les champs envoyés changent. Rôle éditeur ou propriétaire."""
+    experiment = get_experiment_for(request.user, experiment_id, Perm.EDIT)
+    indicator = indicator_of(experiment, indicator_id)
+    data = indicator_data(experiment, payload.dict(exclude_unset=True))
+    with transaction.atomic():
+        save_child(
+            experiment,
+            indicator,
+            data,
+            request.user,
+            "Indicateur",
+            False,
+            indicator_checker(experiment),
+        )
+    return indicator_of(experiment, indicator.pk)
+
+
+@router.delete(
+    "{experiment_id}/indicators/{indicator_id}",
+    response={204: None},
+    summary="Supprimer un indicateur",
+)
+def delete_indicator(request: HttpRequest, experiment_id: int, indicator_id: int):
+    """Avec ses mesures. Rôle éditeur ou propriétaire."""
+    experiment = get_experiment_for(request.user, experiment_id, Perm.EDIT)
+    indicator = experiment.indicators.filter(pk=indicator_id).first()
+    if indicator is None:
+        raise Http404
+    with transaction.atomic():
+        delete_child(experiment, indicator, request.user, "Indicateur", False)
+    return Status(204, None)
+
+
+# Measurements -------------------------------------------------------------------------------------
+
+
+class MeasurementOut(Schema):
+    id: int
+    measured_on: date
+    value: str | None = Field(description="nombre décimal, en texte (indicateur quantitatif)")
+    level: int | None = Field(description="indice du niveau de l'échelle (qualitatif)")
+    level_label: str
+    comment: str
+    evidence: str | None = Field(description="adresse du justificatif")
+    recorded_by: str | None
+    recorded_at: datetime
+
+    @staticmethod
+    def resolve_value(obj: Measurement) -> str | None:
+        return decimal_text(obj.value)
+
+    @staticmethod
+    def resolve_level_label(obj: Measurement) -> str:
+        return obj.level_label()
+
+    @staticmethod
+    def resolve_evidence(obj: Measurement) -> str | None:
+        return obj.evidence.url if obj.evidence else None
+
+    @staticmethod
+    def resolve_recorded_by(obj: Measurement) -> str | None:
+        return str(obj.recorded_by) if obj.recorded_by else None
+
+
+class MeasurementIn(Strict):
+    measured_on: date = Field(description="date ISO : AAAA-MM-JJ")
+    value: Decimal | None = Field(
+        None, **DECIMAL, description="pour un indicateur quantitatif ; « 12.5 » ou 12.5"
+    )
+    level: int | None = Field(
+        None, ge=0, description="pour un indicateur qualitatif : indice du niveau, à partir de 0"
+    )
+    comment: str = ""
+
+
+def plain_indicator(experiment: Experiment, indicator_id: int) -> Indicator:
+    indicator = experiment.indicators.filter(pk=indicator_id).first()
+    if indicator is None:
+        raise Http404
+    return indicator
+
+
+def check_measurement(indicator: Indicator, payload: MeasurementIn) -> None:
+    if indicator.is_quantitative:
+        if payload.level is not None:
+            raise InvalidInput(
+                "Un indicateur quantitatif se mesure par une valeur (« value »), "
+                "pas par un niveau.",
+                "level",
+            )
+        if payload.value is None:
+            raise InvalidInput("Indiquez la valeur mesurée (« value »).", "value")
+        return
+    if payload.value is not None:
+        raise InvalidInput(
+            "Un indicateur qualitatif se mesure par un niveau de son échelle (« level »), "
+            "pas par une valeur.",
+            "value",
+        )
+    scale = indicator.scale or []
+    if payload.level is None or payload.level >= len(scale):
+        levels = " ; ".join(f"{index} : {label}" for index, label in enumerate(scale))
+        raise InvalidInput(
+            f"Indiquez le niveau (« level ») par son indice dans l'échelle — {levels}.", "level"
+        )
+
+
+@router.get(
+    "{experiment_id}/indicators/{indicator_id}/measurements",
+    response=list[MeasurementOut],
+    summary="Mesures d'un indicateur",
+)
+@paginate(LimitOffsetPagination)
+def list_measurements(request: HttpRequest, experiment_id: int, indicator_id: int):
+    """De la plus ancienne à la plus récente."""
+    experiment = get_experiment_for(request.user, experiment_id)
+    indicator = plain_indicator(experiment, indicator_id)
+    return indicator.measurements.select_related("recorded_by").order_by("measured_on", "pk")
+
+
+@router.post(
+    "{experiment_id}/indicators/{indicator_id}/measurements",
+    response={201: MeasurementOut, 422: InvalidOut},
+    summary="Ajouter une mesure",
+)
+def create_measurement(
+    request: HttpRequest, experiment_id: int, indicator_id: int, payload: MeasurementIn
+):
+    """Une mesure par jour et par indicateur. Rôle contributeur, éditeur ou propriétaire."""
+    experiment = get_experiment_for(request.user, experiment_id, Perm.CONTRIBUTE)
+    indicator = plain_indicator(experiment, indicator_id)
+    check_measurement(indicator, payload)
+    duplicate = (
+        f"Une mesure existe déjà au {payload.measured_on:%d/%m/%Y} pour « {indicator} » : "
+        "supprimez-la d'abord ou choisissez une autre date."
+    )
+    if indicator.measurements.filter(measured_on=payload.measured_on).exists():
+        raise InvalidInput(duplicate, "measured_on")
+    try:
+        with transaction.atomic():
+            measurement = Measurement.objects.create(
+                indicator=indicator,
+                measured_on=payload.measured_on,
+                value=payload.value,
+                level=payload.level,
+                comment=payload.comment.strip(),
+                recorded_by=request.user,
+            )
+            experiment.log_action(
+                request.user,
+                "created",
+                f"Mesure du {measurement.measured_on:%d/%m/%Y} ajoutée à « {indicator} »",
+            )
+    except IntegrityError:
+        raise InvalidInput(duplicate, "measured_on") from None
+    return Status(201, measurement)
+
+
+@router.delete(
+    "{experiment_id}/indicators/{indicator_id}/measurements/{measurement_id}",
+    response={204: None},
+    summary="Supprimer une mesure",
+)
+def delete_measurement(
+    request: HttpRequest, experiment_id: int, indicator_id: int, measurement_id: int
+):
+    """Rôle éditeur ou propriétaire."""
+    experiment = get_experiment_for(request.user, experiment_id, Perm.EDIT)
+    indicator = plain_indicator(experiment, indicator_id)
+    measurement = indicator.measurements.filter(pk=measurement_id).first()
+    if measurement is None:
+        raise Http404
+    with transaction.atomic():
+        measurement.delete()
+        experiment.log_action(
+            request.user,
+            "deleted",
+            f"Mesure du {measurement.measured_on:%d/%m/%Y} supprimée de « {indicator} »",
+        )
+    return Status(204, None)
