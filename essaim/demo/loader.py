@@ -9,6 +9,7 @@ from django.utils.module_loading import import_string
 
 STEPS: list[tuple[str, str]] = [
     ("Organisations, territoires et contacts", "essaim.demo.data.organisations.load"),
+    ("Expérimentations", "essaim.demo.data.experiments.load"),
 ]
 
 
