@@ -1,29 +1,17 @@
 """The dossier as a Word document (DOCX): the same chapters as the PDF, in Word's own headings
 and table styles so that it can be edited, with the charts and the timeline as PNG pictures."""
 
-import html
 import io
-import re
-from datetime import date
 
 from django.utils import timezone
-from docx import Document
-from docx.enum.table import WD_TABLE_ALIGNMENT
 from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_BREAK
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
-from docx.shared import Cm, Pt, RGBColor
+from docx.shared import Cm, Pt
 
 from essaim.dossiers.builder import Dossier
 from essaim.dossiers.templatetags.dossier import euros, long_date, number
-
-TABLE_STYLE = "Light Grid Accent 1"
-PRIMARY = RGBColor(0x0B, 0x5C, 0x4A)
-MUTED = RGBColor(0x4A, 0x56, 0x50)
-CONTENT_WIDTH = Cm(17)
-PICTURE_SCALE = 2  # pixels per SVG unit: sharp when printed
-_DESC = re.compile(r"<desc[^>]*>(.*?)</desc>", re.DOTALL)
-_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
+from essaim.dossiers.word import MUTED, PRIMARY, WordWriter, clean, short_date
 
 
 def render_dossier_docx(dossier: Dossier) -> bytes:
@@ -34,21 +22,11 @@ def render_dossier_docx(dossier: Dossier) -> bytes:
     return buffer.getvalue()
 
 
-def _short_date(value: date | None) -> str:
-    return f"{value:%d/%m/%Y}" if value else ""
-
-
-def _clean(text: object) -> str:
-    """Text Word accepts: XML forbids most control characters."""
-    return _CONTROL.sub("", str(text or ""))
-
-
-class _Writer:
+class _Writer(WordWriter):
     def __init__(self, dossier: Dossier) -> None:
         self.dossier = dossier
         self.experiment = dossier.experiment
-        self.document = Document()
-        self.chapter = 0
+        super().__init__()
 
     # Structure ----------------------------------------------------------------------------------
 
@@ -96,7 +74,7 @@ class _Writer:
         for name in ("Title", "Heading 1", "Heading 2", "Heading 3"):
             document.styles[name].font.color.rgb = PRIMARY
         header = section.header.paragraphs[0]
-        header.text = _clean(self.experiment.title)
+        header.text = clean(self.experiment.title)
         header.runs[0].font.size = Pt(8.5)
         header.runs[0].font.color.rgb = MUTED
         footer = section.footer.paragraphs[0]
@@ -110,154 +88,6 @@ class _Writer:
             run.font.size = Pt(8.5)
             run.font.color.rgb = MUTED
 
-    def _chapter(self, title: str) -> None:
-        self.chapter += 1
-        heading = self.document.add_heading(f"{self.chapter}. {title}", level=1)
-        heading.paragraph_format.page_break_before = True
-
-    def _heading(self, title: str, level: int = 2) -> None:
-        self.document.add_heading(_clean(title), level=level)
-
-    # Blocks ---------------------------------------------------------------------------------------
-
-    def _run(self, paragraph, text: str, *, bold=False, italic=False):
-        run = paragraph.add_run(_clean(text))
-        run.bold = bold
-        run.italic = italic
-        return run
-
-    def _field(self, paragraph, instruction: str) -> None:
-        field = OxmlElement("w:fldSimple")
-        field.set(qn("w:instr"), instruction)
-        run = OxmlElement("w:r")
-        properties = OxmlElement("w:rPr")
-        colour = OxmlElement("w:color")
-        colour.set(qn("w:val"), str(MUTED))
-        size = OxmlElement("w:sz")
-        size.set(qn("w:val"), "17")  # half-points: 8.5 pt, as the rest of the footer
-        properties.extend([colour, size])
-        run.append(properties)
-        text = OxmlElement("w:t")
-        text.text = "1"
-        run.append(text)
-        field.append(run)
-        paragraph._p.append(field)
-
-    def _text(self, text: str, *, empty: str = "Non renseigné.", style: str | None = None):
-        text = _clean(text).strip()
-        if not text:
-            return self._muted(empty)
-        paragraph = None
-        for part in re.split(r"\n\s*\n", text):
-            paragraph = self.document.add_paragraph(style=style)
-            lines = part.splitlines()
-            for index, line in enumerate(lines):
-                run = paragraph.add_run(line)
-                if index < len(lines) - 1:
-                    run.add_break()
-        return paragraph
-
-    def _muted(self, text: str):
-        paragraph = self.document.add_paragraph()
-        run = self._run(paragraph, text, italic=True)
-        run.font.color.rgb = MUTED
-        return paragraph
-
-    def _pair(self, label: str, value: str, *, empty: str = "Non renseigné."):
-        paragraph = self.document.add_paragraph()
-        self._run(paragraph, f"{label} : ", bold=True)
-        value = _clean(value).strip()
-        if value:
-            self._run(paragraph, value)
-        else:
-            run = self._run(paragraph, empty, italic=True)
-            run.font.color.rgb = MUTED
-        paragraph.paragraph_format.space_after = Pt(3)
-        return paragraph
-
-    def _bullets(self, items: list[str], *, numbered: bool = False) -> None:
-        style = "List Number" if numbered else "List Bullet"
-        num_id = self._new_numbering() if numbered else None
-        for item in items:
-            paragraph = self.document.add_paragraph(_clean(item), style=style)
-            if num_id is not None:
-                numbering = paragraph._p.get_or_add_pPr().get_or_add_numPr()
-                numbering.get_or_add_ilvl().val = 0
-                numbering.get_or_add_numId().val = num_id
-
-    def _new_numbering(self) -> int:
-        """A numbering of the « List Number » style that starts again at 1: otherwise every
-        numbered list of the document would follow on from the previous one."""
-        numbering = self.document.part.numbering_part.element
-        style_num_id = self.document.styles["List Number"].element.pPr.numPr.numId.val
-        abstract_id = numbering.num_having_numId(style_num_id).abstractNumId.val
-        num = numbering.add_num(abstract_id)
-        num.add_lvlOverride(ilvl=0).add_startOverride(1)
-        return num.numId
-
-    def _table(
-        self,
-        headers: list[str],
-        rows: list[list[object]],
-        *,
-        caption: str = "",
-        widths: list[float] | None = None,
-        numeric: frozenset[int] = frozenset(),
-        total: list[object] | None = None,
-    ) -> None:
-        if caption:
-            paragraph = self.document.add_paragraph()
-            self._run(paragraph, caption, bold=True)
-            paragraph.paragraph_format.keep_with_next = True
-            paragraph.paragraph_format.space_after = Pt(2)
-        table = self.document.add_table(rows=1, cols=len(headers))
-        table.style = self.document.styles[TABLE_STYLE]
-        table.alignment = WD_TABLE_ALIGNMENT.CENTER
-        _emphasise_header_row_only(table)
-        for index, header in enumerate(headers):
-            cell = table.rows[0].cells[index]
-            cell.text = header
-        _repeat_as_header(table.rows[0])
-        for values in [*rows, *([total] if total else [])]:
-            row = table.add_row()
-            _keep_together(row)
-            for index, value in enumerate(values):
-                cell = row.cells[index]
-                lines = _clean(value).splitlines() or [""]
-                paragraph = cell.paragraphs[0]
-                for line_index, line in enumerate(lines):
-                    run = paragraph.add_run(line)
-                    if line_index < len(lines) - 1:
-                        run.add_break()
-                if index in numeric:
-                    paragraph.alignment = WD_ALIGN_PARAGRAPH.RIGHT
-        if total:
-            for cell in table.rows[-1].cells:
-                for run in cell.paragraphs[0].runs:
-                    run.bold = True
-        if widths:
-            table.autofit = False
-            for index, width in enumerate(widths):
-                table.columns[index].width = Cm(width)
-            for row in table.rows:
-                for index, width in enumerate(widths):
-                    row.cells[index].width = Cm(width)
-        self.document.add_paragraph().paragraph_format.space_after = Pt(2)
-
-    def _picture(self, svg: str, *, width=CONTENT_WIDTH) -> None:
-        if not svg:
-            return
-        import cairosvg  # imported here: only documents with charts need Cairo
-
-        png = cairosvg.svg2png(bytestring=str(svg).encode("utf-8"), scale=PICTURE_SCALE)
-        self.document.add_picture(io.BytesIO(png), width=width)
-        picture_paragraph = self.document.paragraphs[-1]
-        picture_paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
-        match = _DESC.search(str(svg))
-        if match:
-            description = html.unescape(match.group(1))
-            self.document.inline_shapes[-1]._inline.docPr.set("descr", _clean(description))
-
     # Chapters -------------------------------------------------------------------------------
 
     def _cover(self) -> None:
@@ -267,7 +97,7 @@ class _Writer:
         run.font.color.rgb = PRIMARY
         run.font.size = Pt(10)
         brand.paragraph_format.space_before = Pt(60)
-        title = document.add_heading(_clean(experiment.title), level=0)
+        title = document.add_heading(clean(experiment.title), level=0)
         title.paragraph_format.space_after = Pt(12)
         stage = document.add_paragraph()
         self._run(stage, f"Étape : {experiment.get_stage_display()}", bold=True)
@@ -479,9 +309,9 @@ class _Writer:
                 [
                     step.title,
                     step.get_kind_display().capitalize(),
-                    _short_date(step.start_date)
+                    short_date(step.start_date)
                     + (
-                        f" → {_short_date(step.end_date)}"
+                        f" → {short_date(step.end_date)}"
                         if step.end_date and not step.is_milestone
                         else ""
                     ),
@@ -539,10 +369,10 @@ class _Writer:
                             "\n".join(
                                 part
                                 for part in (
-                                    f"depuis le {_short_date(member.start_date)}"
+                                    f"depuis le {short_date(member.start_date)}"
                                     if member.start_date
                                     else "",
-                                    f"jusqu'au {_short_date(member.end_date)}"
+                                    f"jusqu'au {short_date(member.end_date)}"
                                     if member.end_date
                                     else "",
                                 )
@@ -562,7 +392,7 @@ class _Writer:
                     ["Date", "Lieu", "Ordre du jour", "Présences"],
                     [
                         [
-                            _short_date(timezone.localdate(row.meeting.starts_at)),
+                            short_date(timezone.localdate(row.meeting.starts_at)),
                             row.meeting.place or "—",
                             row.meeting.agenda,
                             f"{row.present} présent(s), {row.excused} excusé(s), "
@@ -675,7 +505,7 @@ class _Writer:
                 ["Date", "Valeur" if indicator.is_quantitative else "Niveau", "Commentaire"],
                 [
                     [
-                        _short_date(m.measured_on),
+                        short_date(m.measured_on),
                         number(m.value, indicator.unit)
                         if m.value is not None
                         else (m.level_label() or "—"),
@@ -693,7 +523,7 @@ class _Writer:
             return ""
         text = number(indicator.baseline_value, indicator.unit)
         if indicator.baseline_date:
-            text += f" au {_short_date(indicator.baseline_date)}"
+            text += f" au {short_date(indicator.baseline_date)}"
         if indicator.baseline_source:
             text += f" (source : {indicator.baseline_source})"
         return text
@@ -704,10 +534,10 @@ class _Writer:
         if indicator.target_value is not None:
             text = number(indicator.target_value, indicator.unit)
             if indicator.target_date:
-                text += f" au {_short_date(indicator.target_date)}"
+                text += f" au {short_date(indicator.target_date)}"
         if section.targets:
             steps = ", ".join(
-                f"{number(target.value)} au {_short_date(target.due_on)}"
+                f"{number(target.value)} au {short_date(target.due_on)}"
                 for target in section.targets
             )
             text += f"{' ; ' if text else ''}cibles intermédiaires : {steps}"
@@ -734,7 +564,7 @@ class _Writer:
                     self._pair(
                         "Mesures à l'appui",
                         " ; ".join(
-                            f"{m.indicator.name} au {_short_date(m.measured_on)} ("
+                            f"{m.indicator.name} au {short_date(m.measured_on)} ("
                             + (
                                 number(m.value, m.indicator.unit)
                                 if m.value is not None
@@ -748,7 +578,7 @@ class _Writer:
                 if entries:
                     self._pair(
                         "Entrées du journal à l'appui",
-                        " ; ".join(f"« {e.title} » ({_short_date(e.written_on)})" for e in entries),
+                        " ; ".join(f"« {e.title} » ({short_date(e.written_on)})" for e in entries),
                     )
 
     def _risks(self) -> None:
@@ -790,7 +620,7 @@ class _Writer:
             )
             meta = ["À une étape de décision" if decision.at_gate else "Décision finale"]
             if decision.meeting:
-                held_on = _short_date(timezone.localdate(decision.meeting.starts_at))
+                held_on = short_date(timezone.localdate(decision.meeting.starts_at))
                 meta.append(f"{decision.meeting.body.name} du {held_on}")
             meta.append(
                 f"étape « {decision.get_stage_before_display()} » → "
@@ -823,7 +653,7 @@ class _Writer:
             ["Date", "Changement", "Par"],
             [
                 [
-                    _short_date(timezone.localdate(entry.created_at)),
+                    short_date(timezone.localdate(entry.created_at)),
                     entry.summary,
                     str(entry.actor) if entry.actor else "—",
                 ]
@@ -831,34 +661,3 @@ class _Writer:
             ],
             widths=[2.6, 10, 4.4],
         )
-
-
-def _emphasise_header_row_only(table) -> None:
-    """Word's table styles also set the first column in bold: keep only the header row."""
-    properties = table._tbl.tblPr
-    look = properties.find(qn("w:tblLook"))
-    if look is None:
-        look = OxmlElement("w:tblLook")
-        properties.append(look)
-    for name, value in {
-        "w:val": "0420",
-        "w:firstRow": "1",
-        "w:lastRow": "0",
-        "w:firstColumn": "0",
-        "w:lastColumn": "0",
-        "w:noHBand": "0",
-        "w:noVBand": "1",
-    }.items():
-        look.set(qn(name), value)
-
-
-def _repeat_as_header(row) -> None:
-    properties = row._tr.get_or_add_trPr()
-    header = OxmlElement("w:tblHeader")
-    header.set(qn("w:val"), "true")
-    properties.append(header)
-
-
-def _keep_together(row) -> None:
-    properties = row._tr.get_or_add_trPr()
-    properties.append(OxmlElement("w:cantSplit"))

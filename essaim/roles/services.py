@@ -45,6 +45,7 @@ def add_member(*, obj: RoleHolder, email: str, role: Role, by: User) -> ObjectRo
             )
         object_role = obj.grant(user, role, by=by)
         obj.invitations.pending().filter(email=address).delete()
+        _log(obj, by, "member", f"{user} ajouté comme {role.label}")
         transaction.on_commit(
             lambda: send_email.enqueue(**_member_added_email(obj=obj, user=user, role=role, by=by))
         )
@@ -164,7 +165,10 @@ def change_role(*, obj: RoleHolder, user: User, role: Role, by: User) -> ObjectR
                 refusal=f"{user} est le seul propriétaire de « {obj} » : nommez d'abord un autre "
                 "propriétaire, puis changez son rôle.",
             )
-        return obj.grant(user, role, by=by)
+        object_role = obj.grant(user, role, by=by)
+        if role != current:
+            _log(obj, by, "member", f"{user} : {current.label} → {role.label}")
+        return object_role
 
 
 def remove_member(*, obj: RoleHolder, user: User, by: User) -> None:
@@ -178,6 +182,7 @@ def remove_member(*, obj: RoleHolder, user: User, by: User) -> None:
                 "propriétaire, puis retirez-le.",
             )
         obj.revoke(user)
+        _log(obj, by, "member", f"{user} retiré des membres")
 
 
 def _current_role(*, obj: RoleHolder, user: User) -> Role:

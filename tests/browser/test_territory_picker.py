@@ -5,6 +5,7 @@ import pytest
 from essaim.accounts.models import User
 from essaim.territories.importer import import_referential
 from essaim.territories.models import Commune, Territory
+from tests.browser.conftest import sign_in
 
 pytestmark = [
     pytest.mark.browser,
@@ -23,14 +24,6 @@ def officer(transactional_db) -> User:
     return User.objects.create_user(
         email="agent@example.org", password="Crestois-Saillans-26", full_name="Agathe Développement"
     )
-
-
-def sign_in(page, live_server) -> None:
-    page.goto(live_server.url + "/compte/connexion/")
-    page.get_by_label("Adresse e-mail").fill("agent@example.org")
-    page.get_by_label("Mot de passe").fill("Crestois-Saillans-26")
-    page.get_by_role("button", name="Se connecter").click()
-    page.get_by_role("heading", name="Bonjour Agathe").wait_for()
 
 
 def test_communes_are_picked_with_the_keyboard_and_removed(

@@ -5,6 +5,7 @@ import datetime
 
 import pytest
 from django.urls import reverse
+from django.utils import timezone
 
 from essaim.core.models import HistoryEntry
 from essaim.demo.data.experiments import CASES
@@ -204,6 +205,23 @@ def test_the_history_of_an_experiment_with_decisions_keeps_its_stage_changes():
         Stage.RUNNING,
         Stage.PERENNISATION,
     ]
+
+
+def test_the_history_is_dated_when_its_events_happened_not_when_the_demo_was_loaded():
+    load()
+    rezo = Experiment.objects.get(title=REZO_POUCE)
+    entries = list(HistoryEntry.objects.of(rezo).order_by("pk"))
+    days = [timezone.localdate(entry.created_at) for entry in entries]
+    assert days == sorted(days)
+    assert days[0] == datetime.date(2018, 9, 17)  # four months before the start
+    by_summary = dict(zip((entry.summary for entry in entries), days, strict=True))
+    assert by_summary["Décision : pérenniser"] == datetime.date(2021, 2, 25)
+    for experiment in Experiment.objects.all():
+        assert (
+            not HistoryEntry.objects.of(experiment)
+            .filter(created_at__gt=timezone.now() - datetime.timedelta(days=1))
+            .exists()
+        ), experiment.title
 
 
 def test_no_measurement_is_dated_in_the_future():

@@ -6,7 +6,10 @@ import datetime
 import pytest
 from django.urls import reverse
 
+from essaim.core.models import HistoryEntry
 from essaim.experiments.models import DecisionKind, Stage
+from essaim.roles.models import Role
+from essaim.roles.services import add_member, change_role, remove_member
 from tests.conftest import client_for
 from tests.experiments.factories import HypothesisFactory, StopGoCriterionFactory
 
@@ -119,3 +122,17 @@ def test_it_reads_the_history_in_a_constant_number_of_queries(
 
 def test_it_answers_405_to_post(editor, experiment):
     assert client_for(editor).post(url(experiment)).status_code == 405
+
+
+def test_membership_changes_are_kept_in_the_history(owner, editor, reader, outsider, experiment):
+    add_member(obj=experiment, email=outsider.email, role=Role.CONTRIBUTOR, by=owner)
+    change_role(obj=experiment, user=editor, role=Role.READER, by=owner)
+    change_role(obj=experiment, user=editor, role=Role.READER, by=owner)  # no change, no entry
+    remove_member(obj=experiment, user=reader, by=owner)
+    entries = HistoryEntry.objects.of(experiment).filter(verb="member").order_by("pk")
+    assert [entry.summary for entry in entries] == [
+        f"{outsider} ajouté comme contributeur",
+        f"{editor} : éditeur → lecteur",
+        f"{reader} retiré des membres",
+    ]
+    assert {entry.actor for entry in entries} == {owner}

@@ -7,13 +7,14 @@ created.
 """
 
 from dataclasses import dataclass, field
-from datetime import timedelta
+from datetime import date, datetime, time, timedelta
 from decimal import Decimal
 
 from django.core.files.base import ContentFile
 from django.utils import timezone
 
 from essaim.accounts.models import User
+from essaim.core.models import HistoryEntry
 from essaim.demo.data.experiments.spec import CaseSpec, Decide, IndicatorSpec, Move
 from essaim.demo.data.organisations import TERRITORIES
 from essaim.evaluation.models import (
@@ -39,6 +40,7 @@ from essaim.experiments.models import (
     OutcomeLink,
     Partner,
     Risk,
+    Stage,
     Step,
     StopGoCriterion,
 )
@@ -403,10 +405,17 @@ def save_verdicts(spec: CaseSpec, built: Built, owner: User) -> None:
 
 
 def follow_path(spec: CaseSpec, built: Built, owner: User) -> None:
+    """Walk the stage path, then date each history entry on the day its event happened rather
+    than on the day the demo was loaded."""
     experiment = built.experiment
+    history = HistoryEntry.objects.of(experiment)
+    last = history.order_by("-pk").values_list("pk", flat=True).first() or 0
+    day = stage_day(spec, Stage.IDEA)
+    history.filter(pk__lte=last).update(created_at=at_ten(day))
     for event in spec.path:
         if isinstance(event, Move):
             experiment.move_to(event.stage, actor=owner, reason=event.reason)
+            day = max(day, stage_day(spec, event.stage))
         elif isinstance(event, Decide):
             experiment.record_decision(
                 kind=event.kind,
@@ -420,3 +429,25 @@ def follow_path(spec: CaseSpec, built: Built, owner: User) -> None:
                     for key, assessment in event.assessments.items()
                 },
             )
+            day = max(day, event.decided_on)
+        history.filter(pk__gt=last).update(created_at=at_ten(day))
+        last = history.order_by("-pk").values_list("pk", flat=True).first() or last
+
+
+def stage_day(spec: CaseSpec, stage: str) -> date:
+    """The day a demo case reached ``stage``, from the dates of its framing: the idea four
+    months before the start, the framing three, the evaluation at the end, the decision two
+    weeks after it."""
+    start = spec.framing["start_date"]
+    end = spec.framing.get("end_date") or start
+    return {
+        Stage.IDEA: start - timedelta(days=120),
+        Stage.FRAMING: start - timedelta(days=90),
+        Stage.RUNNING: start,
+        Stage.EVALUATION: end,
+        Stage.DECISION: end + timedelta(days=15),
+    }.get(stage, end)
+
+
+def at_ten(day: date) -> datetime:
+    return timezone.make_aware(datetime.combine(day, time(10)))
