@@ -52,6 +52,11 @@ INSTALLED_APPS = [
     "essaim.experiments",
     "essaim.evaluation",
     "essaim.dossiers",
+    "essaim.trainings",
+    "essaim.registrations",
+    "essaim.memberships",
+    "essaim.attendance",
+    "essaim.surveys",
     "essaim.demo",
 ]
 

@@ -16,6 +16,11 @@ urlpatterns = [
     path("experimentations/", include("essaim.experiments.urls")),
     path("experimentations/", include("essaim.evaluation.urls")),
     path("experimentations/", include("essaim.dossiers.urls")),
+    path("", include("essaim.trainings.urls")),
+    path("", include("essaim.registrations.urls")),
+    path("", include("essaim.attendance.urls")),
+    path("", include("essaim.surveys.urls")),
+    path("", include("essaim.memberships.urls")),
     path("api/v1/", api.urls),
     path("admin/", admin.site.urls),
 ]

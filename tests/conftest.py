@@ -56,3 +56,18 @@ def django_db_setup(django_db_setup, django_db_blocker):
 
     with django_db_blocker.unblock():
         import_referential()
+
+
+@pytest.fixture
+def training_session(owner, editor, contributor, reader):
+    """A published online session, organised by the personas (owner, editor, contributor and
+    reader of the session)."""
+    from essaim.roles.models import Role
+    from tests.trainings.factories import TrainingSessionFactory
+
+    session = TrainingSessionFactory(title="L'expérimentation : repères méthodologiques")
+    session.grant(owner, Role.OWNER)
+    session.grant(editor, Role.EDITOR)
+    session.grant(contributor, Role.CONTRIBUTOR)
+    session.grant(reader, Role.READER)
+    return session

@@ -1,0 +1,32 @@
+import datetime
+from decimal import Decimal
+
+import factory
+
+from essaim.memberships.models import MemberKind, Membership, MembershipType, PaymentMethod, Status
+
+
+class MembershipTypeFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = MembershipType
+
+    name = "Adhésion individuelle"
+    member_kind = MemberKind.PERSON
+    fee = Decimal("30.00")
+
+
+class MembershipFactory(factory.django.DjangoModelFactory):
+    """A paid individual membership of the current year."""
+
+    class Meta:
+        model = Membership
+
+    membership_type = factory.SubFactory(MembershipTypeFactory)
+    year = factory.LazyFunction(lambda: datetime.date.today().year)
+    first_name = "Claude"
+    last_name = factory.Sequence(lambda n: f"Adhérent{n}")
+    email = factory.Sequence(lambda n: f"adherent{n}@example.org")
+    amount = Decimal("30.00")
+    status = Status.PAID
+    paid_on = factory.LazyFunction(datetime.date.today)
+    payment_method = PaymentMethod.TRANSFER
