@@ -16,4 +16,6 @@ MAIN_NAVIGATION = [
     NavEntry("Territoires", "territories:list"),
     NavEntry("Organisations", "organisations:list"),
     NavEntry("Contacts", "organisations:person_list"),
+    NavEntry("Sessions", "trainings:organiser_home"),
+    NavEntry("Adhésions", "memberships:list"),
 ]

@@ -14,7 +14,11 @@ What a French spreadsheet writes, and what is read here:
   read as 20xx (« 12/03/24 » is 12 March 2024: measurements are never from the last century),
   ISO ``aaaa-mm-jj``, French month names (« 12 mars 2024 », « 1er janv. 2024 »), and a time of
   day after the date, which is ignored;
-- headers and names compared without accents, case, punctuation or extra spaces.
+- dates with a time of day (« 09/11/2023 10:28:15 », « 2023-11-09T10:28 », « 10:28 » on a
+  known day), as meeting tools write their connection reports;
+- headers and names compared without accents, case, punctuation or extra spaces;
+- a table below a preamble (the summary a meeting tool writes above its list of participants),
+  found by the caller's ``header_match``, and ending at the next empty line.
 
 Line numbers are those the spreadsheet shows: the header is line 1, a quoted cell spanning
 several lines still counts as one. Errors carry French messages.
@@ -23,9 +27,11 @@ several lines still counts as one. Errors carry French messages.
 import csv
 import datetime
 import io
+import itertools
 import re
 import unicodedata
 import zipfile
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 
@@ -271,6 +277,56 @@ def format_date(value: datetime.date) -> str:
     return f"{value:%d/%m/%Y}"
 
 
+_DATE_AND_TIME = re.compile(
+    r"^(?:(?P<date>.+?)(?:[ T]+|,\s*))?"
+    r"(?P<hour>\d{1,2})[:h](?P<minute>\d{2})(?::(?P<second>\d{2})(?:\.\d+)?)?"
+    r"(?:\s*(?P<meridiem>[ap]\.?m\.?))?$",
+    re.IGNORECASE,
+)
+
+
+def parse_datetime(value: object, *, day: datetime.date | None = None) -> datetime.datetime:
+    """A date and a time of day (« 09/11/2023 10:28:15 »), as meeting tools and spreadsheets
+    write them, or an XLSX date-time cell; a time alone (« 10:28 ») is taken on ``day`` when
+    one is given. The result is naive: the caller knows the time zone.
+
+    >>> parse_datetime("09/11/2023 10:28:15")
+    datetime.datetime(2023, 11, 9, 10, 28, 15)
+    >>> parse_datetime("14h05", day=datetime.date(2023, 11, 9))
+    datetime.datetime(2023, 11, 9, 14, 5)
+    """
+    if value is None or (isinstance(value, str) and not value.strip()):
+        raise CellError("l'heure est vide")
+    if isinstance(value, datetime.datetime):
+        return value.replace(tzinfo=None)
+    if isinstance(value, datetime.time) and day is not None:
+        return datetime.datetime.combine(day, value.replace(tzinfo=None))
+    if isinstance(value, datetime.date | datetime.time) or not isinstance(value, str):
+        shown = format_date(value) if isinstance(value, datetime.date) else str(value)
+        raise CellError(f"« {shown} » n'est pas une date et une heure au format jj/mm/aaaa hh:mm")
+    original = value.strip()
+    match = _DATE_AND_TIME.match(_SPACES.sub(" ", original))
+    if not match:
+        raise CellError(
+            f"« {original} » n'est pas une date et une heure au format jj/mm/aaaa hh:mm"
+        )
+    if match.group("date"):
+        date = parse_date(match.group("date"))
+    elif day is not None:
+        date = day
+    else:
+        raise CellError(f"« {original} » n'a pas de date : attendu jj/mm/aaaa hh:mm")
+    hour, minute = int(match.group("hour")), int(match.group("minute"))
+    second = int(match.group("second") or 0)
+    if meridiem := (match.group("meridiem") or "").lower().replace(".", ""):
+        if not 1 <= hour <= 12:
+            raise CellError(f"l'heure « {original} » n'existe pas")
+        hour = hour % 12 + (12 if meridiem == "pm" else 0)
+    if hour > 23 or minute > 59 or second > 59:
+        raise CellError(f"l'heure « {original} » n'existe pas")
+    return datetime.datetime.combine(date, datetime.time(hour, minute, second))
+
+
 # Files -----------------------------------------------------------------------------------------
 
 _ZIP = b"PK\x03\x04"
@@ -285,8 +341,24 @@ _TEXT_UNREADABLE = (
 )
 
 
-def read_spreadsheet(data: bytes, *, max_rows: int, sheet_name: str | None = None) -> Sheet:
+HeaderMatch = Callable[[tuple[str, ...]], bool]
+# How far down a file its header line is looked for, when it does not open the file.
+HEADER_SEARCH_LINES = 60
+
+
+def read_spreadsheet(
+    data: bytes,
+    *,
+    max_rows: int,
+    sheet_name: str | None = None,
+    header_match: HeaderMatch | None = None,
+) -> Sheet:
     """The table in ``data``, a CSV or XLSX file told apart by its content, not its name.
+
+    With ``header_match``, the table starts at the first line (among the first
+    ``HEADER_SEARCH_LINES`` non-empty ones) whose cells it accepts, and ends at the next empty
+    line: what is above and below is another table (a meeting tool's summary). When no line
+    is accepted, the first non-empty line is the header, as without it.
 
     Raises ``SpreadsheetError`` for a file that is empty, of another kind, unreadable, or longer
     than ``max_rows`` lines of data."""
@@ -298,7 +370,7 @@ def read_spreadsheet(data: bytes, *, max_rows: int, sheet_name: str | None = Non
                 "Ce fichier est au format OpenDocument (.ods) : enregistrez-le depuis LibreOffice "
                 "au format XLSX ou CSV."
             )
-        return read_xlsx(data, max_rows=max_rows, sheet_name=sheet_name)
+        return read_xlsx(data, max_rows=max_rows, sheet_name=sheet_name, header_match=header_match)
     if data.startswith(_OLE):
         raise SpreadsheetError(
             "Ce fichier est au format Excel 97-2003 (.xls) ou protégé par un mot de passe : "
@@ -306,7 +378,7 @@ def read_spreadsheet(data: bytes, *, max_rows: int, sheet_name: str | None = Non
         )
     if data.startswith(b"%PDF"):
         raise SpreadsheetError("Ce fichier est un PDF, pas un tableau. " + _TEXT_UNREADABLE)
-    return read_csv(data, max_rows=max_rows)
+    return read_csv(data, max_rows=max_rows, header_match=header_match)
 
 
 def decode(data: bytes) -> tuple[str, str]:
@@ -361,7 +433,7 @@ def sniff_delimiter(line: str) -> str:
     return best if counts[best] else ";"
 
 
-def read_csv(data: bytes, *, max_rows: int) -> Sheet:
+def read_csv(data: bytes, *, max_rows: int, header_match: HeaderMatch | None = None) -> Sheet:
     text, encoding = decode(data)
     if "\x00" in text or len(_CONTROL.findall(text[:4096])) > 4:
         raise SpreadsheetError(
@@ -382,16 +454,23 @@ def read_csv(data: bytes, *, max_rows: int) -> Sheet:
         delimiter = match.group(1)
         text = text.split("\n", 1)[1] if "\n" in text else ""
         first = next((line for line in text.splitlines() if line.strip()), "")
+    skipped = 0
+    found = _find_csv_header(text, delimiter, header_match) if header_match else None
+    if found:
+        skipped, offset, delimiter = found
+        text = text[offset:]
     delimiter = delimiter or sniff_delimiter(first)
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, strict=True)
     records: list[SheetRow] = []
     header: tuple[str, ...] | None = None
-    line = 0
+    line = skipped
     try:
         for cells in reader:
             line += 1
             values = tuple(cell.strip() for cell in cells)
             if not any(values):
+                if found and header is not None:
+                    break  # the end of the table found by header_match
                 continue
             if header is None:
                 header = values
@@ -411,6 +490,25 @@ def read_csv(data: bytes, *, max_rows: int) -> Sheet:
     return Sheet(header=header, rows=records, description=description, delimiter=delimiter)
 
 
+def _find_csv_header(
+    text: str, delimiter: str | None, header_match: HeaderMatch
+) -> tuple[int, int, str] | None:
+    """(lines skipped, offset in ``text``, separator) of the first line ``header_match``
+    accepts; each line is read with its own separator, since a preamble may have none."""
+    offset = seen = 0
+    for number, line in enumerate(text.splitlines(keepends=True)):
+        if line.strip():
+            seen += 1
+            if seen > HEADER_SEARCH_LINES:
+                return None
+            line_delimiter = delimiter or sniff_delimiter(line)
+            cells = next(csv.reader([line.rstrip("\r\n")], delimiter=line_delimiter), [])
+            if header_match(tuple(cell.strip() for cell in cells)):
+                return number, offset, line_delimiter
+        offset += len(line)
+    return None
+
+
 def _too_long(max_rows: int) -> SpreadsheetError:
     limit = format_decimal(Decimal(max_rows))
     return SpreadsheetError(
@@ -422,7 +520,13 @@ def _too_long(max_rows: int) -> SpreadsheetError:
 MAX_XLSX_UNPACKED_BYTES = 100 * 1024 * 1024
 
 
-def read_xlsx(data: bytes, *, max_rows: int, sheet_name: str | None = None) -> Sheet:
+def read_xlsx(
+    data: bytes,
+    *,
+    max_rows: int,
+    sheet_name: str | None = None,
+    header_match: HeaderMatch | None = None,
+) -> Sheet:
     """The sheet named ``sheet_name`` (compared loosely) if there is one, else the first."""
     from openpyxl import load_workbook
     from openpyxl.utils.exceptions import InvalidFileException
@@ -445,18 +549,11 @@ def read_xlsx(data: bytes, *, max_rows: int, sheet_name: str | None = None) -> S
         names = {fold(name): name for name in workbook.sheetnames}
         chosen = names.get(fold(sheet_name)) if sheet_name else None
         worksheet = workbook[chosen] if chosen else workbook.worksheets[0]
-        header: tuple[str, ...] | None = None
-        records: list[SheetRow] = []
-        for number, cells in enumerate(worksheet.iter_rows(values_only=True), start=1):
-            values = tuple(cell.strip() if isinstance(cell, str) else cell for cell in cells)
-            if all(cell is None or cell == "" for cell in values):
-                continue
-            if header is None:
-                header = tuple("" if cell is None else str(cell) for cell in values)
-                continue
-            if len(records) >= max_rows:
-                raise _too_long(max_rows)
-            records.append(SheetRow(number, values))
+        rows = (
+            SheetRow(number, tuple(_strip(cell) for cell in cells))
+            for number, cells in enumerate(worksheet.iter_rows(values_only=True), start=1)
+        )
+        header, records = _xlsx_table(rows, max_rows, header_match)
         title = worksheet.title
     except SpreadsheetError:
         raise
@@ -467,6 +564,53 @@ def read_xlsx(data: bytes, *, max_rows: int, sheet_name: str | None = None) -> S
     if header is None:
         raise SpreadsheetError(f"La feuille « {title} » du fichier est vide.")
     return Sheet(header=header, rows=records, description=f"XLSX, feuille « {title} »")
+
+
+def _xlsx_table(
+    rows: Iterator[SheetRow], max_rows: int, header_match: HeaderMatch | None
+) -> tuple[tuple[str, ...] | None, list[SheetRow]]:
+    """The header and the rows of data among ``rows``; see ``read_spreadsheet`` for
+    ``header_match``."""
+    header: tuple[str, ...] | None = None
+    if header_match is not None:
+        preamble: list[SheetRow] = []
+        for row in rows:
+            if _is_empty(row):
+                continue
+            if header_match(_header_cells(row)):
+                header = _header_cells(row)
+                break
+            preamble.append(row)
+            if len(preamble) >= HEADER_SEARCH_LINES:
+                break
+        if header is None:  # not found: the first line is the header, as without header_match
+            rows = itertools.chain(preamble, rows)
+    found = header is not None
+    records: list[SheetRow] = []
+    for row in rows:
+        if _is_empty(row):
+            if found:
+                break  # the end of the table found by header_match
+            continue
+        if header is None:
+            header = _header_cells(row)
+            continue
+        if len(records) >= max_rows:
+            raise _too_long(max_rows)
+        records.append(row)
+    return header, records
+
+
+def _strip(cell: object) -> object:
+    return cell.strip() if isinstance(cell, str) else cell
+
+
+def _is_empty(row: SheetRow) -> bool:
+    return all(cell is None or cell == "" for cell in row.cells)
+
+
+def _header_cells(row: SheetRow) -> tuple[str, ...]:
+    return tuple("" if cell is None else str(cell) for cell in row.cells)
 
 
 def _damaged() -> SpreadsheetError:

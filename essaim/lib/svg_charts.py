@@ -1,5 +1,6 @@
 """Django-free SVG charts of indicators: a line of measurements against its baseline and targets,
-a qualitative scale, and a small progress bar.
+a qualitative scale, and a small progress bar; and horizontal bars for counts and averages (the
+answers to a survey).
 
 Each function returns one standalone ``<svg>`` string with ``role="img"``, a ``<title>`` and a
 ``<desc>`` summarising the data in French. Only presentation attributes are used (``fill=``,
@@ -10,13 +11,16 @@ charts obey a strict Content-Security-Policy, print, embed in PDF and convert to
 import datetime
 import math
 from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
 from xml.sax.saxutils import escape
 
 __all__ = [
+    "Bar",
     "format_date_fr",
     "format_number_fr",
     "nice_ticks",
+    "render_bar_chart",
     "render_indicator_chart",
     "render_progress_bar",
     "render_scale_chart",
@@ -536,5 +540,62 @@ def render_progress_bar(
             f'<rect x="0.5" y="0.5" width="{_num(filled)}" height="{height - 1}" '
             f'rx="{_num(radius)}" fill="{LINE}"/>'
         )
+    parts.append("</svg>")
+    return "".join(parts)
+
+
+@dataclass(frozen=True)
+class Bar:
+    """One bar: its label (left), its length in the chart's unit, and the figure written at its
+    end (« 3 (25 %) », « 4,2 »)."""
+
+    label: str
+    value: float
+    text: str
+
+
+def render_bar_chart(
+    *,
+    title: str,
+    bars: Sequence[Bar],
+    maximum: float,
+    summary: str,
+    width: int = 400,
+    label_share: float = 0.45,
+) -> str:
+    """Horizontal bars, one per row, from 0 to ``maximum``, each labelled and followed by its
+    figure. The page shows the title as a heading, so the SVG only names itself with it;
+    ``summary`` opens the ``<desc>``, which then lists every bar with its figure. Labels take
+    at most ``label_share`` of the width, shortened with « … » beyond."""
+    bars = list(bars)
+    if not bars:
+        return _empty_chart(title, width, 80, "Aucune réponse")
+    size, row_height = 13, 30
+    char = 7.6  # a generous average width of a character at 13 px, so that labels never clip
+    label_width = min(width * label_share, max(len(bar.label) for bar in bars) * char + 12)
+    text_width = max(len(bar.text) for bar in bars) * char + 10
+    left, right = label_width, width - text_width
+    height = len(bars) * row_height + 8
+    maximum = maximum or 1
+    listed = " ; ".join(f"{bar.label} : {bar.text}" for bar in bars)
+    parts = _open_svg(width, height, title, f"{summary} {listed}.".strip())
+    parts.append(f'<rect width="{width}" height="{height}" fill="#ffffff"/>')
+    label_limit = max(4, int((label_width - 12) / char))
+    for index, bar in enumerate(bars):
+        middle = 4 + index * row_height + row_height / 2
+        length = (right - left) * max(0.0, min(float(bar.value), maximum)) / maximum
+        label = _shorten(bar.label, label_limit)
+        parts.append(_text(left - 8, middle + 4.5, label, size=size, anchor="end"))
+        parts.append(
+            f'<rect x="{_num(left)}" y="{_num(middle - 9)}" width="{_num(right - left)}" '
+            f'height="18" fill="{TRACK}"/>'
+        )
+        if length:
+            parts.append(
+                f'<rect x="{_num(left)}" y="{_num(middle - 9)}" width="{_num(length)}" '
+                f'height="18" fill="{LINE}"><title>{escape(f"{bar.label} : {bar.text}")}'
+                "</title></rect>"
+            )
+        parts.append(_text(left + length + 6, middle + 4.5, bar.text, size=size))
     parts.append("</svg>")
     return "".join(parts)

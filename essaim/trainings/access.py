@@ -2,7 +2,7 @@
 
 from django.db.models import QuerySet
 
-from essaim.roles.models import Perm
+from essaim.roles.models import Perm, Role
 from essaim.roles.permissions import get_object_for
 from essaim.trainings.models import Cycle, TrainingSession
 
@@ -19,3 +19,22 @@ def get_session_for(
 
 def get_cycle_for(user, pk: int, perm: Perm | str = Perm.VIEW) -> Cycle:
     return get_object_for(user, Cycle.objects.select_related("organiser"), perm, pk=pk)
+
+
+def cycles_editable_by(user) -> QuerySet:
+    """The cycles ``user`` may add sessions to: those they own or edit (every cycle for staff)."""
+    if not user.is_authenticated:
+        return Cycle.objects.none()
+    if user.is_staff:
+        return Cycle.objects.all()
+    roles = [role for role in Role if Perm.EDIT in role.permissions]
+    return Cycle.objects.filter(
+        pk__in=Cycle.objects.filter(roles__user=user, roles__role__in=roles).values("pk")
+    )
+
+
+def organises(user, session: TrainingSession) -> bool:
+    """Whether ``user`` is an organiser of ``session`` (through it or its cycle)."""
+    if not user.is_authenticated:
+        return False
+    return TrainingSession.objects.visible_to(user).filter(pk=session.pk).exists()

@@ -10,7 +10,8 @@ from decimal import Decimal
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.db.models import Q
+from django.db.models import Count, OuterRef, Q, Subquery
+from django.db.models.functions import Coalesce
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.text import slugify
@@ -31,9 +32,30 @@ class Access(models.TextChoices):
     PAID = "paid", "payante"
 
 
+class Availability(models.TextChoices):
+    """Whether a newcomer may register now: a place, the waiting list, or nothing."""
+
+    OPEN = "open", "inscriptions ouvertes"
+    FULL = "full", "complet — liste d'attente"
+    CLOSED = "closed", "inscriptions closes"
+
+
 class CatalogueQuerySet(RoleQuerySet):
     def published(self):
         return self.filter(published=True)
+
+
+def _slug(text: str, length: int) -> str:
+    """« L'expérimentation » → « l-experimentation »: an elided article keeps its hyphen."""
+    return slugify(text.replace("'", " ").replace("’", " "))[:length].strip("-")
+
+
+def _unique_slug(model: type[models.Model], base: str, fallback: str) -> str:
+    base = base or fallback
+    slug, number = base, 2
+    while model._default_manager.filter(slug=slug).exists():
+        slug, number = f"{base}-{number}", number + 1
+    return slug
 
 
 class Cycle(RoleHolder):
@@ -75,6 +97,10 @@ class Cycle(RoleHolder):
 
         record_history(self, actor=actor, verb=verb, summary=summary, changes=changes)
 
+    @staticmethod
+    def unique_slug(title: str) -> str:
+        return _unique_slug(Cycle, _slug(title, 72), "cycle")
+
 
 class TrainingSessionQuerySet(CatalogueQuerySet):
     def upcoming(self, today: datetime.date | None = None):
@@ -95,6 +121,27 @@ class TrainingSessionQuerySet(CatalogueQuerySet):
         own = self.model.objects.with_role(user).values("pk")
         cycles = Cycle.objects.with_role(user).values("pk")
         return self.filter(Q(pk__in=own) | Q(cycle__in=cycles))
+
+    def with_registration_counts(self):
+        """Annotate ``places_taken`` (registrations holding a place), ``confirmed_count`` and
+        ``waiting_count``: one subquery each, whatever the number of sessions."""
+        from essaim.registrations.models import HOLDS_A_PLACE, Registration, Status
+
+        def count(condition: Q) -> Coalesce:
+            counted = (
+                Registration.objects.filter(condition, session=OuterRef("pk"))
+                .order_by()
+                .values("session")
+                .annotate(total=Count("pk"))
+                .values("total")
+            )
+            return Coalesce(Subquery(counted, output_field=models.IntegerField()), 0)
+
+        return self.annotate(
+            places_taken=count(Q(status__in=HOLDS_A_PLACE)),
+            confirmed_count=count(Q(status=Status.CONFIRMED)),
+            waiting_count=count(Q(status=Status.WAITING)),
+        )
 
 
 class TrainingSession(RoleHolder):
@@ -262,7 +309,29 @@ class TrainingSession(RoleHolder):
         now = now or timezone.now()
         if self.registration_deadline is not None and now > self.registration_deadline:
             return False
-        return self.first_start() is None or now < self.first_start()
+        first_start = self.first_start()
+        if first_start is None:  # no programme yet: open until the first day
+            return timezone.localdate(now) < self.start_date
+        return now < first_start
+
+    @property
+    def places_left(self) -> int | None:
+        """Capacity minus the registrations holding a place (``None``: no limit). Reads the
+        ``places_taken`` annotation of ``with_registration_counts`` when there is one."""
+        if self.capacity is None:
+            return None
+        taken = getattr(self, "places_taken", None)
+        if taken is None:
+            taken = self.registrations.holding_a_place().count()
+        return max(self.capacity - taken, 0)
+
+    def availability(self, now: datetime.datetime | None = None) -> Availability:
+        """Closed after the deadline or once started; full when no place is left."""
+        if not self.registration_open(now):
+            return Availability.CLOSED
+        if self.places_left == 0:
+            return Availability.FULL
+        return Availability.OPEN
 
     def first_start(self) -> datetime.datetime | None:
         slot = min(self.slots.all(), key=lambda slot: slot.starts_at, default=None)
@@ -295,11 +364,16 @@ class TrainingSession(RoleHolder):
 
     @staticmethod
     def unique_slug(title: str, day: datetime.date) -> str:
-        base = slugify(f"{title[:60]}-{day:%Y-%m-%d}")[:72] or "session"
-        slug, number = base, 2
-        while TrainingSession.objects.filter(slug=slug).exists():
-            slug, number = f"{base}-{number}", number + 1
-        return slug
+        base = _slug(f"{_slug(title, 60)}-{day:%Y-%m-%d}", 72)
+        return _unique_slug(TrainingSession, base, "session")
+
+    @staticmethod
+    def next_position_in(cycle: Cycle | None) -> int:
+        """The rank of a session added at the end of ``cycle``."""
+        if cycle is None:
+            return 1
+        last = cycle.sessions.aggregate(last=models.Max("position"))["last"]
+        return (last or 0) + 1
 
 
 class Slot(models.Model):

@@ -73,6 +73,8 @@ class SpeakerFactory(factory.django.DjangoModelFactory):
 
 
 class TestimonyFactory(factory.django.DjangoModelFactory):
+    __test__ = False  # not a test class, despite its name
+
     class Meta:
         model = Testimony
 
@@ -87,3 +89,134 @@ class RegistrationQuestionFactory(factory.django.DjangoModelFactory):
 
     session = factory.SubFactory(TrainingSessionFactory)
     label = "Qu'attendez-vous de cette session ?"
+
+
+EXPERIMENTATION_WHY = (
+    "Les enjeux de transitions (écologique, énergétique, économique et sociale), des situations "
+    "de crise ou des besoins incitent les acteurs à inventer et tester de nouvelles solutions "
+    "dans les territoires.\n\n"
+    "Cette session propose des repères méthodologiques à ceux qui souhaitent accompagner et/ou "
+    "s'engager dans une démarche d'expérimentation."
+)
+
+
+def seed_like_cycle(first_day: datetime.date, organiser=None) -> dict:
+    """The autumn cycle of the announcements (innovation → expérimentation → pérennisation),
+    moved to ``first_day``: three published online sessions; the second one filled in as its
+    announcement is, members only, with its speakers and contact."""
+    cycle = CycleFactory(
+        title="Innovation, expérimentation, pérennisation",
+        slug="innovation-experimentation-perennisation",
+        summary="Trois sessions pour accompagner les innovations territoriales.",
+        organiser=organiser,
+    )
+    innovation = TrainingSessionFactory(
+        cycle=cycle,
+        position=1,
+        title="L'innovation sociale et territoriale",
+        slug="innovation",
+        start_date=first_day,
+    )
+    experimentation = TrainingSessionFactory(
+        cycle=cycle,
+        position=2,
+        title="L'expérimentation : repères méthodologiques",
+        slug="experimentation",
+        start_date=first_day + datetime.timedelta(days=21),
+        organiser=organiser,
+        why=EXPERIMENTATION_WHY,
+        audience=(
+            "Elle est destinée aux acteurs du développement local : agents de développement, "
+            "élus de collectivités et d'associations, porteurs de projet collectif, acteurs de "
+            "la société civile..."
+        ),
+        objectives=(
+            "- Mieux cerner les concepts et démarches d'expérimentation\n"
+            "- Comprendre l'intérêt de mobiliser ce type de démarches\n"
+            "- Identifier des points stratégiques et méthodologiques"
+        ),
+        programme_intro="Cette session se déroulera à distance et proposera des repères.",
+        teaching_methods="Apports théoriques et méthodologiques, témoignages d'expériences.",
+        accessibility="Webconférence sous-titrée.",
+        accessibility_contact="Mylène Thou, 06 39 98 45 03",
+        access=Access.MEMBERS,
+        capacity=40,
+        contact_name="Mylène Thou",
+        contact_phone="04 65 71 17 15 / 06 39 98 45 03",
+        contact_email="valorisations.innovations@example.org",
+        with_slot=False,
+    )
+    SlotFactory(
+        session=experimentation,
+        start_time=datetime.time(10, 30),
+        end_time=datetime.time(12),
+        title="Repères pour une démarche d'expérimentation",
+        topics="Expérimentation, de quoi parle-t-on ?\nPourquoi expérimenter ?",
+    )
+    SpeakerFactory(session=experimentation, position=1)
+    SpeakerFactory(
+        session=experimentation,
+        position=2,
+        name="Mylène Thou",
+        function="chargée de mission Valorisations des recherches et Innovations",
+        organisation_name="Cap Rural",
+    )
+    perennisation = TrainingSessionFactory(
+        cycle=cycle,
+        position=3,
+        title="Pérennisation et changement d'échelle",
+        slug="perennisation",
+        start_date=first_day + datetime.timedelta(days=40),
+    )
+    return {
+        "cycle": cycle,
+        "innovation": innovation,
+        "experimentation": experimentation,
+        "perennisation": perennisation,
+    }
+
+
+def scaling_like_session(first_day: datetime.date, **fields) -> TrainingSession:
+    """Like the 2021 scaling session: four webconferences over three Fridays (two on the first
+    day), each case testimony in its own slot."""
+    session = TrainingSessionFactory(
+        title="Accompagner le changement d'échelle d'un projet pilote",
+        slug="changement-echelle",
+        start_date=first_day,
+        end_date=first_day + datetime.timedelta(days=14),
+        with_slot=False,
+        **fields,
+    )
+    days = [first_day, first_day, first_day + datetime.timedelta(days=7)]
+    days.append(first_day + datetime.timedelta(days=14))
+    hours = [(10, 12), (14, 16), (10, 12), (10, 12)]
+    slots = [
+        SlotFactory(
+            session=session,
+            date=day,
+            start_time=datetime.time(start),
+            end_time=datetime.time(end),
+            title=f"{number}{'re' if number == 1 else 'e'} webconférence",
+        )
+        for number, (day, (start, end)) in enumerate(zip(days, hours, strict=True), start=1)
+    ]
+    cases = [
+        (
+            "Les centrales villageoises, de la construction d'un modèle à son essaimage",
+            "Claude Dubreuil et Jean-Michel Bostetter, administrateurs, association des "
+            "centrales villageoises",
+        ),
+        (
+            "Terres de sources, expérimenter le changement d'échelle d'un label local",
+            "Daniel Helle, chargé de projets, Eau du Bassin Rennais Collectivité",
+        ),
+        (
+            "Bricobus, déployer en réseau un dispositif solidaire",
+            "Vincent Renaud-Giard, directeur adjoint des Compagnons bâtisseurs Centre-Val de Loire",
+        ),
+    ]
+    for position, (slot, (title, presenters)) in enumerate(zip(slots[1:], cases, strict=True)):
+        TestimonyFactory(
+            session=session, slot=slot, title=title, presenters=presenters, position=position
+        )
+    return session
