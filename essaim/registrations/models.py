@@ -98,6 +98,12 @@ class Registration(models.Model):
     )
     offer_expires_at = models.DateTimeField("place à confirmer avant le", null=True, blank=True)
     token = models.CharField(max_length=40, unique=True, default=new_token, editable=False)
+    submission_key = models.CharField(
+        max_length=40,
+        blank=True,
+        editable=False,
+        help_text="Clé du formulaire envoyé : un double envoi n'inscrit qu'une fois.",
+    )
     created_at = models.DateTimeField("inscrit·e le", default=timezone.now, db_index=True)
     updated_at = models.DateTimeField("modifiée le", auto_now=True)
     confirmed_at = models.DateTimeField("confirmée le", null=True, blank=True)
@@ -123,6 +129,11 @@ class Registration(models.Model):
                 condition=~Q(status=Status.OFFERED) | Q(offer_expires_at__isnull=False),
                 name="an_offer_has_an_expiry",
             ),
+            models.UniqueConstraint(
+                fields=["submission_key"],
+                condition=~Q(submission_key=""),
+                name="one_registration_per_submitted_form",
+            ),
         ]
         indexes = [models.Index(fields=["session", "status", "created_at"])]
 
@@ -140,6 +151,20 @@ class Registration(models.Model):
     @property
     def is_confirmed(self) -> bool:
         return self.status == Status.CONFIRMED
+
+    @property
+    def is_active(self) -> bool:
+        return self.status in ACTIVE
+
+    def waiting_position(self) -> int | None:
+        """1 for the first person on the waiting list; ``None`` when not waiting."""
+        if self.status != Status.WAITING:
+            return None
+        ahead = Registration.objects.filter(session_id=self.session_id).waiting_in_order()
+        ahead = ahead.filter(
+            Q(created_at__lt=self.created_at) | Q(created_at=self.created_at, pk__lt=self.pk)
+        )
+        return ahead.count() + 1
 
 
 class Answer(models.Model):

@@ -1,12 +1,7 @@
-from django.urls import path
-
-from essaim.trainings.placeholder import placeholder
+from essaim.registrations.views import manage, public
 
 app_name = "registrations"
 urlpatterns = [
-    path(
-        "formations/<int:pk>/inscriptions/",
-        placeholder("registrations", "Inscriptions"),
-        name="manage",
-    ),
+    *public.urlpatterns,
+    *manage.urlpatterns,
 ]

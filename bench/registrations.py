@@ -1,0 +1,294 @@
+"""Hundreds of people register at the same moment through the real form, on a real server.
+
+    DATABASE_URL=postgres://…/essaim_bench .venv/bin/python bench/registrations.py
+        [--people 300] [--places 100] [--workers N] [--keep]
+
+The script prepares a scratch database (``DATABASE_URL`` for PostgreSQL, emptied before and
+after; a temporary SQLite file otherwise) with one published session of ``--places`` places,
+starts ``essaim serve`` (gunicorn, ``--workers`` processes, production settings) on a free port,
+and lets ``--people`` visitors, one thread each, open the registration form (for its CSRF token
+and its form key), wait for each other, then send it all at once. It reports the throughput
+(registrations per second, from the release to the last answer), the median, 99th percentile and
+longest time of the sends, and checks the outcome in the database: exactly ``--places``
+confirmed, the others on the waiting list, one registration per person, none lost, none twice,
+one e-mail queued each.
+"""
+
+import argparse
+import http.cookiejar
+import os
+import re
+import secrets
+import shutil
+import socket
+import statistics
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+import urllib.error
+import urllib.parse
+import urllib.request
+from collections import Counter
+from dataclasses import dataclass
+from datetime import time as time_of_day
+from datetime import timedelta
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+scratch_dir = None
+if "ESSAIM_DATA_DIR" not in os.environ:
+    scratch_dir = tempfile.mkdtemp(prefix="essaim-bench-registrations-")
+    os.environ["ESSAIM_DATA_DIR"] = scratch_dir
+# The server runs as in production: no debug, its own secret, tasks queued in the database.
+os.environ["ESSAIM_DEBUG"] = "0"
+os.environ.setdefault("ESSAIM_SECRET_KEY", secrets.token_urlsafe(60))
+os.environ.setdefault("ESSAIM_HTTPS", "0")
+os.environ.setdefault("ESSAIM_TASK_BACKEND", "database")
+os.environ.setdefault("ESSAIM_LOG_LEVEL", "WARNING")
+os.environ.setdefault("DJANGO_SETTINGS_MODULE", "essaim.settings")
+
+import django  # noqa: E402
+
+django.setup()
+
+from django.conf import settings  # noqa: E402
+from django.core.management import call_command  # noqa: E402
+from django.db import connection  # noqa: E402
+from django.db.models import Count  # noqa: E402
+from django.utils import timezone  # noqa: E402
+from django_tasks_db.models import DBTaskResult  # noqa: E402
+
+from essaim.registrations.models import Registration, Status  # noqa: E402
+from essaim.trainings.models import Slot, TrainingSession  # noqa: E402
+
+TOKEN = re.compile(r'name="csrfmiddlewaretoken" value="([^"]+)"')
+FORM_KEY = re.compile(r'name="submission_key" value="([^"]+)"')
+MINE = re.compile(r"/inscriptions/[\w-]+/$")
+
+
+@dataclass
+class Visit:
+    number: int
+    status: int = 0
+    location: str = ""
+    seconds: float = 0.0
+    error: str = ""
+
+
+class NoRedirect(urllib.request.HTTPRedirectHandler):
+    def redirect_request(self, *args, **kwargs):
+        return None
+
+
+def free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+def prepare_session(places: int) -> TrainingSession:
+    start = timezone.localdate() + timedelta(days=30)
+    session = TrainingSession.objects.create(
+        title="Accompagner la pérennisation et le changement d'échelle des innovations",
+        slug="banc-inscriptions",
+        published=True,
+        start_date=start,
+        end_date=start,
+        capacity=places,
+        contact_name="Mylène Thou",
+        contact_email="contact@example.org",
+        meeting_url="https://visio.example.org/banc",
+    )
+    Slot.objects.create(
+        session=session, date=start, start_time=time_of_day(10, 30), end_time=time_of_day(12)
+    )
+    return session
+
+
+def start_server(port: int, workers: int) -> subprocess.Popen:
+    command = [
+        sys.executable,
+        "-m",
+        "essaim.cli",
+        "serve",
+        "--bind",
+        f"127.0.0.1:{port}",
+        "--workers",
+        str(workers),
+    ]
+    server = subprocess.Popen(
+        command, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True
+    )
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline:
+        if server.poll() is not None:
+            raise SystemExit(f"Le serveur s'est arrêté :\n{server.stderr.read()}")
+        try:
+            urllib.request.urlopen(f"http://127.0.0.1:{port}/", timeout=2)
+            return server
+        except (urllib.error.URLError, ConnectionError):
+            time.sleep(0.3)
+    server.terminate()
+    raise SystemExit("Le serveur n'a pas répondu en 60 s.")
+
+
+def register_one(url: str, visit: Visit, ready: threading.Barrier) -> None:
+    """Open the form, wait for everyone, send it."""
+    jar = http.cookiejar.CookieJar()
+    opener = urllib.request.build_opener(urllib.request.HTTPCookieProcessor(jar), NoRedirect)
+    try:
+        page = opener.open(url, timeout=120).read().decode()
+        fields = {
+            "csrfmiddlewaretoken": TOKEN.search(page).group(1),
+            "submission_key": FORM_KEY.search(page).group(1),
+            "first_name": "Camille",
+            "last_name": f"Participant {visit.number:03d}",
+            "email": f"participant{visit.number:03d}@example.org",
+            "organisation_name": "Communauté de communes du Diois",
+            "category": "agent",
+            "consent": "on",
+        }
+        body = urllib.parse.urlencode(fields).encode()
+        request = urllib.request.Request(url, data=body, headers={"Referer": url})
+    except Exception as error:  # reported with the figures
+        visit.error = f"formulaire : {error!r}"
+        ready.abort()
+        return
+    ready.wait()
+    started = time.perf_counter()
+    try:
+        response = opener.open(request, timeout=300)
+        visit.status = response.status
+    except urllib.error.HTTPError as answer:  # the 302 is an HTTPError without redirection
+        visit.status = answer.code
+        visit.location = answer.headers.get("Location", "")
+    except Exception as error:
+        visit.error = repr(error)
+    visit.seconds = time.perf_counter() - started
+
+
+def form_alone(url: str, times: int = 20) -> float:
+    """The median time of the form page requested by one visitor at a time: what the server
+    takes without waiting for anyone."""
+    seconds = []
+    for _ in range(times):
+        started = time.perf_counter()
+        urllib.request.urlopen(url, timeout=60).read()
+        seconds.append(time.perf_counter() - started)
+    return statistics.median(seconds)
+
+
+def percentile(values: list[float], share: float) -> float:
+    ordered = sorted(values)
+    index = max(0, min(len(ordered) - 1, round(share * len(ordered) + 0.5) - 1))
+    return ordered[index]
+
+
+def check_outcome(session: TrainingSession, visits: list[Visit], places: int) -> list[str]:
+    people = len(visits)
+    problems = []
+    counts = Counter(session.registrations.values_list("status", flat=True))
+    if counts != {Status.CONFIRMED: places, Status.WAITING: people - places}:
+        problems.append(f"statuts inattendus : {dict(counts)}")
+    twice = (
+        Registration.objects.filter(session=session)
+        .values("email")
+        .annotate(n=Count("pk"))
+        .filter(n__gt=1)
+    )
+    if twice.exists():
+        problems.append(f"{twice.count()} adresses inscrites deux fois")
+    registered = set(session.registrations.values_list("email", flat=True))
+    missing = [
+        v.number for v in visits if f"participant{v.number:03d}@example.org" not in registered
+    ]
+    if missing:
+        problems.append(f"{len(missing)} personnes perdues")
+    answers = Counter(v.status for v in visits)
+    if answers != {302: people} or not all(MINE.search(v.location) for v in visits):
+        problems.append(f"réponses inattendues : {dict(answers)}")
+    tokens = {v.location for v in visits}
+    if len(tokens) != people:
+        problems.append("des personnes ont reçu la même page d'inscription")
+    queued = DBTaskResult.objects.filter(task_path="essaim.core.tasks.send_email").count()
+    if queued != people:
+        problems.append(f"{queued} e-mails en file pour {people} inscriptions")
+    return problems
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--people", type=int, default=300)
+    parser.add_argument("--places", type=int, default=100)
+    parser.add_argument(
+        "--workers", type=int, default=2 * (os.cpu_count() or 1) + 1, help="processus gunicorn"
+    )
+    parser.add_argument("--keep", action="store_true", help="garder la base de travail")
+    options = parser.parse_args()
+
+    engine = settings.DATABASES["default"]["ENGINE"].rsplit(".", 1)[-1]
+    call_command("migrate", interactive=False, verbosity=0)
+    if engine == "postgresql":
+        call_command("flush", interactive=False, verbosity=0)
+    call_command("collectstatic", interactive=False, verbosity=0)
+    session = prepare_session(options.places)
+    connection.close()
+
+    port = free_port()
+    server = start_server(port, options.workers)
+    url = f"http://127.0.0.1:{port}/sessions/{session.slug}/inscription/"
+    alone = form_alone(url)
+    visits = [Visit(number) for number in range(options.people)]
+    ready = threading.Barrier(options.people + 1)
+    threads = [threading.Thread(target=register_one, args=(url, v, ready)) for v in visits]
+    try:
+        opening = time.perf_counter()
+        for thread in threads:
+            thread.start()
+        ready.wait(timeout=600)  # every form is open: release them all at once
+        released = time.perf_counter()
+        opened = released - opening
+        for thread in threads:
+            thread.join()
+        elapsed = time.perf_counter() - released
+    finally:
+        server.terminate()
+        server.wait(timeout=30)
+
+    errors = [v.error for v in visits if v.error]
+    seconds = [v.seconds for v in visits if not v.error]
+    print(f"\n{options.people} inscriptions simultanées pour {options.places} places")
+    print(f"  base : {engine}, serveur : essaim serve (gunicorn), {options.workers} processus")
+    print(
+        f"  pour comparaison, le formulaire : {alone * 1000:.0f} ms demandé seul, "
+        f"{options.people / opened:.1f} pages/s ouvert par tous ({opened:.1f} s)"
+    )
+    print(f"  débit : {len(seconds) / elapsed:.1f} inscriptions/s ({elapsed:.2f} s en tout)")
+    if seconds:
+        print(
+            f"  durée d'un envoi : médiane {statistics.median(seconds) * 1000:.0f} ms, "
+            f"p99 {percentile(seconds, 0.99) * 1000:.0f} ms, max {max(seconds) * 1000:.0f} ms"
+        )
+    counts = Counter(session.registrations.values_list("status", flat=True))
+    print(
+        f"  résultat : {counts[Status.CONFIRMED]} confirmées, {counts[Status.WAITING]} en liste "
+        f"d'attente, {sum(counts.values())} inscriptions pour {options.people} personnes"
+    )
+    problems = [*errors[:5], *check_outcome(session, visits, options.places)]
+    print("  vérifications : " + ("aucune perdue, aucune en double" if not problems else ""))
+    for problem in problems:
+        print(f"    ✗ {problem}")
+
+    if engine == "postgresql" and not options.keep:
+        call_command("flush", interactive=False, verbosity=0)
+    connection.close()
+    if scratch_dir and not options.keep:
+        shutil.rmtree(scratch_dir, ignore_errors=True)
+    sys.exit(1 if problems else 0)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,202 @@
+"""The e-mails sent to registrants, written from the templates in
+``registrations/templates/registrations/emails/``.
+
+Each message is recorded as a :class:`SentMessage` in the transaction that decided it, and sent
+through the task queue once that transaction is committed. The meeting link of an online session
+is written only in messages to confirmed registrants."""
+
+from dataclasses import dataclass, field
+
+from django.conf import settings
+from django.db import transaction
+from django.template.loader import render_to_string
+from django.urls import NoReverseMatch, reverse
+
+from essaim.core.tasks import attachment, send_email
+from essaim.registrations.models import (
+    MessageKind,
+    PendingReason,
+    Registration,
+    SentMessage,
+    Status,
+)
+from essaim.trainings.calendar import calendar_of, session_filename, slot_event
+from essaim.trainings.models import Slot, TrainingSession
+
+CALENDAR_MIMETYPE = "text/calendar"
+
+
+@dataclass(frozen=True)
+class Message:
+    kind: MessageKind
+    subject: str
+    body: str
+    to: list[str]
+    reply_to: list[str] = field(default_factory=list)
+    attachments: list[dict] = field(default_factory=list)
+
+
+def absolute(path: str) -> str:
+    return settings.SITE_URL + path
+
+
+def personal_url(registration: Registration) -> str:
+    return absolute(reverse("registrations:mine", args=[registration.token]))
+
+
+def membership_form_url(registration: Registration) -> str:
+    """The membership form, pre-filled from the registration; "" while it does not exist."""
+    try:
+        path = reverse("memberships:application_form")
+    except NoReverseMatch:
+        return ""
+    return absolute(f"{path}?inscription={registration.token}")
+
+
+def attended_slots(registration: Registration) -> list[Slot]:
+    """The slots the registrant chose, in the order of the programme (all of them when the
+    registration has none recorded)."""
+    chosen = sorted(
+        registration.slots.all(), key=lambda slot: (slot.date, slot.start_time, slot.pk)
+    )
+    return chosen or list(registration.session.slots.all())
+
+
+def registrant_calendar(registration: Registration, slots: list[Slot] | None = None) -> bytes:
+    """The slots the registrant attends as an .ics file; the meeting link only for a confirmed
+    registrant."""
+    session = registration.session
+    meeting_url = session.meeting_url if registration.is_confirmed and session.is_online else ""
+    url = absolute(session.get_absolute_url())
+    events = [
+        slot_event(slot, session, url=url, meeting_url=meeting_url)
+        for slot in (attended_slots(registration) if slots is None else slots)
+    ]
+    return calendar_of(events, name=session.title)
+
+
+def outcome_message(
+    registration: Registration,
+    *,
+    slots: list[Slot] | None = None,
+    waiting_position: int | None = None,
+) -> Message:
+    """What a registrant is told when their registration is decided: confirmed (with the .ics),
+    pending (how to pay the *cotisation*) or on the waiting list (their position). ``slots``
+    (the slots attended) and ``waiting_position`` spare the queries when the caller knows
+    them."""
+    if registration.is_confirmed:
+        return confirmation_message(registration, slots=slots)
+    if registration.status == Status.PENDING:
+        return _message(
+            registration,
+            MessageKind.PENDING,
+            "Inscription en attente",
+            "pending",
+            slots=slots,
+            membership_url=membership_form_url(registration),
+            for_membership=registration.pending_reason == PendingReason.MEMBERSHIP,
+        )
+    return _message(
+        registration,
+        MessageKind.WAITING,
+        "Liste d'attente",
+        "waiting",
+        slots=slots,
+        position=waiting_position or registration.waiting_position(),
+    )
+
+
+def confirmation_message(registration: Registration, *, slots: list[Slot] | None = None) -> Message:
+    session = registration.session
+    slots = attended_slots(registration) if slots is None else slots
+    calendar = attachment(
+        session_filename(session), registrant_calendar(registration, slots), CALENDAR_MIMETYPE
+    )
+    return _message(
+        registration,
+        MessageKind.CONFIRMATION,
+        "Inscription confirmée",
+        "confirmation",
+        slots=slots,
+        attachments=[calendar],
+    )
+
+
+def offer_message(registration: Registration) -> Message:
+    return _message(
+        registration,
+        MessageKind.OFFER,
+        "Une place s'est libérée",
+        "offer",
+        accept_url=absolute(reverse("registrations:accept", args=[registration.token])),
+    )
+
+
+def cancellation_message(registration: Registration) -> Message:
+    return _message(registration, MessageKind.CANCELLATION, "Inscription annulée", "cancellation")
+
+
+def refusal_message(registration: Registration, *, reason: str) -> Message:
+    return _message(
+        registration, MessageKind.REFUSAL, "Inscription non retenue", "refusal", reason=reason
+    )
+
+
+def reminder_message(registration: Registration) -> Message:
+    return _message(registration, MessageKind.REMINDER, "Rappel", "reminder")
+
+
+def send(
+    message: Message, *, registration: Registration, session: TrainingSession, by=None
+) -> SentMessage:
+    """Record ``message`` and send it once the current transaction is committed."""
+    sent = SentMessage.objects.create(
+        session=session,
+        registration=registration,
+        kind=message.kind,
+        subject=message.subject[:250],
+        body=message.body,
+        recipient_count=len(message.to),
+        sent_by=by if by is not None and by.is_authenticated else None,
+    )
+    payload = {
+        "subject": message.subject,
+        "body": message.body,
+        "to": message.to,
+        "reply_to": message.reply_to,
+        "attachments": message.attachments,
+    }
+    transaction.on_commit(lambda: send_email.enqueue(**payload))
+    return sent
+
+
+def _message(
+    registration: Registration,
+    kind: MessageKind,
+    subject: str,
+    template: str,
+    *,
+    slots: list[Slot] | None = None,
+    attachments: list[dict] | None = None,
+    **context,
+) -> Message:
+    session = registration.session
+    slots = attended_slots(registration) if slots is None else slots
+    shows_meeting_link = registration.is_confirmed and session.is_online and session.meeting_url
+    context.update(
+        registration=registration,
+        session=session,
+        slots=slots,
+        session_url=absolute(session.get_absolute_url()),
+        personal_url=personal_url(registration),
+        meeting_url=session.meeting_url if shows_meeting_link else "",
+    )
+    return Message(
+        kind=kind,
+        subject=f"{subject} : {session.title}",
+        body=render_to_string(f"registrations/emails/{template}.txt", context),
+        to=[registration.email],
+        reply_to=[session.contact_email] if session.contact_email else [],
+        attachments=attachments or [],
+    )

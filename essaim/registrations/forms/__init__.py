@@ -1,0 +1,1 @@
+"""Forms of registrations: the public form and the registrant's changes."""
