@@ -44,6 +44,18 @@ class Attendance(models.Model):
     def __str__(self) -> str:
         return f"{self.registration.full_name} — {self.slot}"
 
+    def attended_minutes(self, slot: Slot) -> int:
+        """The minutes this record counts for ``slot`` (its own slot, passed in so that a list
+        of records needs no query): none when absent, the whole slot when not measured."""
+        if not self.present:
+            return 0
+        length = slot_minutes(slot)
+        return length if self.minutes is None else min(self.minutes, length)
+
+
+def slot_minutes(slot: Slot) -> int:
+    return int((slot.ends_at - slot.starts_at).total_seconds() // 60)
+
 
 class ConnectionReport(models.Model):
     """An imported connection report of a webconference, kept for the record."""
@@ -55,6 +67,9 @@ class ConnectionReport(models.Model):
     file_name = models.CharField("fichier", max_length=250)
     matched = models.PositiveIntegerField("lignes rapprochées d'un inscrit", default=0)
     unmatched = models.JSONField("lignes sans inscrit", default=list, blank=True)
+    threshold_minutes = models.PositiveIntegerField(
+        "présent·e à partir de (minutes)", null=True, blank=True
+    )
     imported_by = models.ForeignKey(
         "accounts.User", on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
     )
@@ -76,7 +91,9 @@ class Certificate(models.Model):
     )
     number = models.CharField("numéro", max_length=30, unique=True)
     hours = models.DecimalField("heures suivies", max_digits=6, decimal_places=2)
+    place = models.CharField("fait à", max_length=120, blank=True)
     issued_at = models.DateTimeField("établie le", default=timezone.now)
+    queued_at = models.DateTimeField("envoi demandé le", null=True, blank=True)
     sent_at = models.DateTimeField("envoyée le", null=True, blank=True)
 
     class Meta:
@@ -86,3 +103,24 @@ class Certificate(models.Model):
 
     def __str__(self) -> str:
         return self.number
+
+    @property
+    def being_sent(self) -> bool:
+        return self.queued_at is not None and self.sent_at is None
+
+    @staticmethod
+    def next_number(year: int) -> str:
+        """« ESS-2023-000124 »: the next number of the year (the unique constraint settles a
+        race between two issuers; the loser asks again)."""
+        prefix = f"{NUMBER_PREFIX}-{year}-"
+        last = (
+            Certificate.objects.filter(number__startswith=prefix)
+            .order_by("-number")
+            .values_list("number", flat=True)
+            .first()
+        )
+        following = int(last.removeprefix(prefix)) + 1 if last else 1
+        return f"{prefix}{following:06d}"
+
+
+NUMBER_PREFIX = "ESS"

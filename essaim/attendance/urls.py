@@ -1,8 +1,10 @@
-from django.urls import path
-
-from essaim.trainings.placeholder import placeholder
+from essaim.attendance.views import certificates, check_in, grid, reports, sheets
 
 app_name = "attendance"
 urlpatterns = [
-    path("formations/<int:pk>/presences/", placeholder("attendance", "Présences"), name="manage"),
+    *grid.urlpatterns,
+    *sheets.urlpatterns,
+    *check_in.urlpatterns,
+    *reports.urlpatterns,
+    *certificates.urlpatterns,
 ]
