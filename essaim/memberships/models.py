@@ -4,15 +4,33 @@ A membership type sets who may join (a person or an organisation) and the fee, f
 bracket (for example by the population of a commune); a membership is one year of one member,
 pending until its payment is recorded by hand, then paid, and expired once its year is over."""
 
+import calendar
 import datetime
 from decimal import Decimal
 
 from django.core.exceptions import ValidationError
+from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import Q
+from django.urls import reverse
 from django.utils import timezone
 
 from essaim.roles.models import RoleHolder, RoleQuerySet
+
+
+class MembershipRefused(Exception):
+    """A change of a membership that is refused; the message is French and said as is."""
+
+    def __init__(self, message: str) -> None:
+        super().__init__(message)
+        self.message = message
+
+
+MONTHS = [
+    (1, "janvier"), (2, "février"), (3, "mars"), (4, "avril"), (5, "mai"), (6, "juin"),
+    (7, "juillet"), (8, "août"), (9, "septembre"), (10, "octobre"), (11, "novembre"),
+    (12, "décembre"),
+]  # fmt: skip
 
 
 class MemberKind(models.TextChoices):
@@ -42,7 +60,37 @@ class MembershipType(RoleHolder):
         help_text="Vide quand la cotisation dépend d'une tranche.",
     )
     description = models.TextField("présentation", blank=True)
-    active = models.BooleanField("proposée", default=True)
+    active = models.BooleanField(
+        "proposée",
+        default=True,
+        help_text="Les types proposés figurent sur le bulletin d'adhésion à télécharger.",
+    )
+    payment_instructions = models.TextField(
+        "comment régler",
+        blank=True,
+        help_text="Imprimé sur le bulletin et rappelé dans les relances : par exemple « par "
+        "virement (IBAN FR76 …), par chèque à l'ordre de Cap Rural ou par mandat administratif ».",
+    )
+    send_to = models.TextField(
+        "à qui renvoyer le bulletin",
+        blank=True,
+        help_text="Le nom et l'adresse postale où envoyer le bulletin rempli.",
+    )
+    contact_email = models.EmailField(
+        "e-mail de contact",
+        blank=True,
+        help_text="Imprimé sur le bulletin ; les adhérents qui répondent à une relance "
+        "écrivent à cette adresse.",
+    )
+    reminder_day = models.PositiveSmallIntegerField(
+        "relance à partir du (jour)",
+        default=15,
+        validators=[MinValueValidator(1), MaxValueValidator(31)],
+    )
+    reminder_month = models.PositiveSmallIntegerField(
+        "relance à partir du (mois)", default=1, choices=MONTHS
+    )
+    created_at = models.DateTimeField("créé le", default=timezone.now)
 
     objects = RoleQuerySet.as_manager()
 
@@ -50,9 +98,41 @@ class MembershipType(RoleHolder):
         verbose_name = "type d'adhésion"
         verbose_name_plural = "types d'adhésion"
         ordering = ["member_kind", "name", "pk"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(fee__isnull=True) | Q(fee__gte=0), name="a_fee_is_not_negative"
+            ),
+            models.CheckConstraint(
+                condition=Q(reminder_month__gte=1, reminder_month__lte=12)
+                & Q(reminder_day__gte=1, reminder_day__lte=31),
+                name="the_reminder_day_is_a_day_of_the_year",
+            ),
+        ]
 
     def __str__(self) -> str:
         return self.name
+
+    def get_absolute_url(self) -> str:
+        """The members of this type: the page every role on it may see."""
+        return f"{reverse('memberships:list')}?type={self.pk}"
+
+    def clean(self) -> None:
+        last_day = calendar.monthrange(2001, self.reminder_month)[1]  # a year with no 29 February
+        if self.reminder_day and self.reminder_month and self.reminder_day > last_day:
+            message = (
+                f"Ce mois compte {last_day} jours : choisissez un jour qui existe chaque année."
+            )
+            raise ValidationError({"reminder_day": message})
+
+    def reminder_date(self, year: int) -> datetime.date:
+        """The day of ``year`` from which last year's members are reminded to renew."""
+        last_day = calendar.monthrange(year, self.reminder_month)[1]
+        return datetime.date(year, self.reminder_month, min(self.reminder_day, last_day))
+
+    def log_action(self, actor, verb: str, summary: str, changes: dict | None = None) -> None:
+        from essaim.core.models import record_history
+
+        record_history(self, actor=actor, verb=verb, summary=summary, changes=changes)
 
 
 class FeeBracket(models.Model):
@@ -67,7 +147,11 @@ class FeeBracket(models.Model):
 
     class Meta:
         verbose_name = "tranche de cotisation"
+        verbose_name_plural = "tranches de cotisation"
         ordering = ["position", "pk"]
+        constraints = [
+            models.CheckConstraint(condition=Q(fee__gte=0), name="a_bracket_fee_is_not_negative")
+        ]
 
     def __str__(self) -> str:
         return f"{self.label} : {self.fee} €"
@@ -98,6 +182,40 @@ class MembershipQuerySet(models.QuerySet):
         if organisation is not None:
             condition |= Q(organisation=organisation)
         return self.filter(condition)
+
+    def managed_by(self, user):
+        """The memberships of the types on which ``user`` holds a role (every type for staff)."""
+        return self.filter(membership_type__in=MembershipType.objects.visible_to(user))
+
+    def search(self, query: str):
+        """Every word typed appears in the member's name, e-mail, structure or receipt."""
+        rows = self
+        for word in query.split():
+            rows = rows.filter(
+                Q(first_name__icontains=word)
+                | Q(last_name__icontains=word)
+                | Q(email__icontains=word)
+                | Q(organisation__name__icontains=word)
+                | Q(organisation__short_name__icontains=word)
+                | Q(receipt_number__icontains=word)
+            )
+        return rows
+
+    def counts(self) -> dict:
+        """How many are paid, pending and expired, and the fees received (paid or expired after
+        being paid), in one query."""
+        received = Q(paid_on__isnull=False) & ~Q(status=Status.PENDING)
+        return self.order_by().aggregate(
+            total=models.Count("pk"),
+            paid=models.Count("pk", filter=Q(status=Status.PAID)),
+            pending=models.Count("pk", filter=Q(status=Status.PENDING)),
+            expired=models.Count("pk", filter=Q(status=Status.EXPIRED)),
+            received=models.functions.Coalesce(
+                models.Sum("amount", filter=received),
+                Decimal(0),
+                output_field=models.DecimalField(max_digits=12, decimal_places=2),
+            ),
+        )
 
 
 class Membership(models.Model):
@@ -175,10 +293,17 @@ class Membership(models.Model):
                 condition=~Q(status="paid") | Q(paid_on__isnull=False),
                 name="a_paid_membership_has_a_payment_date",
             ),
+            models.CheckConstraint(
+                condition=Q(amount__gte=0), name="a_membership_amount_is_not_negative"
+            ),
         ]
+        indexes = [models.Index(fields=["year", "status"])]
 
     def __str__(self) -> str:
         return f"{self.member_name} — {self.year}"
+
+    def get_absolute_url(self) -> str:
+        return reverse("memberships:detail", args=[self.pk])
 
     @property
     def member_name(self) -> str:
@@ -188,15 +313,104 @@ class Membership(models.Model):
 
     def clean(self) -> None:
         kind = self.membership_type.member_kind if self.membership_type_id else None
+        errors: dict[str, str] = {}
         if kind == MemberKind.ORGANISATION and not self.organisation_id:
-            raise ValidationError({"organisation": "Choisissez la structure adhérente."})
-        if kind == MemberKind.PERSON and not (self.last_name and self.email):
-            raise ValidationError({"email": "Indiquez le nom et l'adresse e-mail de l'adhérent."})
+            errors["organisation"] = "Choisissez la structure adhérente."
+        if kind == MemberKind.PERSON:
+            if self.organisation_id:
+                errors["organisation"] = (
+                    "Une adhésion individuelle ne se rattache pas à une structure : laissez ce "
+                    "champ vide, ou choisissez un type d'adhésion pour les structures."
+                )
+            if not self.last_name:
+                errors["last_name"] = "Indiquez le nom de l'adhérent."
+            if not self.email:
+                errors["email"] = "Indiquez l'adresse e-mail de l'adhérent."
+        if (
+            self.bracket_id
+            and self.membership_type_id
+            and self.bracket.membership_type_id != self.membership_type_id
+        ):
+            errors["bracket"] = "Cette tranche n'est pas celle de ce type d'adhésion."
         if self.status == Status.PAID and not self.paid_on:
-            raise ValidationError({"paid_on": "Indiquez la date du paiement."})
+            errors["paid_on"] = "Indiquez la date du paiement."
+        if errors:
+            raise ValidationError(errors)
+
+    @property
+    def is_pending(self) -> bool:
+        return self.status == Status.PENDING
+
+    @property
+    def is_paid(self) -> bool:
+        return self.status == Status.PAID
+
+    @property
+    def has_receipt(self) -> bool:
+        """A receipt exists once the payment is recorded, and stays after the year expires."""
+        return bool(self.receipt_number)
+
+    def mark_paid(
+        self,
+        *,
+        paid_on: datetime.date,
+        method: str,
+        reference: str,
+        amount: Decimal,
+        receipt_number: str,
+    ) -> None:
+        """Record the payment received (not saved): only a pending membership can be paid."""
+        if self.status != Status.PENDING:
+            raise MembershipRefused(
+                f"Cette adhésion est « {self.get_status_display()} » : son paiement ne peut plus "
+                "être enregistré."
+            )
+        self.status = Status.PAID
+        self.paid_on = paid_on
+        self.payment_method = method
+        self.payment_reference = reference
+        self.amount = amount
+        self.receipt_number = receipt_number
+
+    def mark_expired(self) -> None:
+        """End the membership (not saved): a paid one whose year is over, or a pending one that
+        will not be paid."""
+        if self.status == Status.EXPIRED:
+            raise MembershipRefused("Cette adhésion est déjà expirée.")
+        self.status = Status.EXPIRED
+
+    def next_year(self) -> "Membership":
+        """The membership of the same member for the following year, pending, at the fee the
+        type asks now (not saved)."""
+        return Membership(
+            membership_type=self.membership_type,
+            year=self.year + 1,
+            organisation=self.organisation,
+            first_name=self.first_name,
+            last_name=self.last_name,
+            email=self.email,
+            postal_address=self.postal_address,
+            bracket=self.bracket,
+            amount=Membership.fee_for(self.membership_type, self.bracket),
+        )
 
     @staticmethod
     def fee_for(membership_type: MembershipType, bracket: FeeBracket | None) -> Decimal:
         if bracket is not None:
             return bracket.fee
         return membership_type.fee or Decimal(0)
+
+
+class ReceiptSequence(models.Model):
+    """The last receipt number given in one year: the row is locked while a number is taken, so
+    that two payments recorded at the same time never get the same number."""
+
+    year = models.PositiveSmallIntegerField("année", primary_key=True)
+    last_number = models.PositiveIntegerField("dernier numéro", default=0)
+
+    class Meta:
+        verbose_name = "numérotation des reçus"
+        verbose_name_plural = "numérotations des reçus"
+
+    def __str__(self) -> str:
+        return f"{self.year} : {self.last_number}"

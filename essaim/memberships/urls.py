@@ -1,2 +1,9 @@
+from essaim.memberships.views import documents, listing, memberships, types
+
 app_name = "memberships"
-urlpatterns: list = []
+urlpatterns = [
+    *listing.urlpatterns,
+    *types.urlpatterns,
+    *memberships.urlpatterns,
+    *documents.urlpatterns,
+]

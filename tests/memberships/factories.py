@@ -3,7 +3,14 @@ from decimal import Decimal
 
 import factory
 
-from essaim.memberships.models import MemberKind, Membership, MembershipType, PaymentMethod, Status
+from essaim.memberships.models import (
+    FeeBracket,
+    MemberKind,
+    Membership,
+    MembershipType,
+    PaymentMethod,
+    Status,
+)
 
 
 class MembershipTypeFactory(factory.django.DjangoModelFactory):
@@ -30,3 +37,13 @@ class MembershipFactory(factory.django.DjangoModelFactory):
     status = Status.PAID
     paid_on = factory.LazyFunction(datetime.date.today)
     payment_method = PaymentMethod.TRANSFER
+
+
+class FeeBracketFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = FeeBracket
+
+    membership_type = factory.SubFactory(MembershipTypeFactory, fee=None)
+    label = factory.Sequence(lambda n: f"Tranche {n}")
+    fee = Decimal("50.00")
+    position = factory.Sequence(lambda n: n)
