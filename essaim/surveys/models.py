@@ -2,9 +2,11 @@
 chaud ») and one some weeks later (« à froid »), both configurable, answered through a
 personal link, and aggregated per session and per cycle."""
 
+import datetime
 import secrets
 
 from django.db import models
+from django.urls import reverse
 from django.utils import timezone
 
 from essaim.registrations.models import Registration
@@ -14,6 +16,28 @@ from essaim.trainings.models import TrainingSession
 class Moment(models.TextChoices):
     HOT = "hot", "à chaud"
     COLD = "cold", "à froid"
+
+
+class SurveyQuerySet(models.QuerySet):
+    def due(self, today: datetime.date) -> list["Survey"]:
+        """The active surveys of real (not illustrative) sessions whose sending day has come,
+        and not so long ago that a questionnaire « à chaud » would arrive months late: past
+        :data:`SENDING_WINDOW_DAYS`, only the organiser's « Envoyer maintenant » sends it."""
+        oldest_end = today - datetime.timedelta(days=MAX_SEND_AFTER_DAYS + SENDING_WINDOW_DAYS)
+        candidates = self.filter(
+            active=True,
+            session__illustrative=False,
+            session__personal_data_anonymised_at__isnull=True,
+            session__end_date__lte=today,
+            session__end_date__gte=oldest_end,
+        ).select_related("session")
+        return [survey for survey in candidates if survey.is_due(today)]
+
+
+# The longest delay an organiser may set, and how long after its day a survey is still sent
+# automatically.
+MAX_SEND_AFTER_DAYS = 365
+SENDING_WINDOW_DAYS = 30
 
 
 class Survey(models.Model):
@@ -26,6 +50,8 @@ class Survey(models.Model):
     )
     active = models.BooleanField("envoi prévu", default=True)
 
+    objects = SurveyQuerySet.as_manager()
+
     class Meta:
         verbose_name = "questionnaire"
         ordering = ["session", "send_after_days", "pk"]
@@ -36,11 +62,24 @@ class Survey(models.Model):
     def __str__(self) -> str:
         return f"{self.title} ({self.get_moment_display()})"
 
+    @property
+    def send_on(self) -> datetime.date:
+        """The day the survey is sent: so many days after the last day of the session."""
+        return self.session.end_date + datetime.timedelta(days=self.send_after_days)
+
+    def is_due(self, today: datetime.date) -> bool:
+        window_end = self.send_on + datetime.timedelta(days=SENDING_WINDOW_DAYS)
+        return self.active and self.send_on <= today <= window_end
+
 
 class QuestionKind(models.TextChoices):
     RATING = "rating", "note de 1 à 5"
     CHOICE = "choice", "choix parmi une liste"
     TEXT = "text", "texte libre"
+
+
+# What each note means, shown beside it on the questionnaire and in the results.
+RATING_SCALE = {1: "pas du tout", 2: "peu", 3: "moyennement", 4: "beaucoup", 5: "tout à fait"}
 
 
 class SurveyQuestion(models.Model):
@@ -60,6 +99,18 @@ class SurveyQuestion(models.Model):
 
     def choice_list(self) -> list[str]:
         return [line.strip() for line in self.choices.splitlines() if line.strip()]
+
+    @property
+    def is_rating(self) -> bool:
+        return self.kind == QuestionKind.RATING
+
+    @property
+    def is_choice(self) -> bool:
+        return self.kind == QuestionKind.CHOICE
+
+    @property
+    def is_text(self) -> bool:
+        return self.kind == QuestionKind.TEXT
 
 
 def new_token() -> str:
@@ -88,6 +139,13 @@ class SurveyInvitation(models.Model):
 
     def __str__(self) -> str:
         return f"{self.survey} — {self.token[:6]}"
+
+    def get_absolute_url(self) -> str:
+        return reverse("surveys:answer", args=[self.token])
+
+    @property
+    def is_answered(self) -> bool:
+        return self.answered_at is not None
 
 
 class SurveyAnswer(models.Model):

@@ -1,12 +1,9 @@
-from django.urls import path
-
-from essaim.trainings.placeholder import placeholder
+from essaim.surveys.views import answer, cycle, editing, manage
 
 app_name = "surveys"
 urlpatterns = [
-    path(
-        "formations/<int:pk>/satisfaction/",
-        placeholder("satisfaction", "Satisfaction"),
-        name="manage",
-    ),
+    *manage.urlpatterns,
+    *editing.urlpatterns,
+    *answer.urlpatterns,
+    *cycle.urlpatterns,
 ]

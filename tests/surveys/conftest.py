@@ -1,0 +1,11 @@
+from functools import partial
+
+import pytest
+
+from tests.browser.conftest import browser, screenshot_dir  # noqa: F401 - for test_browser
+
+
+@pytest.fixture
+def committed(django_capture_on_commit_callbacks):
+    """``with committed():`` runs what was deferred to the commit (the e-mails) on leaving."""
+    return partial(django_capture_on_commit_callbacks, execute=True)
