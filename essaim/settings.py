@@ -57,6 +57,7 @@ INSTALLED_APPS = [
     "essaim.memberships",
     "essaim.attendance",
     "essaim.surveys",
+    "essaim.privacy",
     "essaim.demo",
 ]
 

@@ -20,6 +20,7 @@ urlpatterns = [
     path("", include("essaim.registrations.urls")),
     path("", include("essaim.attendance.urls")),
     path("", include("essaim.surveys.urls")),
+    path("", include("essaim.privacy.urls")),
     path("", include("essaim.memberships.urls")),
     path("api/v1/", api.urls),
     path("admin/", admin.site.urls),
