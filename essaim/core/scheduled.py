@@ -5,6 +5,7 @@ scheduled`` runs them all, and is meant to be started every hour (cron or a syst
 Every job must be idempotent: it acts on what is due at ``now`` and records what it did, so that
 running it twice, or late, sends nothing twice."""
 
+import logging
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
@@ -20,6 +21,7 @@ class ScheduledJob:
 
 
 JOBS: list[ScheduledJob] = []
+logger = logging.getLogger(__name__)
 
 
 def scheduled(label: str):
@@ -32,7 +34,16 @@ def scheduled(label: str):
     return register
 
 
-def run_scheduled_jobs(now: datetime | None = None) -> list[tuple[str, int]]:
+def run_scheduled_jobs(now: datetime | None = None) -> list[tuple[str, int | None]]:
+    """Run every job with the same ``now``; a job that fails is logged and reported as
+    ``None``, and the others still run."""
     autodiscover_modules("scheduled")
     now = now or timezone.now()
-    return [(job.label, job.run(now)) for job in JOBS]
+    results = []
+    for job in JOBS:
+        try:
+            results.append((job.label, job.run(now)))
+        except Exception:
+            logger.exception("Le traitement planifié « %s » a échoué", job.label)
+            results.append((job.label, None))
+    return results

@@ -133,6 +133,12 @@ def offer_message(registration: Registration) -> Message:
     )
 
 
+def offer_expired_message(registration: Registration) -> Message:
+    return _message(
+        registration, MessageKind.OFFER_EXPIRED, "Place non confirmée à temps", "offer_expired"
+    )
+
+
 def cancellation_message(registration: Registration) -> Message:
     return _message(registration, MessageKind.CANCELLATION, "Inscription annulée", "cancellation")
 

@@ -193,6 +193,7 @@ class MessageKind(models.TextChoices):
     PENDING = "pending", "inscription en attente"
     WAITING = "waiting", "liste d'attente"
     OFFER = "offer", "place libérée"
+    OFFER_EXPIRED = "offer_expired", "place proposée expirée"
     REMINDER = "reminder", "rappel"
     CANCELLATION = "cancellation", "annulation"
     REFUSAL = "refusal", "refus"

@@ -264,6 +264,8 @@ def expire_offers(now: datetime.datetime | None = None, *, session=None) -> int:
                     f"Place non confirmée à temps par {registration.full_name} : proposition "
                     "expirée",
                 )
+                if not registration.illustrative:
+                    _send(registration, emails.offer_expired_message(registration), session=locked)
                 expired += 1
             _offer_free_places(locked, now)
     return expired

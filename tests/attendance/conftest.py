@@ -10,7 +10,6 @@ from essaim.organisations.models import Organisation, OrganisationKind
 from essaim.registrations.models import Registration, Status
 from essaim.roles.models import Role
 from essaim.trainings.models import Slot, SpeakerRole, TrainingSession
-from tests.browser.conftest import browser, page, screenshot_dir  # noqa: F401 (fixtures)
 from tests.registrations.factories import RegistrationFactory
 from tests.trainings.factories import SlotFactory, SpeakerFactory, TrainingSessionFactory
 

@@ -100,6 +100,23 @@ def test_an_in_person_reminder_gives_the_place_and_no_link(remind):
     assert MEETING not in message.body
 
 
+def test_the_person_whose_offer_expired_is_told(
+    session, mailoutbox, django_capture_on_commit_callbacks
+):
+    holder = services.register(session, data=person(1), now=NOW)
+    services.register(session, data=person(2), now=NOW)
+    late = services.register(session, data=person(3), now=NOW)
+    services.cancel(holder, now=NOW)
+    with django_capture_on_commit_callbacks(execute=True):
+        assert scheduled.expire_offers(NOW + 49 * datetime.timedelta(hours=1)) == 1
+    (message,) = [m for m in mailoutbox if m.to == [late.email]][-1:]
+    assert message.subject.startswith("Place non confirmée à temps : ")
+    assert "proposée à la personne suivante" in message.body
+    assert (
+        SentMessage.objects.filter(kind=MessageKind.OFFER_EXPIRED, registration=late).count() == 1
+    )
+
+
 def test_offers_not_taken_in_time_expire_and_go_to_the_next_person(session):
     holders = [services.register(session, data=person(n), now=NOW) for n in (1, 2)]
     late, next_one = (services.register(session, data=person(n), now=NOW) for n in (3, 4))

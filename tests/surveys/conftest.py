@@ -2,8 +2,6 @@ from functools import partial
 
 import pytest
 
-from tests.browser.conftest import browser, screenshot_dir  # noqa: F401 - for test_browser
-
 
 @pytest.fixture
 def committed(django_capture_on_commit_callbacks):

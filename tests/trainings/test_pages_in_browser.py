@@ -9,7 +9,6 @@ from django.conf import settings
 from django.test import Client
 
 from essaim.roles.models import Role
-from tests.browser.conftest import browser, screenshot_dir  # noqa: F401 (fixtures)
 from tests.conftest import make_user
 from tests.experiments.factories import ExperimentFactory
 from tests.organisations.factories import OrganisationFactory
@@ -59,7 +58,7 @@ def catalogue(transactional_db):
     return {"organiser": organiser, "session": session, "scaling": scaling, "cycle": cycle}
 
 
-def open_page(browser, live_server, path: str, viewport: dict, user=None):  # noqa: F811
+def open_page(browser, live_server, path: str, viewport: dict, user=None):
     context = browser.new_context(locale="fr-FR", viewport=viewport)
     if user is not None:
         client = Client()
@@ -77,8 +76,8 @@ def scrolls_sideways(page) -> bool:
 
 def test_the_public_page_of_a_session_on_a_laptop_and_a_phone(
     live_server,
-    browser,  # noqa: F811
-    screenshot_dir,  # noqa: F811
+    browser,
+    screenshot_dir,
     catalogue,
 ):
     session = catalogue["session"]
@@ -98,8 +97,8 @@ def test_the_public_page_of_a_session_on_a_laptop_and_a_phone(
 
 def test_a_multi_day_paid_session_in_person_on_a_phone(
     live_server,
-    browser,  # noqa: F811
-    screenshot_dir,  # noqa: F811
+    browser,
+    screenshot_dir,
     catalogue,
 ):
     scaling = catalogue["scaling"]
@@ -115,8 +114,8 @@ def test_a_multi_day_paid_session_in_person_on_a_phone(
 
 def test_the_catalogue_and_the_organiser_pages(
     live_server,
-    browser,  # noqa: F811
-    screenshot_dir,  # noqa: F811
+    browser,
+    screenshot_dir,
     catalogue,
 ):
     organiser, scaling = catalogue["organiser"], catalogue["scaling"]
@@ -144,7 +143,7 @@ def test_the_catalogue_and_the_organiser_pages(
 
 def test_an_organiser_publishes_a_new_session_from_the_forms(
     live_server,
-    browser,  # noqa: F811
+    browser,
     catalogue,
 ):
     context, page = open_page(browser, live_server, "/formations/", LAPTOP, catalogue["organiser"])

@@ -229,3 +229,28 @@ def test_the_organisers_of_a_cycle_change_its_sessions(outsider):
     cycle.grant(outsider, Role.EDITOR)
     url = reverse("trainings:session_edit", args=[session.pk])
     assert client_for(outsider).get(url).status_code == 200
+
+
+def test_more_places_are_offered_to_the_people_waiting(training_session, editor, mailoutbox):
+    from essaim.registrations.models import Status
+    from tests.registrations.factories import RegistrationFactory
+
+    training_session.capacity = 1
+    training_session.save()
+    RegistrationFactory(session=training_session)
+    waiting = [
+        RegistrationFactory(session=training_session, status=Status.WAITING) for _ in range(3)
+    ]
+    data = session_data(
+        title=training_session.title,
+        start_date=training_session.start_date.isoformat(),
+        end_date=training_session.end_date.isoformat(),
+        capacity="3",
+    )
+    url = reverse("trainings:session_edit", args=[training_session.pk])
+    response = client_for(editor).post(url, data, follow=True)
+    assert "2 places proposées aux premières personnes de la liste d'attente." in (
+        response.content.decode().replace("&#x27;", "'")
+    )
+    statuses = [type(r).objects.get(pk=r.pk).status for r in waiting]
+    assert statuses == [Status.OFFERED, Status.OFFERED, Status.WAITING]

@@ -139,7 +139,6 @@ def satisfaction_context(session: TrainingSession, user) -> dict:
         "missing_moments": [moment.label for moment in Moment if moment not in present],
         "rows": sending_rows(results, participants, invitations),
         "erased_count": sum(1 for i in invitations if i.registration_id is None),
-        "participant_count": len(participants),
         "can_send": session.end_date <= today and not session.illustrative,
         "attendance_recorded": attendance_recorded(session),
         "sending_window_days": SENDING_WINDOW_DAYS,

@@ -10,7 +10,9 @@ from django.shortcuts import redirect, render
 from django.urls import path
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
+from essaim.core.templatetags.french import plural_fr
 from essaim.registrations.models import Registration, Status
+from essaim.registrations.services import offer_free_places
 from essaim.roles.models import Perm
 from essaim.trainings import services
 from essaim.trainings.access import cycles_editable_by, get_session_for
@@ -69,6 +71,14 @@ def session_edit(request: HttpRequest, pk: int) -> HttpResponse:
                     changes,
                 )
             messages.success(request, "La session est enregistrée.")
+            # More places: the people waiting are offered them, in order.
+            if "capacity" in form.changed_data and (offers := offer_free_places(session)):
+                count = len(offers)
+                messages.info(
+                    request,
+                    f"{count} place{plural_fr(count)} proposée{plural_fr(count)} aux "
+                    "premières personnes de la liste d'attente.",
+                )
         return redirect("trainings:manage", session.pk)
     context = {**session_context(session, request.user, "overview"), "form": form}
     return render(request, "trainings/session_edit.html", context)

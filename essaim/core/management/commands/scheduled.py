@@ -1,6 +1,6 @@
 """``essaim scheduled``: the envois et traitements planifiés, to run every hour."""
 
-from django.core.management.base import BaseCommand
+from django.core.management.base import BaseCommand, CommandError
 
 from essaim.core.scheduled import run_scheduled_jobs
 
@@ -12,5 +12,12 @@ class Command(BaseCommand):
     )
 
     def handle(self, *args, **options) -> None:
+        failed = []
         for label, count in run_scheduled_jobs():
-            self.stdout.write(f"{label} : {count}")
+            if count is None:
+                failed.append(label)
+                self.stderr.write(f"{label} : en échec (voir le journal)")
+            else:
+                self.stdout.write(f"{label} : {count}")
+        if failed:
+            raise CommandError(f"{len(failed)} traitement(s) en échec : {', '.join(failed)}")

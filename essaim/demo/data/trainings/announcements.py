@@ -342,6 +342,7 @@ SCALING_2021 = SessionSpec(
 
 INNOVATION_2023 = SessionSpec(
     slug="innovation-2023-10-19",
+    retention_months=60,  # the autumn 2023 cycle still shows its (invented) registrants
     title="L'innovation",
     position=1,
     slots=(),
@@ -360,6 +361,7 @@ INNOVATION_2023 = SessionSpec(
 
 EXPERIMENTING_2023 = SessionSpec(
     slug="experimentation-2023-11-09",
+    retention_months=60,  # the autumn 2023 cycle still shows its (invented) registrants
     title="L'expérimentation",
     position=2,
     slots=(SlotSpec(date(2023, 11, 9), *LATE_MORNING),),
@@ -403,6 +405,7 @@ EXPERIMENTING_2023 = SessionSpec(
 
 PERENNISATION_2023 = SessionSpec(
     slug="perennisation-changement-echelle-2023-11-28",
+    retention_months=60,  # the autumn 2023 cycle still shows its (invented) registrants
     title="La pérennisation et le changement d'échelle des innovations",
     position=3,
     slots=(SlotSpec(date(2023, 11, 28), *LATE_MORNING),),

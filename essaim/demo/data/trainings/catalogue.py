@@ -63,6 +63,7 @@ def save_session(
             "contact_name": spec.contact_name,
             "contact_email": spec.contact_email,
             "contact_phone": "",
+            "retention_months": spec.retention_months,
             "illustrative": True,
             "created_by": owner,
             "created_at": _announced(spec.first_day),

@@ -57,6 +57,9 @@ class SessionSpec:
     all_slots_recommended: bool = True
     contact_name: str = ""
     contact_email: str = ""
+    # How long registrants' personal data are kept after the session; past it, the demo load
+    # anonymises them as the scheduled job would.
+    retention_months: int = 36
     speakers: tuple[SpeakerSpec, ...] = ()
     testimonies: tuple[TestimonySpec, ...] = ()
 
