@@ -3,7 +3,6 @@
 participant. Both are A4, self-contained, and built from rows fetched here, never by the
 templates."""
 
-import logging
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -19,6 +18,7 @@ from essaim.attendance.halfdays import (
     slot_times,
 )
 from essaim.attendance.models import Certificate, slot_minutes
+from essaim.lib.pdf import print_pdf
 from essaim.lib.svg_charts import format_date_fr
 from essaim.registrations.models import Registration
 from essaim.trainings.models import Slot, SpeakerRole, TrainingSession
@@ -145,22 +145,4 @@ def load_certificate(pk: int) -> Certificate:
 
 
 def _print(html: str, *, identifier: str) -> bytes:
-    # Imported here: WeasyPrint loads Pango when imported, which only these documents need.
-    import weasyprint
-
-    # WeasyPrint reports each step of its layout at the INFO level: too chatty for a server log.
-    logging.getLogger("weasyprint.progress").setLevel(logging.WARNING)
-    document = weasyprint.HTML(
-        string=html, base_url=STATIC.as_uri() + "/", url_fetcher=_refuse_fetching
-    )
-    return document.write_pdf(
-        stylesheets=[weasyprint.CSS(filename=str(STYLESHEET), url_fetcher=_refuse_fetching)],
-        pdf_variant="pdf/ua-1",
-        pdf_identifier=identifier.encode(),
-    )
-
-
-def _refuse_fetching(url: str, *args, **kwargs):
-    """The documents are self-contained: nothing written by users may make the server fetch
-    a URL."""
-    raise ValueError(f"Ressource externe refusée : {url[:100]}")
+    return print_pdf(html, stylesheet=STYLESHEET, identifier=identifier)

@@ -1,19 +1,7 @@
 """The tabs of an experiment's pages, and the context every one of them shares."""
 
-from dataclasses import dataclass
-
-from django.urls import reverse
-
+from essaim.core.tabs import Tab, tabs_context
 from essaim.experiments.models import Experiment
-from essaim.roles.models import Perm
-
-
-@dataclass(frozen=True)
-class Tab:
-    key: str
-    label: str
-    url_name: str
-
 
 TABS = [
     Tab("overview", "Vue d'ensemble", "experiments:detail"),
@@ -32,19 +20,4 @@ TABS = [
 def experiment_context(experiment: Experiment, user, tab: str) -> dict:
     """What ``experiments/experiment_base.html`` needs: the tabs, the current one, and what
     ``user`` may do (``can_contribute``, ``can_edit``, ``can_manage``)."""
-    permissions = experiment.permissions_for(user)
-    return {
-        "experiment": experiment,
-        "tab": tab,
-        "tabs": [
-            {
-                "label": item.label,
-                "url": reverse(item.url_name, args=[experiment.pk]),
-                "current": item.key == tab,
-            }
-            for item in TABS
-        ],
-        "can_contribute": Perm.CONTRIBUTE in permissions,
-        "can_edit": Perm.EDIT in permissions,
-        "can_manage": Perm.MANAGE in permissions,
-    }
+    return {"experiment": experiment, **tabs_context(experiment, user, TABS, tab)}

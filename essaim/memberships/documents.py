@@ -1,7 +1,6 @@
 """The printed documents of memberships, made by WeasyPrint from HTML templates: the receipt of
 a paid membership, and the membership form (*bulletin d'adhésion*) to fill in and send back."""
 
-import logging
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -9,6 +8,7 @@ from django.db.models import Prefetch
 from django.template.loader import render_to_string
 from django.utils import timezone
 
+from essaim.lib.pdf import print_pdf
 from essaim.memberships.amounts import euros_in_words
 from essaim.memberships.models import FeeBracket, Membership, MembershipType, PaymentMethod
 
@@ -18,26 +18,8 @@ PDF_TYPE = "application/pdf"
 
 
 def render_pdf(template_name: str, context: dict, identifier: str) -> bytes:
-    # Imported here: WeasyPrint loads Pango when imported, which only documents need.
-    import weasyprint
-
-    # WeasyPrint reports each step of its layout at the INFO level: too chatty for a server log.
-    logging.getLogger("weasyprint.progress").setLevel(logging.WARNING)
-    document = weasyprint.HTML(
-        string=render_to_string(template_name, context),
-        base_url=STATIC.as_uri() + "/",
-        url_fetcher=_refuse_fetching,
-    )
-    return document.write_pdf(
-        stylesheets=[weasyprint.CSS(filename=str(STYLESHEET), url_fetcher=_refuse_fetching)],
-        pdf_variant="pdf/ua-1",
-        pdf_identifier=identifier.encode(),
-    )
-
-
-def _refuse_fetching(url: str, *args, **kwargs):
-    """The documents are self-contained: nothing typed by users may make the server fetch."""
-    raise ValueError(f"Ressource externe refusée dans le document : {url[:100]}")
+    html = render_to_string(template_name, context)
+    return print_pdf(html, stylesheet=STYLESHEET, identifier=identifier)
 
 
 # The receipt -----------------------------------------------------------------------------------
