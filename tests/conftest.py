@@ -81,7 +81,7 @@ def training_session(owner, editor, contributor, reader):
 # A real browser: Debian's chromium driven by Playwright (no browser download). ---------------
 
 SCREENSHOTS = Path(
-    os.environ.get("ESSAIM_SCREENSHOTS", Path(__file__).parents[2] / "var" / "screenshots")
+    os.environ.get("ESSAIM_SCREENSHOTS", Path(__file__).parents[1] / "var" / "screenshots")
 )
 CHROMIUM_FLAGS = [
     "--no-sandbox",
