@@ -177,3 +177,14 @@ def test_the_check_in_queries_do_not_grow_with_registrants(
     with django_assert_max_num_queries(7):
         response = client.get(target)
     assert len(response.context["people"]) == 25
+
+
+def test_large_numbers_are_written_without_a_thousands_separator(webconferences, contributor):
+    """Numbers are grouped for reading (« 1 234 ») but never in what a form sends back."""
+    session = webconferences.session
+    late = RegistrationFactory(session=session, pk=123456, first_name="Zoé", last_name="Tardive")
+    page = client_for(contributor).get(url(session, f"?demi-journee={MORNING}")).content.decode()
+    assert 'name="inscrit" value="123456"' in page
+    assert 'id="inscrit-123456"' in page
+    assert tap(client_for(contributor), session, late).status_code == 302
+    assert Attendance.objects.filter(registration=late, present=True).exists()
