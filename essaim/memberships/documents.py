@@ -76,10 +76,6 @@ class Applicant:
     email: str = ""
     organisation: str = ""
 
-    @property
-    def is_known(self) -> bool:
-        return any((self.first_name, self.last_name, self.email, self.organisation))
-
 
 @dataclass
 class ApplicationForm:

@@ -66,10 +66,9 @@ def registrant_calendar(registration: Registration, slots: list[Slot] | None = N
     """The slots the registrant attends as an .ics file; the meeting link only for a confirmed
     registrant."""
     session = registration.session
-    meeting_url = session.meeting_url if registration.is_confirmed and session.is_online else ""
     url = absolute(session.get_absolute_url())
     events = [
-        slot_event(slot, session, url=url, meeting_url=meeting_url)
+        slot_event(slot, session, url=url, meeting_url=registration.meeting_url)
         for slot in (attended_slots(registration) if slots is None else slots)
     ]
     return calendar_of(events, name=session.title)
@@ -189,14 +188,13 @@ def _message(
 ) -> Message:
     session = registration.session
     slots = attended_slots(registration) if slots is None else slots
-    shows_meeting_link = registration.is_confirmed and session.is_online and session.meeting_url
     context.update(
         registration=registration,
         session=session,
         slots=slots,
         session_url=absolute(session.get_absolute_url()),
         personal_url=personal_url(registration),
-        meeting_url=session.meeting_url if shows_meeting_link else "",
+        meeting_url=registration.meeting_url,
     )
     return Message(
         kind=kind,

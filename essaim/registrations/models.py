@@ -153,6 +153,14 @@ class Registration(models.Model):
         return self.status == Status.CONFIRMED
 
     @property
+    def meeting_url(self) -> str:
+        """The link of an online session, for a confirmed registrant only ("" otherwise): the
+        one rule for the pages, the e-mails and the calendar files."""
+        if self.is_confirmed and self.session.is_online:
+            return self.session.meeting_url
+        return ""
+
+    @property
     def is_active(self) -> bool:
         return self.status in ACTIVE
 

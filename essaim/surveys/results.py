@@ -283,10 +283,6 @@ class CycleResults:
     columns: list[Column]
     moments: list[MomentTotal]
 
-    @property
-    def has_answers(self) -> bool:
-        return any(total.answered for total in self.moments)
-
 
 def rating_columns(results: list[SurveyResult]) -> list[Column]:
     keys: list[tuple[str, str]] = []

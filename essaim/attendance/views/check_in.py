@@ -48,14 +48,10 @@ class Counts:
     expected: int
 
 
-def people_at(
-    session: TrainingSession, day: HalfDay, only: Registration | None = None
-) -> list[Person]:
-    """The confirmed registrants (or ``only`` one), by name, with their presence during
-    ``day``: three queries."""
+def people_at(session: TrainingSession, day: HalfDay) -> list[Person]:
+    """The confirmed registrants, by name, with their presence during ``day``: three
+    queries."""
     registrations = confirmed_registrations(session).prefetch_related("slots").order_by()
-    if only is not None:
-        registrations = registrations.filter(pk=only.pk)
     records: dict[int, list[Attendance]] = {}
     for record in Attendance.objects.filter(
         registration__in=registrations, slot__in=day.slot_ids, present=True
@@ -128,12 +124,13 @@ def _record(request: HttpRequest, session: TrainingSession, days: list[HalfDay])
         parameters = {HALF_DAY_PARAMETER: day.key, **({"q": query} if query else {})}
         url = reverse("attendance:check_in", args=[session.pk])
         return redirect(f"{url}?{urlencode(parameters)}#inscrit-{registration.pk}")
+    people = people_at(session, day)
     context = {
         "session": session,
         "day": day,
         "query": query,
-        "person": people_at(session, day, only=registration)[0],
-        "counts": count(people_at(session, day)),
+        "person": next(p for p in people if p.registration.pk == registration.pk),
+        "counts": count(people),
         "hidden": set(),
         "status": status,
         "parameter": HALF_DAY_PARAMETER,

@@ -70,14 +70,13 @@ def mine(request: HttpRequest, token: str) -> HttpResponse:
     registration = registration_by_token(token)
     session = registration.session
     attended = {slot.pk for slot in registration.slots.all()}
-    shows_meeting_link = registration.is_confirmed and session.is_online and session.meeting_url
     context = {
         "registration": registration,
         "session": session,
         "places_left": None,
         "slots": [(slot, not attended or slot.pk in attended) for slot in session.slots.all()],
         "answers": list(registration.answers.all()),
-        "meeting_url": session.meeting_url if shows_meeting_link else "",
+        "meeting_url": registration.meeting_url,
         "waiting_position": registration.waiting_position(),
         "membership_url": emails.membership_form_url(registration),
         "can_change": can_change(registration),
