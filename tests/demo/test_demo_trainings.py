@@ -13,6 +13,7 @@ import pytest
 from django.core import mail
 from django.db import transaction
 from django.test import TestCase
+from django.urls import reverse
 from django.utils import timezone
 
 from essaim.attendance.models import Attendance
@@ -357,6 +358,15 @@ def test_the_memberships_are_individual_or_by_bracket(demo):
     scaling = session("changement-echelle-projet-pilote-2021")
     assert Membership.objects.filter(year=2021).count() >= 8
     assert scaling.registrations.count() == 14
+
+
+def test_every_paid_demo_membership_has_its_receipt(demo, client):
+    paid = Membership.objects.exclude(paid_on=None)
+    numbers = list(paid.values_list("receipt_number", flat=True))
+    assert "" not in numbers and len(set(numbers)) == len(numbers)
+    client.force_login(demo_owner())
+    response = client.get(reverse("memberships:receipt_pdf", args=[paid.first().pk]))
+    assert response.status_code == 200 and response.content.startswith(b"%PDF")
 
 
 def test_no_email_is_sent_while_the_demo_loads(demo):

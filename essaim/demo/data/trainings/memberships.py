@@ -5,6 +5,8 @@ for this year (paid or still pending). Amounts and brackets are examples, not Ca
 import datetime
 from decimal import Decimal
 
+from django.db import transaction
+
 from essaim.accounts.models import User
 from essaim.demo.data.trainings.announcements import CONTACT_EMAIL
 from essaim.demo.data.trainings.people import PARTICIPANTS, STRUCTURES
@@ -16,6 +18,7 @@ from essaim.memberships.models import (
     PaymentMethod,
     Status,
 )
+from essaim.memberships.services import next_receipt_number
 from essaim.organisations.models import Organisation, OrganisationKind
 from essaim.roles.models import Role
 
@@ -159,4 +162,9 @@ def _save(
             "illustrative": True,
         },
     )
+    if paid and not membership.receipt_number:
+        # Numbered as a payment recorded by hand is, so that its receipt can be printed.
+        with transaction.atomic():
+            membership.receipt_number = next_receipt_number(paid_on.year)
+            membership.save(update_fields=["receipt_number"])
     return membership
