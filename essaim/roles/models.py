@@ -158,11 +158,13 @@ class RoleQuerySet(models.QuerySet):
         itself or through its parents (``roles_from``): subqueries, one query in all."""
         if not user.is_authenticated:
             return self.none()
+        if roles is not None:
+            roles = frozenset(Role(role) for role in roles)
         own = ObjectRole.objects.filter(
             user=user, content_type=ContentType.objects.get_for_model(self.model)
         )
         if roles is not None:
-            own = own.filter(role__in=[Role(role).value for role in roles])
+            own = own.filter(role__in=sorted(role.value for role in roles))
         condition = Q(pk__in=own.values("object_id"))
         if self.model.roles_from is not None:
             parents = self.model.role_parent_model()._default_manager.held_by(user, roles)

@@ -107,7 +107,10 @@ def test_a_file_of_a_refused_type_is_refused_in_french(visit, contributor):
 def test_an_announced_size_past_the_limit_is_refused_without_reading_the_body(visit, contributor):
     announced = uploads.MAX_EVIDENCE_BYTES + uploads.UPLOAD_FORM_OVERHEAD + 1
     body, content_type = multipart(1000)
-    response = client_for(contributor).generic(
+    # With the CSRF checks of a real browser, so that no middleware reads the body either.
+    client = Client(enforce_csrf_checks=True)
+    client.force_login(contributor)
+    response = client.generic(
         "POST",
         url(visit),
         b"",

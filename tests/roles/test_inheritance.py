@@ -100,3 +100,12 @@ def test_roles_at_least_counts_from_the_role_upwards():
     assert roles_at_least(Role.READER) == frozenset(Role)
     assert roles_at_least(Role.CONTRIBUTOR) == {Role.CONTRIBUTOR, Role.EDITOR, Role.OWNER}
     assert roles_at_least(Role.OWNER) == {Role.OWNER}
+
+
+def test_held_by_takes_any_iterable_of_roles(visit, editor, reader):
+    def team():
+        yield from (Role.EDITOR, Role.OWNER)
+
+    assert list(Visit.objects.held_by(editor, team())) == [visit]
+    assert list(Visit.objects.held_by(reader, team())) == []
+    assert list(Visit.objects.held_by(reader)) == [visit]
