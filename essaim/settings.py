@@ -47,6 +47,7 @@ INSTALLED_APPS = [
     "essaim.core",
     "essaim.accounts",
     "essaim.roles",
+    "essaim.attachments",
     "essaim.territories",
     "essaim.organisations",
     "essaim.experiments",

@@ -13,6 +13,7 @@ urlpatterns = [
     path("territoires/", include("essaim.territories.urls")),
     path("", include("essaim.organisations.urls")),
     path("", include("essaim.roles.urls")),
+    path("pieces-jointes/", include("essaim.attachments.urls")),
     path("experimentations/", include("essaim.experiments.urls")),
     path("experimentations/", include("essaim.evaluation.urls")),
     path("experimentations/", include("essaim.dossiers.urls")),

@@ -14,6 +14,10 @@ os.environ.setdefault("ESSAIM_DATA_DIR", tempfile.mkdtemp(prefix="essaim-tests-"
 
 from essaim.settings import *  # noqa: F403
 
+# Models that exercise the shared pieces (roles inherited from a parent, confidentiality,
+# publication, attachments) as the pillars use them.
+INSTALLED_APPS = [*INSTALLED_APPS, "tests.platform_app"]  # noqa: F405
+
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.InMemoryStorage"},
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},

@@ -1,6 +1,20 @@
 from django.contrib import admin
+from django.db.models import QuerySet
+from django.http import HttpRequest
 
 from essaim.roles.models import Invitation, ObjectRole
+
+
+class VisibleToAdminMixin:
+    """Show in the admin only the rows the signed-in person may see (``visible_to``).
+
+    Meant for confidential models and their children: staff and superusers who are not in the
+    team do not see their rows in the list, in searches, or by address (the admin answers that
+    the row does not exist). Put it before ``admin.ModelAdmin`` in the bases.
+    """
+
+    def get_queryset(self, request: HttpRequest) -> QuerySet:
+        return super().get_queryset(request).visible_to(request.user)
 
 
 @admin.register(ObjectRole)
