@@ -35,10 +35,14 @@ def file_response(
     return response
 
 
-def stored_file_response(handle: BinaryIO, *, filename: str) -> FileResponse:
-    """A stored file, opened by the caller, sent as an attachment; its type is guessed from
-    ``filename`` and never sniffed by the browser."""
-    response = FileResponse(handle, as_attachment=True, filename=filename)
+def stored_file_response(
+    handle: BinaryIO, *, filename: str, content_type: str | None = None
+) -> FileResponse:
+    """A stored file, opened by the caller, sent as an attachment; its type, ``content_type`` or
+    guessed from ``filename``, is never sniffed by the browser."""
+    response = FileResponse(
+        handle, as_attachment=True, filename=filename, content_type=content_type
+    )
     response["X-Content-Type-Options"] = "nosniff"
     _describe(response, filename=filename, inline=False, cacheable=False)
     return response

@@ -1,6 +1,7 @@
 """Every export and personal download is named in ``Content-Disposition`` and kept by no cache;
 the public calendar feeds of published sessions may be cached."""
 
+import io
 from pathlib import PurePath
 
 import pytest
@@ -11,7 +12,7 @@ from django.utils.text import slugify
 
 from essaim.attendance.halfdays import half_days
 from essaim.attendance.services import issue_certificate
-from essaim.core.downloads import file_response
+from essaim.core.downloads import file_response, stored_file_response
 from essaim.memberships import services as memberships
 from essaim.memberships.models import PaymentMethod, Status
 from essaim.privacy.tokens import sign_email
@@ -46,6 +47,20 @@ def test_file_response_names_the_file_with_its_accents_and_forbids_caching():
     assert inline["Content-Disposition"] == 'inline; filename="a.pdf"'
     public = file_response(b"", filename="a.ics", content_type="text/calendar", cacheable=True)
     assert not public.has_header("Cache-Control")
+
+
+def test_a_stored_file_keeps_its_type_and_is_never_sniffed():
+    response = stored_file_response(
+        io.BytesIO(b"x"), filename="compte rendu été.odt", content_type="application/octet-stream"
+    )
+    assert response["Content-Type"] == "application/octet-stream"
+    assert (
+        response["Content-Disposition"]
+        == "attachment; filename*=utf-8''compte%20rendu%20%C3%A9t%C3%A9.odt"
+    )
+    assert response["X-Content-Type-Options"] == "nosniff"
+    assert response["Cache-Control"] == "private, no-store"
+    assert b"".join(response.streaming_content) == b"x"
 
 
 @pytest.fixture
