@@ -7,6 +7,7 @@ of the webconference tool. Certificates are issued only to those who attended.""
 from django.db import models
 from django.utils import timezone
 
+from essaim.core.models import YearlySequence
 from essaim.registrations.models import Registration
 from essaim.trainings.models import Slot
 
@@ -110,17 +111,11 @@ class Certificate(models.Model):
 
     @staticmethod
     def next_number(year: int) -> str:
-        """« ESS-2023-000124 »: the next number of the year (the unique constraint settles a
-        race between two issuers; the loser asks again)."""
-        prefix = f"{NUMBER_PREFIX}-{year}-"
-        last = (
-            Certificate.objects.filter(number__startswith=prefix)
-            .order_by("-number")
-            .values_list("number", flat=True)
-            .first()
-        )
-        following = int(last.removeprefix(prefix)) + 1 if last else 1
-        return f"{prefix}{following:06d}"
+        """« ESS-2023-000124 »: the next number of the year, taken under the lock of the year's
+        counter row (``YearlySequence``); inside the transaction that saves the certificate."""
+        number = YearlySequence.next_number(CERTIFICATE_SEQUENCE, year)
+        return f"{NUMBER_PREFIX}-{year}-{number:06d}"
 
 
 NUMBER_PREFIX = "ESS"
+CERTIFICATE_SEQUENCE = "certificate"  # the name of the certificates' YearlySequence

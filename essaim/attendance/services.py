@@ -193,15 +193,21 @@ def issue_certificate(*, registration: Registration, place: str = "", actor=None
     for _attempt in range(5):
         try:
             with transaction.atomic():
-                certificate, created = Certificate.objects.select_for_update().get_or_create(
-                    registration=registration,
-                    defaults={
-                        "number": Certificate.next_number(year),
-                        "hours": hours,
-                        "place": place,
-                    },
+                certificate = (
+                    Certificate.objects.select_for_update()
+                    .filter(registration=registration)
+                    .first()
                 )
-                if not created and certificate.sent_at is None:
+                created = certificate is None
+                if created:
+                    # A number is taken only for a new certificate.
+                    certificate = Certificate.objects.create(
+                        registration=registration,
+                        number=Certificate.next_number(year),
+                        hours=hours,
+                        place=place,
+                    )
+                elif certificate.sent_at is None:
                     certificate.hours, certificate.place = hours, place or certificate.place
                     certificate.save(update_fields=["hours", "place"])
                 if created:
@@ -213,7 +219,7 @@ def issue_certificate(*, registration: Registration, place: str = "", actor=None
                     )
                 return certificate
         except IntegrityError:
-            continue  # another issuer took the number: ask for the next one
+            continue  # another issuer made it at the same time: read theirs
     raise AttendanceError("Le numéro de l'attestation n'a pas pu être attribué : réessayez.")
 
 

@@ -1,9 +1,10 @@
-"""What every pillar shares: the history of changes (who, when, what)."""
+"""What every pillar shares: the history of changes (who, when, what), and the yearly numbering
+of documents (receipts, certificates)."""
 
 from django.conf import settings
 from django.contrib.contenttypes.fields import GenericForeignKey
 from django.contrib.contenttypes.models import ContentType
-from django.db import models
+from django.db import models, transaction
 from django.utils import timezone
 
 
@@ -62,3 +63,39 @@ def record_history(
         summary=summary[:500],
         changes=changes or {},
     )
+
+
+class YearlySequence(models.Model):
+    """The last number one numbering (``name``: receipts, certificates…) gave in one year.
+
+    ``next_number()`` takes the next one under the lock of this row, so that two documents
+    numbered at the same time never share a number; inside the transaction that saves the
+    document, so that a rolled-back document gives its number back."""
+
+    name = models.CharField("numérotation", max_length=40)
+    year = models.PositiveSmallIntegerField("année")
+    last = models.PositiveIntegerField("dernier numéro", default=0)
+
+    class Meta:
+        verbose_name = "numérotation annuelle"
+        verbose_name_plural = "numérotations annuelles"
+        constraints = [
+            models.UniqueConstraint(fields=["name", "year"], name="one_sequence_per_name_and_year")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.name} {self.year} : {self.last}"
+
+    @classmethod
+    def next_number(cls, name: str, year: int) -> int:
+        """The next number of ``name`` in ``year`` (1 for the first), taken under the row's lock
+        (``SELECT … FOR UPDATE`` on PostgreSQL; SQLite's immediate transactions already hold
+        the database's write lock). Must run inside a transaction."""
+        if not transaction.get_connection().in_atomic_block:
+            raise RuntimeError("A number is taken inside the transaction that uses it.")
+        # Creating the counter of a new year cannot fail when two callers create it together.
+        cls.objects.bulk_create([cls(name=name, year=year)], ignore_conflicts=True)
+        sequence = cls.objects.select_for_update().get(name=name, year=year)
+        sequence.last += 1
+        sequence.save(update_fields=["last"])
+        return sequence.last

@@ -5,9 +5,7 @@ The import checks every line before writing anything: either the whole file is i
 transaction, or nothing is and each problem is reported with its line number.
 """
 
-import csv
 import difflib
-import io
 import re
 from collections import Counter
 from dataclasses import dataclass, field
@@ -16,10 +14,6 @@ from decimal import ROUND_HALF_UP, Decimal
 
 from django.db import IntegrityError, transaction
 from django.utils import timezone
-from openpyxl import Workbook
-from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
-from openpyxl.styles import Alignment, Font, PatternFill
-from openpyxl.utils import get_column_letter
 
 from essaim.evaluation.models import Indicator, IndicatorKind, Measurement
 from essaim.experiments.models import Experiment
@@ -37,6 +31,7 @@ from essaim.lib.french_csv import (
     parse_decimal,
     read_spreadsheet,
 )
+from essaim.lib.spreadsheets import PERCENT_FORMAT, Column, Table, to_csv_bytes, to_xlsx_bytes
 
 MAX_IMPORT_ROWS = 5000
 MAX_IMPORT_BYTES = 5 * 1024 * 1024
@@ -429,19 +424,15 @@ def _plural(count: int, singular: str, plural: str) -> str:
 def measurement_model_csv(experiment: Experiment) -> bytes:
     """A CSV model to fill in a spreadsheet: UTF-8 with BOM (Excel then reads the accents),
     ``;`` between cells, one line per indicator to complete or copy."""
-    buffer = io.StringIO()
-    writer = csv.writer(buffer, delimiter=";", lineterminator="\r\n")
-    writer.writerow(MODEL_HEADER)
-    for indicator in experiment.indicators.all():
-        writer.writerow([indicator.name, "", "", ""])
-    return ("\ufeff" + buffer.getvalue()).encode("utf-8")
+    table = Table(
+        "Mesures",
+        [Column(label) for label in MODEL_HEADER],
+        [[indicator.name, "", "", ""] for indicator in experiment.indicators.all()],
+    )
+    return to_csv_bytes(table)
 
 
 # Export ----------------------------------------------------------------------------------------
-
-HEADER_FONT = Font(bold=True, color="FFFFFF")
-HEADER_FILL = PatternFill("solid", fgColor="0B5C4A")
-DATE_FORMAT = "DD/MM/YYYY"
 
 
 def export_indicators_xlsx(experiment: Experiment) -> bytes:
@@ -452,44 +443,52 @@ def export_indicators_xlsx(experiment: Experiment) -> bytes:
             "targets", "measurements"
         )
     )
-    workbook = Workbook()
-    workbook.properties.title = f"Indicateurs — {experiment.title}"
-    workbook.properties.creator = "Essaim"
-    _indicators_sheet(workbook.active, indicators)
-    _measurements_sheet(workbook.create_sheet("Mesures"), indicators)
-    _about_sheet(workbook.create_sheet("À propos"), experiment, indicators)
-    buffer = io.BytesIO()
-    workbook.save(buffer)
-    return buffer.getvalue()
+    return to_xlsx_bytes(
+        [
+            _indicators_table(indicators),
+            _measurements_table(indicators),
+            _about_table(experiment, indicators),
+        ],
+        title=f"Indicateurs — {experiment.title}",
+    )
 
 
-def _indicators_sheet(sheet, indicators: list[Indicator]) -> None:
-    sheet.title = "Indicateurs"
-    columns = [
-        ("Intitulé", 36),
-        ("Nature", 13),
-        ("Question évaluative", 40),
-        ("Maillon de la théorie du changement", 30),
-        ("Unité", 12),
-        ("Valeur de départ", 14),
-        ("Date de la valeur de départ", 14),
-        ("Source de la valeur de départ", 28),
-        ("Valeur cible", 13),
-        ("Échéance de la cible", 14),
-        ("Cibles intermédiaires", 32),
-        ("Sens de l'amélioration", 16),
-        ("Cumulatif", 11),
-        ("Échelle qualitative", 32),
-        ("Moyens de vérification", 36),
-        ("Méthode de collecte", 36),
-        ("Fréquence", 16),
-        ("Responsable de la collecte", 24),
-        ("Nombre de mesures", 12),
-        ("Dernière mesure", 14),
-        ("Valeur actuelle", 16),
-        ("Progression vers la cible", 14),
-    ]
-    _header(sheet, columns)
+INDICATOR_COLUMNS = [
+    Column("Intitulé", 36),
+    Column("Nature", 13),
+    Column("Question évaluative", 40),
+    Column("Maillon de la théorie du changement", 30),
+    Column("Unité", 12),
+    Column("Valeur de départ", 14),
+    Column("Date de la valeur de départ", 14),
+    Column("Source de la valeur de départ", 28),
+    Column("Valeur cible", 13),
+    Column("Échéance de la cible", 14),
+    Column("Cibles intermédiaires", 32),
+    Column("Sens de l'amélioration", 16),
+    Column("Cumulatif", 11),
+    Column("Échelle qualitative", 32),
+    Column("Moyens de vérification", 36),
+    Column("Méthode de collecte", 36),
+    Column("Fréquence", 16),
+    Column("Responsable de la collecte", 24),
+    Column("Nombre de mesures", 12),
+    Column("Dernière mesure", 14),
+    Column("Valeur actuelle", 16),
+    Column("Progression vers la cible", 14, number_format=PERCENT_FORMAT),
+]
+MEASUREMENT_COLUMNS = [
+    Column("Indicateur", 36),
+    Column("Date", 13),
+    Column("Valeur", 14),
+    Column("Niveau", 20),
+    Column("Commentaire", 60),
+    Column("Justificatif", 12),
+]
+
+
+def _indicators_table(indicators: list[Indicator]) -> Table:
+    rows = []
     for indicator in indicators:
         measurements = list(indicator.measurements.all())
         last = measurements[-1] if measurements else None
@@ -502,49 +501,42 @@ def _indicators_sheet(sheet, indicators: list[Indicator]) -> None:
             f"{format_decimal(target.value)} au {format_date(target.due_on)}"
             for target in indicator.targets.all()
         )
-        row = [
-            indicator.name,
-            indicator.get_kind_display(),
-            indicator.question.question if indicator.question else None,
-            indicator.outcome.title if indicator.outcome else None,
-            indicator.unit or None,
-            indicator.baseline_value,
-            indicator.baseline_date,
-            indicator.baseline_source or None,
-            indicator.target_value,
-            indicator.target_date,
-            targets or None,
-            indicator.get_direction_display() if indicator.is_quantitative else None,
-            ("oui" if indicator.cumulative else "non") if indicator.is_quantitative else None,
-            " ; ".join(str(level) for level in indicator.scale) or None,
-            indicator.means_of_verification or None,
-            indicator.collection_method or None,
-            indicator.get_frequency_display(),
-            indicator.owner or None,
-            len(measurements),
-            last.measured_on if last else None,
-            current,
-            progress / 100 if progress is not None else None,
-        ]
-        _append(sheet, row, percent_columns={22})
+        rows.append(
+            [
+                indicator.name,
+                indicator.get_kind_display(),
+                indicator.question.question if indicator.question else None,
+                indicator.outcome.title if indicator.outcome else None,
+                indicator.unit or None,
+                indicator.baseline_value,
+                indicator.baseline_date,
+                indicator.baseline_source or None,
+                indicator.target_value,
+                indicator.target_date,
+                targets or None,
+                indicator.get_direction_display() if indicator.is_quantitative else None,
+                ("oui" if indicator.cumulative else "non") if indicator.is_quantitative else None,
+                " ; ".join(str(level) for level in indicator.scale) or None,
+                indicator.means_of_verification or None,
+                indicator.collection_method or None,
+                indicator.get_frequency_display(),
+                indicator.owner or None,
+                len(measurements),
+                last.measured_on if last else None,
+                current,
+                progress / 100 if progress is not None else None,
+            ]
+        )
+    return Table("Indicateurs", INDICATOR_COLUMNS, rows)
 
 
-def _measurements_sheet(sheet, indicators: list[Indicator]) -> None:
-    columns = [
-        ("Indicateur", 36),
-        ("Date", 13),
-        ("Valeur", 14),
-        ("Niveau", 20),
-        ("Commentaire", 60),
-        ("Justificatif", 12),
-    ]
-    _header(sheet, columns)
+def _measurements_table(indicators: list[Indicator]) -> Table:
+    rows = []
     for indicator in indicators:
         for measurement in indicator.measurements.all():
             # Each measurement points back to its indicator without another query.
             measurement.indicator = indicator
-            _append(
-                sheet,
+            rows.append(
                 [
                     indicator.name,
                     measurement.measured_on,
@@ -552,13 +544,12 @@ def _measurements_sheet(sheet, indicators: list[Indicator]) -> None:
                     measurement.level_label() or None,
                     measurement.comment or None,
                     "oui" if measurement.evidence else "non",
-                ],
+                ]
             )
+    return Table("Mesures", MEASUREMENT_COLUMNS, rows)
 
 
-def _about_sheet(sheet, experiment: Experiment, indicators: list[Indicator]) -> None:
-    sheet.column_dimensions["A"].width = 24
-    sheet.column_dimensions["B"].width = 80
+def _about_table(experiment: Experiment, indicators: list[Indicator]) -> Table:
     rows = [
         ("Expérimentation", experiment.title),
         ("Étape", experiment.get_stage_display()),
@@ -573,39 +564,5 @@ def _about_sheet(sheet, experiment: Experiment, indicators: list[Indicator]) -> 
                 "Les chiffres de cette expérimentation sont inventés pour la démonstration.",
             )
         )
-    for label, value in rows:
-        _append(sheet, [label, value])
-        sheet.cell(row=sheet.max_row, column=1).font = Font(bold=True)
-        sheet.cell(row=sheet.max_row, column=2).alignment = Alignment(horizontal="left")
-
-
-def _header(sheet, columns: list[tuple[str, int]]) -> None:
-    sheet.append([label for label, _ in columns])
-    for index, (_, width) in enumerate(columns, start=1):
-        cell = sheet.cell(row=1, column=index)
-        cell.font = HEADER_FONT
-        cell.fill = HEADER_FILL
-        cell.alignment = Alignment(wrap_text=True, vertical="center")
-        sheet.column_dimensions[get_column_letter(index)].width = width
-    sheet.row_dimensions[1].height = 32
-    sheet.freeze_panes = "A2"
-    sheet.auto_filter.ref = f"A1:{get_column_letter(len(columns))}1"
-
-
-def _append(sheet, values: list, percent_columns: frozenset[int] | set[int] = frozenset()) -> None:
-    """Append one row: real dates and numbers; text written as text, never as a formula."""
-    sheet.append([None] * len(values))
-    row = sheet.max_row
-    for index, value in enumerate(values, start=1):
-        cell = sheet.cell(row=row, column=index)
-        if isinstance(value, str):
-            cell.value = ILLEGAL_CHARACTERS_RE.sub("", value)
-            cell.data_type = "s"  # « =1+1 » typed by someone stays text
-            cell.alignment = Alignment(wrap_text=len(value) > 40, vertical="top")
-            continue
-        cell.value = value
-        cell.alignment = Alignment(vertical="top")
-        if isinstance(value, date):
-            cell.number_format = DATE_FORMAT
-        elif index in percent_columns and value is not None:
-            cell.number_format = "0%"
+    columns = [Column("", 24, bold=True), Column("", 80, align="left")]
+    return Table("À propos", columns, rows, header=False)

@@ -1,21 +1,14 @@
 """Meeting invitations as iCalendar files (.ics), to import into any calendar or attach to an
-e-mail."""
+e-mail; written by ``lib/ics.py``."""
 
-from dataclasses import dataclass
-from datetime import UTC, datetime
+from datetime import datetime
 
 from django.utils import timezone
-from icalendar import Calendar, Event, vCalAddress
 
 from essaim.experiments.models import Meeting
+from essaim.lib.ics import CalendarEvent, Invitee, write_calendar
 
 PRODUCT_ID = "-//Essaim//Réunions des instances de gouvernance//FR"
-
-
-@dataclass(frozen=True)
-class Invitee:
-    name: str
-    email: str
 
 
 def meeting_uid(meeting: Meeting) -> str:
@@ -36,43 +29,22 @@ def meeting_invitation(
     attendees: list[Invitee] | tuple[Invitee, ...] = (),
     now: datetime | None = None,
 ) -> bytes:
-    """One VEVENT for ``meeting`` (whose ``body`` is loaded): times in UTC, the body and the
-    experiment as summary, the place, the agenda as description, and the invited members."""
-    event = Event()
-    event.add("uid", meeting_uid(meeting))
-    event.add("dtstamp", (now or datetime.now(UTC)).astimezone(UTC))
-    event.add("dtstart", meeting.starts_at.astimezone(UTC))
-    event.add("dtend", meeting.ends_at.astimezone(UTC))
-    event.add("summary", f"{meeting.body.name} — {experiment_title}")
-    if meeting.place:
-        event.add("location", meeting.place)
+    """One VEVENT for ``meeting`` (whose ``body`` is loaded): the body and the experiment as
+    summary, the place, the agenda as description, and the invited members."""
     description = []
     if meeting.agenda:
         description.append(f"Ordre du jour :\n{meeting.agenda}")
     if url:
         description.append(f"Dans Essaim : {url}")
-        event.add("url", url)
-    if description:
-        event.add("description", "\n\n".join(description))
-    if organizer is not None:
-        event.add("organizer", _address(organizer), encode=False)
-    for invitee in attendees:
-        address = _address(invitee)
-        address.params["CUTYPE"] = "INDIVIDUAL"
-        address.params["ROLE"] = "REQ-PARTICIPANT"
-        address.params["PARTSTAT"] = "NEEDS-ACTION"
-        event.add("attendee", address, encode=False)
-
-    calendar = Calendar()
-    calendar.add("prodid", PRODUCT_ID)
-    calendar.add("version", "2.0")
-    calendar.add("calscale", "GREGORIAN")
-    calendar.add_component(event)
-    return calendar.to_ical()
-
-
-def _address(invitee: Invitee) -> vCalAddress:
-    address = vCalAddress(f"mailto:{invitee.email}")
-    if invitee.name:
-        address.params["CN"] = invitee.name
-    return address
+    event = CalendarEvent(
+        uid=meeting_uid(meeting),
+        start=meeting.starts_at,
+        end=meeting.ends_at,
+        summary=f"{meeting.body.name} — {experiment_title}",
+        description="\n\n".join(description),
+        location=meeting.place,
+        url=url,
+        organiser=organizer,
+        attendees=tuple(attendees),
+    )
+    return write_calendar([event], product_id=PRODUCT_ID, now=now)

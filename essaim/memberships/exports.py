@@ -1,42 +1,30 @@
 """The list of members as a spreadsheet: CSV as French spreadsheets open it (« ; », UTF-8 with
 BOM, dd/mm/yyyy, decimal comma) and XLSX with real dates and amounts."""
 
-import csv
-import io
-from datetime import date, datetime
-from decimal import Decimal
-
 from django.db.models import QuerySet
 from django.utils import timezone
-from openpyxl import Workbook
-from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
-from openpyxl.styles import Alignment, Font, PatternFill
-from openpyxl.utils import get_column_letter
 
-from essaim.lib.french_csv import format_date
+from essaim.lib.spreadsheets import Column, Table
 
-COLUMNS: list[tuple[str, int]] = [
-    ("Année", 8),
-    ("Type d'adhésion", 28),
-    ("Adhérent", 32),
-    ("Structure", 32),
-    ("Prénom", 16),
-    ("Nom", 20),
-    ("E-mail", 30),
-    ("Adresse postale", 36),
-    ("Tranche", 30),
-    ("Montant (€)", 12),
-    ("Statut", 20),
-    ("Payée le", 12),
-    ("Moyen de paiement", 18),
-    ("Référence du paiement", 22),
-    ("N° de reçu", 12),
-    ("Relance envoyée le", 14),
-    ("Remarque", 36),
+COLUMNS = [
+    Column("Année", 8),
+    Column("Type d'adhésion", 28),
+    Column("Adhérent", 32),
+    Column("Structure", 32),
+    Column("Prénom", 16),
+    Column("Nom", 20),
+    Column("E-mail", 30),
+    Column("Adresse postale", 36),
+    Column("Tranche", 30),
+    Column("Montant (€)", 12, decimals=2),
+    Column("Statut", 20),
+    Column("Payée le", 12),
+    Column("Moyen de paiement", 18),
+    Column("Référence du paiement", 22),
+    Column("N° de reçu", 12),
+    Column("Relance envoyée le", 14),
+    Column("Remarque", 36),
 ]
-# Text a spreadsheet would run as a formula; such a cell is written with a leading apostrophe.
-FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
-XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 
 def export_rows(memberships: QuerySet) -> list[list]:
@@ -67,57 +55,5 @@ def export_rows(memberships: QuerySet) -> list[list]:
     return rows
 
 
-def write_csv(rows: list[list]) -> bytes:
-    buffer = io.StringIO()
-    writer = csv.writer(buffer, delimiter=";", lineterminator="\r\n")
-    writer.writerow([label for label, _ in COLUMNS])
-    writer.writerows([_as_text(value) for value in row] for row in rows)
-    return buffer.getvalue().encode("utf-8-sig")
-
-
-def _as_text(value) -> str:
-    if value is None:
-        return ""
-    if isinstance(value, datetime):
-        return format_date(timezone.localtime(value).date())
-    if isinstance(value, date):
-        return format_date(value)
-    if isinstance(value, Decimal):
-        return f"{value:.2f}".replace(".", ",")
-    text = str(value)
-    return f"'{text}" if text.startswith(FORMULA_STARTS) else text
-
-
-def write_xlsx(rows: list[list], title: str) -> bytes:
-    workbook = Workbook()
-    workbook.properties.title = title
-    workbook.properties.creator = "Essaim"
-    sheet = workbook.active
-    sheet.title = "Adhésions"
-    sheet.append([label for label, _ in COLUMNS])
-    for index, (_, width) in enumerate(COLUMNS, start=1):
-        cell = sheet.cell(row=1, column=index)
-        cell.font = Font(bold=True, color="FFFFFF")
-        cell.fill = PatternFill("solid", fgColor="0B5C4A")
-        cell.alignment = Alignment(wrap_text=True, vertical="center")
-        sheet.column_dimensions[get_column_letter(index)].width = width
-    for row in rows:
-        sheet.append([None] * len(row))
-        for index, value in enumerate(row, start=1):
-            cell = sheet.cell(row=sheet.max_row, column=index)
-            if isinstance(value, str):
-                cell.value = ILLEGAL_CHARACTERS_RE.sub("", value)
-                cell.data_type = "s"  # « =1+1 » typed by someone stays text
-                cell.alignment = Alignment(wrap_text=len(value) > 40, vertical="top")
-                continue
-            cell.value = value
-            cell.alignment = Alignment(vertical="top")
-            if isinstance(value, date):
-                cell.number_format = "DD/MM/YYYY"
-            elif isinstance(value, Decimal):
-                cell.number_format = "#,##0.00"
-    sheet.freeze_panes = "A2"
-    sheet.auto_filter.ref = f"A1:{get_column_letter(len(COLUMNS))}{max(sheet.max_row, 1)}"
-    buffer = io.BytesIO()
-    workbook.save(buffer)
-    return buffer.getvalue()
+def memberships_table(rows: list[list]) -> Table:
+    return Table("Adhésions", COLUMNS, rows)

@@ -399,18 +399,3 @@ class Membership(models.Model):
         if bracket is not None:
             return bracket.fee
         return membership_type.fee or Decimal(0)
-
-
-class ReceiptSequence(models.Model):
-    """The last receipt number given in one year: the row is locked while a number is taken, so
-    that two payments recorded at the same time never get the same number."""
-
-    year = models.PositiveSmallIntegerField("année", primary_key=True)
-    last_number = models.PositiveIntegerField("dernier numéro", default=0)
-
-    class Meta:
-        verbose_name = "numérotation des reçus"
-        verbose_name_plural = "numérotations des reçus"
-
-    def __str__(self) -> str:
-        return f"{self.year} : {self.last_number}"

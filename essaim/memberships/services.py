@@ -14,7 +14,7 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 
 from essaim.accounts.models import User
-from essaim.core.models import record_history
+from essaim.core.models import YearlySequence, record_history
 from essaim.dossiers.templatetags.dossier import euros as _euros
 from essaim.memberships.models import (
     FeeBracket,
@@ -22,10 +22,11 @@ from essaim.memberships.models import (
     MembershipRefused,
     MembershipType,
     PaymentMethod,
-    ReceiptSequence,
     Status,
 )
 from essaim.roles.models import Role
+
+RECEIPT_SEQUENCE = "receipt"  # the name of the receipts' YearlySequence
 
 __all__ = [
     "MembershipRefused",
@@ -151,16 +152,9 @@ def save_membership_changes(*, membership: Membership, changed: list[str], by: U
 
 def next_receipt_number(year: int) -> str:
     """« 2026-0042 »: the next number of ``year``, taken under the lock of the year's counter
-    row. Must run inside the transaction that saves the receipt, so that a rolled-back payment
-    gives its number back."""
-    if not transaction.get_connection().in_atomic_block:
-        raise RuntimeError("A receipt number is taken inside the transaction that uses it.")
-    # Creating the counter of a new year cannot fail when two payments create it together.
-    ReceiptSequence.objects.bulk_create([ReceiptSequence(year=year)], ignore_conflicts=True)
-    sequence = ReceiptSequence.objects.select_for_update().get(year=year)
-    sequence.last_number += 1
-    sequence.save(update_fields=["last_number"])
-    return f"{year}-{sequence.last_number:04d}"
+    row (``YearlySequence``). Must run inside the transaction that saves the receipt, so that a
+    rolled-back payment gives its number back."""
+    return f"{year}-{YearlySequence.next_number(RECEIPT_SEQUENCE, year):04d}"
 
 
 def renew_membership(*, membership: Membership, by: User) -> Membership:

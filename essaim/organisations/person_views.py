@@ -1,14 +1,17 @@
 """The contacts: personal data, seen only by those with a role on the contact or on their
 organisation (see :meth:`PersonQuerySet.visible_to`); anyone else gets a 404."""
 
+import json
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.http import HttpRequest, HttpResponse, JsonResponse
+from django.core.serializers.json import DjangoJSONEncoder
+from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
-from django.utils.http import content_disposition_header
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
+from essaim.core.downloads import file_response
 from essaim.organisations.forms import PersonFilterForm, PersonForm
 from essaim.organisations.models import Organisation, Person
 from essaim.organisations.services import create_person
@@ -96,13 +99,12 @@ def person_export(request: HttpRequest, pk: int) -> HttpResponse:
     person = get_object_for(
         request.user, Person.objects.select_related("organisation", "user"), Perm.MANAGE, pk=pk
     )
-    response = JsonResponse(
-        person.personal_data(), json_dumps_params={"ensure_ascii": False, "indent": 2}
+    content = json.dumps(
+        person.personal_data(), cls=DjangoJSONEncoder, ensure_ascii=False, indent=2
     )
-    response["Content-Disposition"] = content_disposition_header(
-        as_attachment=True, filename=f"contact-{person.pk}.json"
+    return file_response(
+        content, filename=f"contact-{person.pk}.json", content_type="application/json"
     )
-    return response
 
 
 @login_required

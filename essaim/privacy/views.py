@@ -14,6 +14,7 @@ from django.utils import timezone
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods, require_safe
 
+from essaim.core.downloads import JSON_TYPE, file_response
 from essaim.privacy import services
 from essaim.privacy.forms import AccessRequestForm, ErasureForm
 from essaim.privacy.holdings import export_document, holdings_of
@@ -83,10 +84,8 @@ def export(request: HttpRequest, link: AccessLink, signed: str) -> HttpResponse:
     holdings = holdings_of(link.email)
     services.record_export(holdings)
     content = json.dumps(export_document(holdings), ensure_ascii=False, indent=2)
-    response = HttpResponse(content, content_type="application/json; charset=utf-8")
     day = timezone.localdate().isoformat()
-    response["Content-Disposition"] = f'attachment; filename="mes-donnees-essaim-{day}.json"'
-    return response
+    return file_response(content, filename=f"mes-donnees-essaim-{day}.json", content_type=JSON_TYPE)
 
 
 @require_http_methods(["GET", "POST"])

@@ -5,30 +5,19 @@ the registration form and, when the session has several slots, one per slot.
 The registrations come with their commune (département, EPCI), slots and answers already
 fetched: an export costs the same few queries whatever the number of rows."""
 
-import csv
 import datetime
-import io
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
 from django.utils import timezone
-from openpyxl import Workbook
-from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
-from openpyxl.styles import Alignment, Font, PatternFill
-from openpyxl.utils import get_column_letter
 
+from essaim.lib.spreadsheets import Column as SheetColumn
+from essaim.lib.spreadsheets import Table, to_csv_bytes, to_xlsx_bytes
 from essaim.registrations.models import Registration
 from essaim.trainings.formatting import hour_fr
 from essaim.trainings.models import RegistrationQuestion, Slot, TrainingSession
 
 Value = str | int | datetime.date | datetime.datetime | None
-
-HEADER_FONT = Font(bold=True, color="FFFFFF")
-HEADER_FILL = PatternFill("solid", fgColor="0B5C4A")
-DATE_FORMAT = "DD/MM/YYYY"
-DATETIME_FORMAT = "DD/MM/YYYY HH:MM"
-# A cell starting with one of these is a formula to a spreadsheet: CSV cells get a quote first.
-FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
 
 @dataclass(frozen=True)
@@ -106,70 +95,24 @@ def registration_columns(slots: list[Slot], questions: list[RegistrationQuestion
     return columns
 
 
-# CSV ------------------------------------------------------------------------------------------
-
-
-def _csv_text(value: Value) -> str:
-    if value is None:
-        return ""
-    if isinstance(value, datetime.datetime):
-        return f"{value:%d/%m/%Y %H:%M}"
-    if isinstance(value, datetime.date):
-        return f"{value:%d/%m/%Y}"
-    text = str(value)
-    return f"'{text}" if text.startswith(FORMULA_STARTS) else text
+def registrations_table(registrations: Iterable[Registration], columns: list[Column]) -> Table:
+    """One sheet « Inscriptions », a row per registration (text kept as text, never a formula)."""
+    return Table(
+        "Inscriptions",
+        [SheetColumn(column.header, column.width) for column in columns],
+        ([column.value(registration) for column in columns] for registration in registrations),
+    )
 
 
 def registrations_csv(registrations: Iterable[Registration], columns: list[Column]) -> bytes:
     """UTF-8 with a BOM (Excel then reads the accents), ``;`` between cells, CRLF lines."""
-    buffer = io.StringIO()
-    writer = csv.writer(buffer, delimiter=";", lineterminator="\r\n")
-    writer.writerow([_csv_text(column.header) for column in columns])
-    for registration in registrations:
-        writer.writerow([_csv_text(column.value(registration)) for column in columns])
-    return ("\ufeff" + buffer.getvalue()).encode("utf-8")
-
-
-# XLSX -----------------------------------------------------------------------------------------
+    return to_csv_bytes(registrations_table(registrations, columns))
 
 
 def registrations_xlsx(
     registrations: Iterable[Registration], columns: list[Column], *, session: TrainingSession
 ) -> bytes:
-    """One sheet « Inscriptions »: a frozen, filterable header row, real dates, text kept as
-    text (never a formula)."""
-    workbook = Workbook()
-    workbook.properties.title = f"Inscriptions — {session.title}"
-    workbook.properties.creator = "Essaim"
-    sheet = workbook.active
-    sheet.title = "Inscriptions"
-    for index, column in enumerate(columns, start=1):
-        cell = sheet.cell(row=1, column=index)
-        _write(cell, column.header)
-        cell.font = HEADER_FONT
-        cell.fill = HEADER_FILL
-        cell.alignment = Alignment(wrap_text=True, vertical="center")
-        sheet.column_dimensions[get_column_letter(index)].width = column.width
-    sheet.row_dimensions[1].height = 32
-    sheet.freeze_panes = "A2"
-    sheet.auto_filter.ref = f"A1:{get_column_letter(len(columns))}1"
-    for row, registration in enumerate(registrations, start=2):
-        for index, column in enumerate(columns, start=1):
-            _write(sheet.cell(row=row, column=index), column.value(registration))
-    buffer = io.BytesIO()
-    workbook.save(buffer)
-    return buffer.getvalue()
-
-
-def _write(cell, value: Value) -> None:
-    cell.alignment = Alignment(vertical="top")
-    if isinstance(value, str):
-        cell.value = ILLEGAL_CHARACTERS_RE.sub("", value)
-        cell.data_type = "s"  # « =1+1 » typed in a form stays text
-        cell.alignment = Alignment(wrap_text=len(value) > 40, vertical="top")
-        return
-    cell.value = value
-    if isinstance(value, datetime.datetime):
-        cell.number_format = DATETIME_FORMAT
-    elif isinstance(value, datetime.date):
-        cell.number_format = DATE_FORMAT
+    """A frozen, filterable header row, real dates."""
+    return to_xlsx_bytes(
+        [registrations_table(registrations, columns)], title=f"Inscriptions — {session.title}"
+    )

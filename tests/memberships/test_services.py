@@ -8,9 +8,9 @@ from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
-from essaim.core.models import HistoryEntry
+from essaim.core.models import HistoryEntry, YearlySequence
 from essaim.memberships import services
-from essaim.memberships.models import Membership, PaymentMethod, ReceiptSequence, Status
+from essaim.memberships.models import Membership, PaymentMethod, Status
 from essaim.memberships.services import MembershipRefused
 from tests.memberships.conftest import THIS_YEAR, paid
 from tests.memberships.factories import MembershipFactory
@@ -54,7 +54,7 @@ def test_receipt_numbers_follow_each_other_within_a_year_and_restart_the_next(in
 
     assert numbers == [f"{TODAY.year}-0001", f"{TODAY.year}-0002", f"{TODAY.year}-0003"]
     assert last_year.receipt_number == f"{TODAY.year - 1}-0001"
-    assert ReceiptSequence.objects.get(year=TODAY.year).last_number == 3
+    assert YearlySequence.objects.get(name="receipt", year=TODAY.year).last == 3
 
 
 def test_a_refused_payment_gives_its_number_back(individual_type, pending_membership):

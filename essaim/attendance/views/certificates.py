@@ -5,7 +5,6 @@ from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import path, reverse
-from django.utils.http import content_disposition_header
 from django.views.decorators.http import require_http_methods, require_POST
 
 from essaim.attendance.forms import SendCertificatesForm
@@ -18,6 +17,7 @@ from essaim.attendance.services import (
     issue_certificate,
     send_certificates,
 )
+from essaim.core.downloads import PDF_TYPE, file_response
 from essaim.roles.models import Perm
 from essaim.trainings.access import get_session_for
 
@@ -48,13 +48,12 @@ def certificate_pdf(request: HttpRequest, pk: int, registration_pk: int) -> Http
             f"L'attestation de {registration.full_name} n'est pas encore établie.",
         )
         return redirect(back)
-    response = HttpResponse(
-        render_certificate_pdf(load_certificate(certificate.pk)), content_type="application/pdf"
+    return file_response(
+        render_certificate_pdf(load_certificate(certificate.pk)),
+        filename=f"attestation-{certificate.number}.pdf",
+        content_type=PDF_TYPE,
+        inline=True,
     )
-    response["Content-Disposition"] = content_disposition_header(
-        as_attachment=False, filename=f"attestation-{certificate.number}.pdf"
-    )
-    return response
 
 
 @login_required

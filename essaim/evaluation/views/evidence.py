@@ -9,6 +9,7 @@ from django.http import FileResponse, Http404, HttpRequest
 from django.urls import path
 from django.views.decorators.http import require_safe
 
+from essaim.core.downloads import stored_file_response
 from essaim.evaluation.models import JournalEvidence, Measurement
 from essaim.experiments.access import get_experiment_for
 
@@ -18,10 +19,7 @@ def _send(file: FieldFile) -> FileResponse:
         handle = file.open("rb")
     except FileNotFoundError as error:
         raise Http404("Ce fichier n'existe plus.") from error
-    response = FileResponse(handle, as_attachment=True, filename=PurePath(file.name).name)
-    response["X-Content-Type-Options"] = "nosniff"
-    response["Cache-Control"] = "private, no-store"
-    return response
+    return stored_file_response(handle, filename=PurePath(file.name).name)
 
 
 @login_required

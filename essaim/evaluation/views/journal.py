@@ -4,9 +4,6 @@ Contributors write entries; editors, and each entry's author, change or delete t
 filtered entries export as CSV for French spreadsheets and as XLSX.
 """
 
-import csv
-import io
-from datetime import date
 from pathlib import PurePath
 
 from django.contrib import messages
@@ -23,15 +20,14 @@ from django.urls import path, reverse
 from django.utils import timezone
 from django.utils.text import slugify
 from django.views.decorators.http import require_http_methods, require_safe
-from openpyxl import Workbook
-from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
-from openpyxl.styles import Alignment, Font
 
+from essaim.core.downloads import CSV_TYPE, XLSX_TYPE, file_response
 from essaim.evaluation.forms.journal import JournalEntryForm, JournalFilterForm
 from essaim.evaluation.models import JournalEntry, JournalEvidence
 from essaim.experiments.access import get_experiment_for
 from essaim.experiments.models import Experiment
 from essaim.experiments.tabs import experiment_context
+from essaim.lib.spreadsheets import Column, Table, to_csv_bytes, to_xlsx_bytes
 from essaim.roles.models import Perm
 
 ENTRIES_PER_PAGE = 20
@@ -199,18 +195,18 @@ def _short(text: str, limit: int = 80) -> str:
 # Export -------------------------------------------------------------------------------------
 
 EXPORT_COLUMNS = [
-    "Date",
-    "Type",
-    "Titre",
-    "Ce qui s'est passé",
-    "Ce que nous avons appris",
-    "Ce que cela change",
-    "Hypothèse concernée",
-    "Étape concernée",
-    "Indicateur concerné",
-    "Enseignement marquant",
-    "Auteur",
-    "Pièces à l'appui",
+    Column("Date", 12),
+    Column("Type", 14, wrap=True),
+    Column("Titre", 36, wrap=True),
+    Column("Ce qui s'est passé", 50, wrap=True),
+    Column("Ce que nous avons appris", 50, wrap=True),
+    Column("Ce que cela change", 50, wrap=True),
+    Column("Hypothèse concernée", 36, wrap=True),
+    Column("Étape concernée", 24, wrap=True),
+    Column("Indicateur concerné", 24, wrap=True),
+    Column("Enseignement marquant", 12, wrap=True),
+    Column("Auteur", 24, wrap=True),
+    Column("Pièces à l'appui", 30, wrap=True),
 ]
 
 
@@ -238,68 +234,20 @@ def export_rows(entries: QuerySet) -> list[list]:
     ]
 
 
-# A cell that starts like a formula is read as one by spreadsheets: keep it text.
-FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
-
-
-def _as_text(value) -> str:
-    if isinstance(value, date):
-        return value.strftime("%d/%m/%Y")
-    text = str(value)
-    return f"'{text}" if text.startswith(FORMULA_STARTS) else text
-
-
-def write_csv(rows: list[list]) -> bytes:
-    """CSV as French spreadsheets open it: « ; » between cells, UTF-8 with BOM, dd/mm/yyyy."""
-    buffer = io.StringIO()
-    writer = csv.writer(buffer, delimiter=";", lineterminator="\r\n")
-    writer.writerow(EXPORT_COLUMNS)
-    writer.writerows([_as_text(value) for value in row] for row in rows)
-    return buffer.getvalue().encode("utf-8-sig")
-
-
-def write_xlsx(rows: list[list], title: str) -> bytes:
-    workbook = Workbook()
-    sheet = workbook.active
-    sheet.title = "Journal"
-    sheet.append(EXPORT_COLUMNS)
-    for cell in sheet[1]:
-        cell.font = Font(bold=True)
-    for row in rows:
-        sheet.append([ILLEGAL_CHARACTERS_RE.sub("", v) if isinstance(v, str) else v for v in row])
-        for cell in sheet[sheet.max_row]:
-            if isinstance(cell.value, date):
-                cell.number_format = "DD/MM/YYYY"
-            elif isinstance(cell.value, str):
-                # openpyxl turns text starting with « = » into a formula; keep it text.
-                cell.data_type = "s"
-                cell.alignment = Alignment(wrap_text=True, vertical="top")
-    widths = [12, 14, 36, 50, 50, 50, 36, 24, 24, 12, 24, 30]
-    for index, width in enumerate(widths, start=1):
-        sheet.column_dimensions[sheet.cell(row=1, column=index).column_letter].width = width
-    sheet.freeze_panes = "A2"
-    workbook.properties.title = title
-    output = io.BytesIO()
-    workbook.save(output)
-    return output.getvalue()
-
-
 @login_required
 @require_safe
 def journal_export(request: HttpRequest, pk: int, file_format: str) -> HttpResponse:
     """The entries the journal page shows with the same filters, as a file."""
     experiment = get_experiment_for(request.user, pk)
     _form, entries, _is_filtered = filtered_entries(request, experiment)
-    rows = export_rows(entries)
+    table = Table("Journal", EXPORT_COLUMNS, export_rows(entries))
     if file_format == "csv":
-        content_type, content = "text/csv; charset=utf-8", write_csv(rows)
+        content_type, content = CSV_TYPE, to_csv_bytes(table)
     else:
-        content_type = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-        content = write_xlsx(rows, f"Journal d'apprentissage — {experiment.title}")
+        title = f"Journal d'apprentissage — {experiment.title}"
+        content_type, content = XLSX_TYPE, to_xlsx_bytes([table], title=title)
     filename = f"journal-{slugify(experiment.title)[:60]}-{timezone.localdate():%Y-%m-%d}"
-    response = HttpResponse(content, content_type=content_type)
-    response["Content-Disposition"] = f'attachment; filename="{filename}.{file_format}"'
-    return response
+    return file_response(content, filename=f"{filename}.{file_format}", content_type=content_type)
 
 
 urlpatterns = [

@@ -7,10 +7,10 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import path
 from django.utils import timezone
-from django.utils.http import content_disposition_header
 from django.utils.text import slugify
 from django.views.decorators.http import require_http_methods, require_safe
 
+from essaim.core.downloads import XLSX_TYPE, file_response
 from essaim.evaluation.forms.spreadsheets import MeasurementImportForm
 from essaim.evaluation.spreadsheets import (
     MAX_IMPORT_ROWS,
@@ -25,7 +25,6 @@ from essaim.experiments.models import Experiment
 from essaim.experiments.tabs import experiment_context
 from essaim.roles.models import Perm
 
-XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 SHOWN_PROBLEMS = 200
 
 
@@ -33,11 +32,11 @@ SHOWN_PROBLEMS = 200
 @require_safe
 def export_xlsx(request: HttpRequest, pk: int) -> HttpResponse:
     experiment = get_experiment_for(request.user, pk)
-    response = HttpResponse(export_indicators_xlsx(experiment), content_type=XLSX_TYPE)
-    response["Content-Disposition"] = content_disposition_header(
-        as_attachment=True, filename=_filename("indicateurs", experiment, "xlsx")
+    return file_response(
+        export_indicators_xlsx(experiment),
+        filename=_filename("indicateurs", experiment, "xlsx"),
+        content_type=XLSX_TYPE,
     )
-    return response
 
 
 @login_required
@@ -81,11 +80,11 @@ def measurement_import(request: HttpRequest, pk: int) -> HttpResponse:
 @require_safe
 def measurement_import_model(request: HttpRequest, pk: int) -> HttpResponse:
     experiment = get_experiment_for(request.user, pk, Perm.CONTRIBUTE)
-    response = HttpResponse(measurement_model_csv(experiment), content_type="text/csv")
-    response["Content-Disposition"] = content_disposition_header(
-        as_attachment=True, filename=_filename("modele-mesures", experiment, "csv")
+    return file_response(
+        measurement_model_csv(experiment),
+        filename=_filename("modele-mesures", experiment, "csv"),
+        content_type="text/csv",
     )
-    return response
 
 
 def _filename(prefix: str, experiment: Experiment, extension: str) -> str:

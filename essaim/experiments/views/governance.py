@@ -15,6 +15,7 @@ from django.urls import path, reverse
 from django.utils import timezone
 from django.views.decorators.http import require_http_methods, require_safe
 
+from essaim.core.downloads import ICS_TYPE, file_response
 from essaim.experiments.access import get_experiment_for
 from essaim.experiments.calendar import Invitee, meeting_filename, meeting_invitation
 from essaim.experiments.children import ChildPage, child_urls, edit_child
@@ -249,9 +250,7 @@ def meeting_ics(request: HttpRequest, pk: int, meeting_pk: int) -> HttpResponse:
         organizer=organizer,
         attendees=attendees,
     )
-    response = HttpResponse(content, content_type="text/calendar; charset=utf-8")
-    response["Content-Disposition"] = f'attachment; filename="{meeting_filename(meeting)}"'
-    return response
+    return file_response(content, filename=meeting_filename(meeting), content_type=ICS_TYPE)
 
 
 @login_required

@@ -8,10 +8,10 @@ from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect
 from django.urls import path
-from django.utils.http import content_disposition_header
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_safe
 
+from essaim.core.downloads import file_response
 from essaim.memberships.access import get_membership_for
 from essaim.memberships.documents import (
     PDF_TYPE,
@@ -37,11 +37,9 @@ def receipt_pdf(request: HttpRequest, pk: int) -> HttpResponse:
             request, "Cette adhésion n'a pas de reçu : enregistrez d'abord son paiement."
         )
         return redirect(membership)
-    response = HttpResponse(render_receipt_pdf(membership), content_type=PDF_TYPE)
-    response["Content-Disposition"] = content_disposition_header(
-        as_attachment=True, filename=receipt_filename(membership)
+    return file_response(
+        render_receipt_pdf(membership), filename=receipt_filename(membership), content_type=PDF_TYPE
     )
-    return response
 
 
 @never_cache
@@ -52,11 +50,12 @@ def application_form(request: HttpRequest) -> HttpResponse:
     (``?prenom=&nom=&email=&organisation=``), blank otherwise."""
     applicant, organiser_id = applicant_from(request)
     form = build_application_form(applicant, organiser_id)
-    response = HttpResponse(render_application_form_pdf(form), content_type=PDF_TYPE)
-    response["Content-Disposition"] = content_disposition_header(
-        as_attachment=False, filename=f"bulletin-adhesion-{form.year}.pdf"
+    return file_response(
+        render_application_form_pdf(form),
+        filename=f"bulletin-adhesion-{form.year}.pdf",
+        content_type=PDF_TYPE,
+        inline=True,
     )
-    return response
 
 
 def applicant_from(request: HttpRequest) -> tuple[Applicant, int | None]:

@@ -10,11 +10,12 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.urls import path
 from django.utils import timezone
-from django.utils.http import content_disposition_header
 from django.views.decorators.http import require_safe
 
+from essaim.core.downloads import CSV_TYPE, XLSX_TYPE, file_response
+from essaim.lib.spreadsheets import to_csv_bytes, to_xlsx_bytes
 from essaim.memberships.access import types_for
-from essaim.memberships.exports import XLSX_TYPE, export_rows, write_csv, write_xlsx
+from essaim.memberships.exports import export_rows, memberships_table
 from essaim.memberships.forms import ALL_YEARS, MembershipFilterForm
 from essaim.memberships.models import Membership
 from essaim.roles.models import Perm
@@ -97,19 +98,18 @@ def membership_list(request: HttpRequest) -> HttpResponse:
 def export_memberships(request: HttpRequest, file_format: str) -> HttpResponse:
     """The filtered list, every page of it, as CSV or XLSX."""
     found = filter_memberships(request)
-    rows = export_rows(found.memberships)
+    table = memberships_table(export_rows(found.memberships))
     label = str(found.year) if found.year else "toutes-annees"
     if file_format == "csv":
-        content_type, content = "text/csv; charset=utf-8", write_csv(rows)
+        content_type, content = CSV_TYPE, to_csv_bytes(table)
     else:
         title = f"Adhésions {found.year}" if found.year else "Adhésions"
-        content_type, content = XLSX_TYPE, write_xlsx(rows, title)
-    response = HttpResponse(content, content_type=content_type)
-    response["Content-Disposition"] = content_disposition_header(
-        as_attachment=True,
+        content_type, content = XLSX_TYPE, to_xlsx_bytes([table], title=title)
+    return file_response(
+        content,
         filename=f"adhesions-{label}-{timezone.localdate():%Y-%m-%d}.{file_format}",
+        content_type=content_type,
     )
-    return response
 
 
 urlpatterns = [

@@ -21,6 +21,7 @@ from django.utils import timezone
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
+from essaim.core.downloads import CSV_TYPE, XLSX_TYPE, file_response
 from essaim.core.tasks import send_email
 from essaim.lib.svg_charts import format_date_fr
 from essaim.registrations import exports, services
@@ -190,20 +191,14 @@ def _export_rows(request: HttpRequest, pk: int):
     return session, rows.order_by("created_at", "pk"), columns
 
 
-def _download(content: bytes, content_type: str, filename: str) -> HttpResponse:
-    response = HttpResponse(content, content_type=content_type)
-    response["Content-Disposition"] = f'attachment; filename="{filename}"'
-    return response
-
-
 @login_required
 @require_safe
 def export_csv(request: HttpRequest, pk: int) -> HttpResponse:
     session, rows, columns = _export_rows(request, pk)
-    return _download(
+    return file_response(
         exports.registrations_csv(rows, columns),
-        "text/csv; charset=utf-8",
-        f"inscriptions-{session.slug}.csv",
+        filename=f"inscriptions-{session.slug}.csv",
+        content_type=CSV_TYPE,
     )
 
 
@@ -211,10 +206,10 @@ def export_csv(request: HttpRequest, pk: int) -> HttpResponse:
 @require_safe
 def export_xlsx(request: HttpRequest, pk: int) -> HttpResponse:
     session, rows, columns = _export_rows(request, pk)
-    return _download(
+    return file_response(
         exports.registrations_xlsx(rows, columns, session=session),
-        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-        f"inscriptions-{session.slug}.xlsx",
+        filename=f"inscriptions-{session.slug}.xlsx",
+        content_type=XLSX_TYPE,
     )
 
 

@@ -10,6 +10,7 @@ from django.urls import path
 from django.utils import timezone
 from django.views.decorators.http import require_http_methods, require_safe
 
+from essaim.core.downloads import ICS_TYPE, file_response
 from essaim.registrations import emails, services
 from essaim.registrations.forms.public import RegistrationDetailsForm, RegistrationForm
 from essaim.registrations.models import Answer, Registration, Status
@@ -90,12 +91,11 @@ def calendar(request: HttpRequest, token: str) -> HttpResponse:
     registration = registration_by_token(token)
     if not registration.holds_a_place:
         raise Http404
-    response = HttpResponse(
-        emails.registrant_calendar(registration), content_type="text/calendar; charset=utf-8"
+    return file_response(
+        emails.registrant_calendar(registration),
+        filename=session_filename(registration.session),
+        content_type=ICS_TYPE,
     )
-    filename = session_filename(registration.session)
-    response["Content-Disposition"] = f'attachment; filename="{filename}"'
-    return response
 
 
 @require_http_methods(["GET", "HEAD", "POST"])

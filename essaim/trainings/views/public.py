@@ -14,6 +14,7 @@ from django.urls import path
 from django.utils import timezone
 from django.views.decorators.http import require_safe
 
+from essaim.core.downloads import ICS_TYPE, file_response
 from essaim.experiments.models import Experiment
 from essaim.trainings.calendar import calendar_of, session_calendar, session_filename, slot_event
 from essaim.trainings.models import Cycle, Slot, TrainingSession
@@ -141,9 +142,8 @@ def _experiments_seen_by(user, testimonies: list) -> dict[int, str]:
 
 
 def _ics_response(content: bytes, filename: str) -> HttpResponse:
-    response = HttpResponse(content, content_type="text/calendar; charset=utf-8")
-    response["Content-Disposition"] = f'attachment; filename="{filename}"'
-    return response
+    """A public feed (published sessions, without meeting links): calendars may cache it."""
+    return file_response(content, filename=filename, content_type=ICS_TYPE, cacheable=True)
 
 
 @require_safe
