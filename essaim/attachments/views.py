@@ -16,6 +16,7 @@ from essaim.attachments.forms import AttachmentForm
 from essaim.attachments.models import Attachment
 from essaim.attachments.registry import attachable_key, get_attachable_model
 from essaim.attachments.services import attach_file, delete_attachment
+from essaim.core.downloads import stored_file_response
 from essaim.core.uploads import limit_upload_size, upload_too_large_message, upload_was_too_large
 from essaim.roles.models import Perm, RoleHolder
 from essaim.roles.permissions import get_object_for
@@ -105,15 +106,9 @@ def download(request: HttpRequest, pk: int) -> FileResponse:
         handle = attachment.file.open("rb")
     except FileNotFoundError as error:
         raise Http404("Ce fichier n'existe plus.") from error
-    response = FileResponse(
-        handle,
-        as_attachment=True,
-        filename=attachment.original_name,
-        content_type=attachment.mime_type,
+    return stored_file_response(
+        handle, filename=attachment.original_name, content_type=attachment.mime_type
     )
-    response["X-Content-Type-Options"] = "nosniff"
-    response["Cache-Control"] = "private, no-store"
-    return response
 
 
 @login_required
