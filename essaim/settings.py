@@ -46,6 +46,7 @@ INSTALLED_APPS = [
     "ninja",
     "essaim.core",
     "essaim.accounts",
+    "essaim.mail",
     "essaim.roles",
     "essaim.territories",
     "essaim.organisations",
