@@ -59,6 +59,7 @@ INSTALLED_APPS = [
     "essaim.attendance",
     "essaim.surveys",
     "essaim.privacy",
+    "essaim.dashboard",
     "essaim.demo",
 ]
 
