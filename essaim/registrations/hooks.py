@@ -1,18 +1,23 @@
-"""What registrations lend the apps below them, through the hooks those apps own: the places
-taken for the catalogue (``trainings/places.py``), the places added offered to the people
-waiting, and the membership form filled in from a registration (``memberships/prefill.py``).
+"""What registrations lend the apps below them, through the hooks those apps own: the tab
+Inscriptions of a session (``trainings/tabs.py``), the places taken for the catalogue
+(``trainings/places.py``), the places added offered to the people waiting, and the membership
+form filled in from a registration (``memberships/prefill.py``).
 Imported when the apps are ready (``RegistrationsConfig.ready``)."""
 
 from django.db import models
 from django.db.models import Count, OuterRef, Q, Subquery
 from django.db.models.functions import Coalesce
 
+from essaim.core.tabs import Tab
 from essaim.memberships.documents import Applicant
 from essaim.memberships.prefill import applicant_finder
 from essaim.registrations.models import HOLDS_A_PLACE, Registration, Status
 from essaim.registrations.services import offer_free_places
 from essaim.trainings.models import TrainingSession
 from essaim.trainings.places import count_registrations_with, on_places_added
+from essaim.trainings.tabs import TABS
+
+TABS.add(Tab("registrations", "Inscriptions", "registrations:manage"), after="programme")
 
 
 def _count(condition: Q) -> Coalesce:
