@@ -177,6 +177,29 @@ def template_edges(
     return edges
 
 
+def rendered_template_edges(
+    source: str, app: str, where: str, owners: dict[str, str]
+) -> list[Edge]:
+    """The templates of other apps that Python code names (``render(request, "x/y.html")``)."""
+    return [
+        Edge(app, owners[node.value], f"{where}:{node.lineno}")
+        for node in ast.walk(ast.parse(source))
+        if isinstance(node, ast.Constant)
+        and isinstance(node.value, str)
+        and owners.get(node.value, app) != app
+    ]
+
+
+def all_rendered_template_edges() -> list[Edge]:
+    owners = template_owners()
+    edges = []
+    for path in python_files():
+        where = str(path.relative_to(PACKAGE.parent))
+        source = path.read_text(encoding="utf-8")
+        edges.extend(rendered_template_edges(source, app_of(path), where, owners))
+    return edges
+
+
 def all_template_edges() -> list[Edge]:
     libraries, owners = template_libraries(), template_owners()
     edges = []
@@ -218,6 +241,11 @@ def test_no_template_loads_includes_or_extends_a_higher_app():
     found = violations(all_template_edges())
     unknown = [edge for edge in found if edge.target.startswith("?")]
     assert not unknown, "Bibliothèques ou gabarits introuvables :\n" + "\n".join(map(str, unknown))
+    assert not found, report(found)
+
+
+def test_no_python_code_renders_a_template_of_a_higher_app():
+    found = violations(all_rendered_template_edges())
     assert not found, report(found)
 
 
@@ -295,6 +323,17 @@ def test_the_checker_lets_an_app_import_below_or_before_it():
         == []
     )
     assert violations(python_edges("from essaim.organisations import models\n", "territories", "z"))
+
+
+def test_the_checker_finds_the_templates_python_code_renders():
+    owners = {"registrations/manage.html": "registrations", "core/_filters.html": "core"}
+    source = (
+        "def view(request):\n"
+        '    render(request, "core/_filters.html")\n'
+        '    return render(request, "registrations/manage.html")\n'
+    )
+    found = violations(rendered_template_edges(source, "trainings", "v.py", owners))
+    assert [str(edge) for edge in found] == ["v.py:3 : trainings → registrations"]
 
 
 def test_the_checker_reads_templates():
