@@ -213,7 +213,7 @@ def check_outcome(session: TrainingSession, visits: list[Visit], places: int) ->
     tokens = {v.location for v in visits}
     if len(tokens) != people:
         problems.append("des personnes ont reçu la même page d'inscription")
-    queued = DBTaskResult.objects.filter(task_path="essaim.core.tasks.send_email").count()
+    queued = DBTaskResult.objects.filter(task_path="essaim.mail.tasks.send_email").count()
     if queued != people:
         problems.append(f"{queued} e-mails en file pour {people} inscriptions")
     return problems

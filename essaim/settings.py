@@ -46,6 +46,7 @@ INSTALLED_APPS = [
     "ninja",
     "essaim.core",
     "essaim.accounts",
+    "essaim.mail",
     "essaim.roles",
     "essaim.attachments",
     "essaim.territories",
@@ -59,6 +60,7 @@ INSTALLED_APPS = [
     "essaim.attendance",
     "essaim.surveys",
     "essaim.privacy",
+    "essaim.dashboard",
     "essaim.demo",
 ]
 

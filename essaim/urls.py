@@ -8,7 +8,7 @@ admin.site.site_title = "Essaim"
 admin.site.index_title = "Administration"
 
 urlpatterns = [
-    path("", include("essaim.core.urls")),
+    path("", include("essaim.dashboard.urls")),
     path("compte/", include("essaim.accounts.urls")),
     path("territoires/", include("essaim.territories.urls")),
     path("", include("essaim.organisations.urls")),

@@ -12,7 +12,7 @@ from essaim.attendance.pdf import (
     render_certificate_pdf,
     session_dates,
 )
-from essaim.core.tasks import attachment, send_email
+from essaim.mail.tasks import attachment, send_email
 
 
 @task()

@@ -1,10 +1,8 @@
-"""Background tasks shared by every app, and how to read a task's state back."""
+"""How to read a background task's state back, whatever the task."""
 
-import base64
 from dataclasses import dataclass
 
-from django.core.mail import EmailMessage
-from django.tasks import TaskResultStatus, default_task_backend, task
+from django.tasks import TaskResultStatus, default_task_backend
 from django.tasks.exceptions import TaskResultDoesNotExist
 
 STATUS_LABELS = {
@@ -13,32 +11,6 @@ STATUS_LABELS = {
     TaskResultStatus.SUCCESSFUL: "terminée",
     TaskResultStatus.FAILED: "en échec",
 }
-
-
-def attachment(filename: str, content: bytes, mimetype: str) -> dict:
-    """An attachment for :func:`send_email`, in a form a task's arguments can carry (JSON)."""
-    return {
-        "filename": filename,
-        "content": base64.b64encode(content).decode("ascii"),
-        "mimetype": mimetype,
-    }
-
-
-@task()
-def send_email(
-    *,
-    subject: str,
-    body: str,
-    to: list[str],
-    reply_to: list[str] | None = None,
-    attachments: list[dict] | None = None,
-) -> int:
-    """Send one plain-text e-mail, with the attachments made by :func:`attachment`; returns the
-    number of messages sent."""
-    message = EmailMessage(subject=subject, body=body, to=to, reply_to=reply_to or [])
-    for item in attachments or []:
-        message.attach(item["filename"], base64.b64decode(item["content"]), item["mimetype"])
-    return message.send()
 
 
 @dataclass(frozen=True)

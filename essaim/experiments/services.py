@@ -3,7 +3,6 @@
 from django.db import transaction
 from django.db.models import Prefetch, QuerySet
 
-from essaim.evaluation.models import Indicator, Measurement
 from essaim.experiments.models import (
     Decision,
     Experiment,
@@ -46,9 +45,8 @@ def with_framing(queryset: QuerySet[Experiment]) -> QuerySet[Experiment]:
 def with_overview(queryset: QuerySet[Experiment]) -> QuerySet[Experiment]:
     """Experiments with what their overview shows, fetched in a fixed number of queries:
     ``next_steps`` (a list holding the next step not done, by date, or nothing),
-    ``last_decisions`` (the last stop/go decision, or nothing), and ``indicators`` with their
-    ``measurements`` oldest first (for ``Indicator.progress``). Combines with
-    :func:`with_framing`."""
+    and ``last_decisions`` (the last stop/go decision, or nothing). Combines with
+    :func:`with_framing`; what the apps above show there comes from ``overview_parts.py``."""
     open_steps = Step.objects.exclude(status__in=[StepStatus.DONE, StepStatus.CANCELLED])
     return queryset.prefetch_related(
         Prefetch(
@@ -61,21 +59,4 @@ def with_overview(queryset: QuerySet[Experiment]) -> QuerySet[Experiment]:
             queryset=Decision.objects.order_by("-decided_on", "-pk")[:1],
             to_attr="last_decisions",
         ),
-        Prefetch(
-            "indicators",
-            queryset=Indicator.objects.prefetch_related(
-                Prefetch("measurements", queryset=Measurement.objects.order_by("measured_on", "pk"))
-            ),
-        ),
     )
-
-
-def average_progress(indicators) -> int | None:
-    """The mean progress towards their target, in percent, of the indicators (with their
-    measurements prefetched) whose progress is known; ``None`` if none is."""
-    known = [
-        progress
-        for indicator in indicators
-        if (progress := indicator.progress(list(indicator.measurements.all()))) is not None
-    ]
-    return round(sum(known) / len(known)) if known else None

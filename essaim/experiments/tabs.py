@@ -1,20 +1,19 @@
-"""The tabs of an experiment's pages, and the context every one of them shares."""
+"""The tabs of an experiment's pages, and the context every one of them shares. The apps above
+add theirs (evaluation: Apprentissages and Évaluation, after Gouvernance)."""
 
-from essaim.core.tabs import Tab, tabs_context
+from essaim.core.tabs import Tab, TabSet, tabs_context
 from essaim.experiments.models import Experiment
 
-TABS = [
+TABS = TabSet(
     Tab("overview", "Vue d'ensemble", "experiments:detail"),
     Tab("framing", "Cadrage", "experiments:framing"),
     Tab("method", "Méthode", "experiments:method"),
     Tab("governance", "Gouvernance", "experiments:governance"),
-    Tab("journal", "Apprentissages", "evaluation:journal"),
-    Tab("evaluation", "Évaluation", "evaluation:indicators"),
     Tab("risks", "Risques", "experiments:risks"),
     Tab("decisions", "Décisions", "experiments:decisions"),
     Tab("history", "Historique", "experiments:history"),
     Tab("members", "Membres", "experiments:members"),
-]
+)
 
 
 def experiment_context(experiment: Experiment, user, tab: str) -> dict:

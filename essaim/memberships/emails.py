@@ -1,5 +1,5 @@
 """The e-mails sent to members: their receipt, and the reminder to renew. Each builder returns
-the keyword arguments of :func:`essaim.core.tasks.send_email`."""
+the keyword arguments of :func:`essaim.mail.tasks.send_email`."""
 
 from urllib.parse import urlencode
 
@@ -7,7 +7,7 @@ from django.conf import settings
 from django.template.loader import render_to_string
 from django.urls import reverse
 
-from essaim.core.tasks import attachment
+from essaim.mail.tasks import attachment
 from essaim.memberships.documents import (
     PDF_TYPE,
     receipt_filename,

@@ -9,7 +9,7 @@ from django.utils import timezone
 
 from essaim.core.models import HistoryEntry
 from essaim.core.scheduled import scheduled
-from essaim.core.tasks import send_email
+from essaim.mail.tasks import send_email
 from essaim.memberships.emails import renewal_reminder_email
 from essaim.memberships.models import Membership, MembershipType, Status
 

@@ -15,7 +15,7 @@ from django.template.loader import render_to_string
 from django.utils import timezone
 
 from essaim.core.models import record_history
-from essaim.core.tasks import send_email
+from essaim.mail.tasks import send_email
 from essaim.memberships.models import Membership
 from essaim.privacy.anonymisation import anonymise_registrations
 from essaim.privacy.holdings import Holdings, holdings_of

@@ -12,7 +12,7 @@ from django.db import transaction
 from django.template.loader import render_to_string
 from django.urls import NoReverseMatch, reverse
 
-from essaim.core.tasks import attachment, send_email
+from essaim.mail.tasks import attachment, send_email
 from essaim.registrations.models import (
     MessageKind,
     PendingReason,

@@ -12,7 +12,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from essaim.accounts.models import User
-from essaim.core.tasks import send_email
+from essaim.mail.tasks import send_email
 from essaim.roles.models import Invitation, ObjectRole, Role, RoleHolder
 
 

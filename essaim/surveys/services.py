@@ -13,7 +13,7 @@ from django.template.loader import render_to_string
 from django.utils import timezone
 
 from essaim.attendance.models import Attendance
-from essaim.core.tasks import send_email
+from essaim.mail.tasks import send_email
 from essaim.registrations.models import Registration, Status
 from essaim.surveys.defaults import DEFAULT_SURVEYS
 from essaim.surveys.models import (

@@ -10,13 +10,13 @@ from decimal import Decimal
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.db.models import Count, OuterRef, Q, Subquery
-from django.db.models.functions import Coalesce
+from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.text import slugify
 
 from essaim.roles.models import Perm, RoleHolder, RoleQuerySet
+from essaim.trainings.places import registration_counts
 
 NOON = datetime.time(12, 0)
 
@@ -123,25 +123,11 @@ class TrainingSessionQuerySet(CatalogueQuerySet):
         return self.filter(Q(pk__in=own) | Q(cycle__in=cycles))
 
     def with_registration_counts(self):
-        """Annotate ``places_taken`` (registrations holding a place), ``confirmed_count`` and
-        ``waiting_count``: one subquery each, whatever the number of sessions."""
-        from essaim.registrations.models import HOLDS_A_PLACE, Registration, Status
-
-        def count(condition: Q) -> Coalesce:
-            counted = (
-                Registration.objects.filter(condition, session=OuterRef("pk"))
-                .order_by()
-                .values("session")
-                .annotate(total=Count("pk"))
-                .values("total")
-            )
-            return Coalesce(Subquery(counted, output_field=models.IntegerField()), 0)
-
-        return self.annotate(
-            places_taken=count(Q(status__in=HOLDS_A_PLACE)),
-            confirmed_count=count(Q(status=Status.CONFIRMED)),
-            waiting_count=count(Q(status=Status.WAITING)),
-        )
+        """Annotate ``places_taken`` (registrations holding a place), ``confirmed_count``,
+        ``waiting_count`` and ``awaiting_count`` (to be validated, or a place offered): one
+        subquery each, whatever the number of sessions. The app that takes registrations says
+        how to count them (``trainings/places.py``)."""
+        return self.annotate(**registration_counts())
 
 
 class TrainingSession(RoleHolder):

@@ -1,17 +1,15 @@
-"""The tabs of the organiser's pages of one session, and the context they share."""
+"""The tabs of the organiser's pages of one session, and the context they share. The apps above
+add theirs: Inscriptions, Présences, Satisfaction, after Programme."""
 
-from essaim.core.tabs import Tab, tabs_context
+from essaim.core.tabs import Tab, TabSet, tabs_context
 from essaim.trainings.models import TrainingSession
 
-TABS = [
+TABS = TabSet(
     Tab("overview", "Présentation", "trainings:manage"),
     Tab("programme", "Programme", "trainings:programme"),
-    Tab("registrations", "Inscriptions", "registrations:manage"),
-    Tab("attendance", "Présences", "attendance:manage"),
-    Tab("satisfaction", "Satisfaction", "surveys:manage"),
     Tab("history", "Historique", "trainings:history"),
     Tab("members", "Organisateurs", "trainings:members"),
-]
+)
 
 
 def session_context(session: TrainingSession, user, tab: str) -> dict:

@@ -1,31 +1,13 @@
 import pytest
 from asgiref.local import Local
 from django.core.management import call_command
-from django.tasks import TaskResultStatus, task_backends
+from django.tasks import task_backends
 from django.test import override_settings
 
-from essaim.core.tasks import attachment, read_task_state, send_email
+from essaim.core.tasks import read_task_state
+from essaim.mail.tasks import send_email
 
 DATABASE_TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["default"]}}
-
-
-def test_the_immediate_backend_sends_at_once(db, mailoutbox):
-    result = send_email.enqueue(subject="Essai", body="Bonjour", to=["a@example.org"])
-    assert result.status == TaskResultStatus.SUCCESSFUL
-    assert mailoutbox[0].subject == "Essai"
-
-
-def test_attachments_travel_through_the_task_arguments(db, mailoutbox):
-    calendar = b"BEGIN:VCALENDAR\r\nEND:VCALENDAR\r\n"
-    send_email.enqueue(
-        subject="Votre inscription",
-        body="Bonjour",
-        to=["a@example.org"],
-        attachments=[attachment("session.ics", calendar, "text/calendar")],
-    )
-    (name, content, mimetype) = mailoutbox[0].attachments[0]
-    assert (name, mimetype) == ("session.ics", "text/calendar")
-    assert (content.encode() if isinstance(content, str) else content) == calendar
 
 
 def reset_task_backends() -> None:

@@ -3,18 +3,24 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
-from django.db.models import Count, IntegerField, OuterRef, Prefetch, QuerySet, Subquery
-from django.db.models.functions import Coalesce
+from django.db.models import Prefetch
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import path
 from django.views.decorators.http import require_GET, require_http_methods
 
-from essaim.evaluation.models import JournalEntry
 from essaim.experiments import services
 from essaim.experiments.access import get_experiment_for
 from essaim.experiments.forms.overview import ExperimentCreateForm, ExperimentFilterForm
 from essaim.experiments.models import Experiment, Meeting
+from essaim.experiments.overview_parts import (
+    PARTS,
+    count_per_experiment,
+    overview_parts_context,
+    prepare_rows,
+    with_list_parts,
+    with_overview_parts,
+)
 from essaim.experiments.tabs import experiment_context
 from essaim.experiments.views.decisions import stage_control
 from essaim.experiments.views.framing import STEPS, framing_summary
@@ -26,8 +32,9 @@ EXPERIMENTS_PER_PAGE = 25
 @login_required
 @require_GET
 def experiment_list(request: HttpRequest) -> HttpResponse:
-    """The experiments the user sees, with their stage, next step, last decision and the
-    progress of their indicators; filtered by title, stage, theme and territory."""
+    """The experiments the user sees, with their stage, next step, last decision and what the
+    apps above add (the progress of their indicators); filtered by title, stage, theme and
+    territory."""
     user = request.user
     experiments = Experiment.objects.visible_to(user)
     form = ExperimentFilterForm(request.GET, user=user)
@@ -49,10 +56,11 @@ def experiment_list(request: HttpRequest) -> HttpResponse:
     experiments = services.with_overview(experiments.order_by("title", "pk")).prefetch_related(
         Prefetch("territories", queryset=Territory.objects.order_by("name", "pk"))
     )
-    page = Paginator(experiments, EXPERIMENTS_PER_PAGE).get_page(request.GET.get("page"))
-    for experiment in page:
-        experiment.indicator_progress = services.average_progress(experiment.indicators.all())
-    context = {"form": form, "page": page, "filtered": filtered}
+    page = Paginator(with_list_parts(experiments), EXPERIMENTS_PER_PAGE).get_page(
+        request.GET.get("page")
+    )
+    prepare_rows(page)
+    context = {"form": form, "page": page, "filtered": filtered, "overview_parts": PARTS}
     return render(request, "experiments/experiment_list.html", context)
 
 
@@ -71,43 +79,19 @@ def experiment_create(request: HttpRequest) -> HttpResponse:
     return render(request, "experiments/experiment_create.html", {"form": form})
 
 
-def _count_of(queryset: QuerySet, field: str) -> Coalesce:
-    """How many rows of ``queryset`` point (through ``field``) to the experiment."""
-    counted = (
-        queryset.filter(**{field: OuterRef("pk")})
-        .order_by()
-        .values(field)
-        .annotate(count=Count("pk"))
-        .values("count")
-    )
-    return Coalesce(Subquery(counted, output_field=IntegerField()), 0)
-
-
 @login_required
 @require_GET
 def experiment_detail(request: HttpRequest, pk: int) -> HttpResponse:
     queryset = services.with_overview(services.with_framing(Experiment.objects.all())).annotate(
-        journal_entry_count=_count_of(JournalEntry.objects.all(), "experiment"),
-        meeting_count=_count_of(Meeting.objects.all(), "body__experiment"),
+        meeting_count=count_per_experiment(Meeting.objects.all(), "body__experiment"),
     )
-    experiment = get_experiment_for(request.user, pk, queryset=queryset)
+    experiment = get_experiment_for(request.user, pk, queryset=with_overview_parts(queryset))
     context = experiment_context(experiment, request.user, "overview")
-    indicators = []
-    for indicator in experiment.indicators.all():
-        measurements = list(indicator.measurements.all())
-        indicators.append(
-            {
-                "indicator": indicator,
-                "current": indicator.current_value(measurements),
-                "progress": indicator.progress(measurements),
-                "latest": measurements[-1] if measurements else None,
-            }
-        )
     context.update(
+        overview_parts_context(experiment),
         framing=framing_summary(experiment, experiment.framing_checklist()),
         next_step=next(iter(experiment.next_steps), None),
         last_decision=next(iter(experiment.last_decisions), None),
-        indicators=indicators,
         hypothesis_count=len(experiment.hypotheses.all()),
         stage_control=stage_control(experiment),
     )

@@ -21,7 +21,7 @@ from essaim.memberships.documents import (
     render_application_form_pdf,
     render_receipt_pdf,
 )
-from essaim.registrations.models import Registration
+from essaim.memberships.prefill import find_applicant
 
 # Long enough for any real name; what is longer is cut rather than printed across the page.
 MAX_PREFILL_LENGTH = 120
@@ -63,27 +63,8 @@ def applicant_from(request: HttpRequest) -> tuple[Applicant, int | None]:
 
     A registration gives only what its holder typed (name, e-mail, organisation): the token is
     the one of the registrant's own link. An unknown token gives a blank form."""
-    token = request.GET.get("inscription", "").strip()
-    if token:
-        registration = (
-            Registration.objects.filter(token=token[:40], anonymised_at__isnull=True)
-            .select_related("organisation", "session")
-            .first()
-        )
-        if registration is None:
-            return Applicant(), None
-        organisation = (
-            registration.organisation.name
-            if registration.organisation_id
-            else registration.organisation_name
-        )
-        applicant = Applicant(
-            first_name=registration.first_name,
-            last_name=registration.last_name,
-            email=registration.email,
-            organisation=organisation,
-        )
-        return applicant, registration.session.organiser_id
+    if (found := find_applicant(request.GET)) is not None:
+        return found
     return (
         Applicant(
             first_name=_typed(request, "prenom"),

@@ -9,7 +9,7 @@ from django.urls import path
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
 from essaim.core.models import HistoryEntry
-from essaim.core.tasks import send_email
+from essaim.mail.tasks import send_email
 from essaim.memberships import services
 from essaim.memberships.access import get_membership_for, types_for
 from essaim.memberships.emails import receipt_email

@@ -22,8 +22,8 @@ from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
 from essaim.core.downloads import CSV_TYPE, XLSX_TYPE, file_response
-from essaim.core.tasks import send_email
 from essaim.lib.svg_charts import format_date_fr
+from essaim.mail.tasks import send_email
 from essaim.registrations import exports, services
 from essaim.registrations.forms.manage import (
     RECIPIENT_LABELS,

@@ -11,14 +11,13 @@ from django.urls import path
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
 from essaim.core.templatetags.french import plural_fr
-from essaim.registrations.models import Registration, Status
-from essaim.registrations.services import offer_free_places
 from essaim.roles.models import Perm
 from essaim.trainings import services
 from essaim.trainings.access import cycles_editable_by, get_session_for
 from essaim.trainings.changes import changed_labels, form_changes
 from essaim.trainings.forms.sessions import DuplicateForm, PublishForm, SessionForm
 from essaim.trainings.models import Format, TrainingSession
+from essaim.trainings.places import offer_added_places
 from essaim.trainings.tabs import session_context
 
 
@@ -72,8 +71,7 @@ def session_edit(request: HttpRequest, pk: int) -> HttpResponse:
                 )
             messages.success(request, "La session est enregistrée.")
             # More places: the people waiting are offered them, in order.
-            if "capacity" in form.changed_data and (offers := offer_free_places(session)):
-                count = len(offers)
+            if "capacity" in form.changed_data and (count := offer_added_places(session)):
                 messages.info(
                     request,
                     f"{count} place{plural_fr(count)} proposée{plural_fr(count)} aux "
@@ -100,16 +98,10 @@ def manage(request: HttpRequest, pk: int) -> HttpResponse:
         )
     )
     session = get_session_for(request.user, pk, queryset=queryset)
-    by_status = dict(
-        Registration.objects.filter(session=session)
-        .order_by()
-        .values_list("status")
-        .annotate(count=Count("pk"))
-    )
     context = {
         **session_context(session, request.user, "overview"),
         "slots": list(session.slots.all()),
-        "pending_count": by_status.get(Status.PENDING, 0) + by_status.get(Status.OFFERED, 0),
+        "pending_count": session.awaiting_count,
         "checklist": announcement_checklist(session),
         "duplicate_form": DuplicateForm(),
     }

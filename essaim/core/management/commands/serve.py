@@ -3,6 +3,7 @@
 import os
 
 from django.core.management.base import BaseCommand
+from django.core.servers.basehttp import get_internal_wsgi_application
 from gunicorn.app.base import BaseApplication
 
 
@@ -16,9 +17,7 @@ class EssaimServer(BaseApplication):
             self.cfg.set(key, value)
 
     def load(self):
-        from essaim.wsgi import application
-
-        return application
+        return get_internal_wsgi_application()  # settings.WSGI_APPLICATION
 
 
 class Command(BaseCommand):

@@ -1,7 +1,8 @@
 from django.urls import path
 
-from essaim.core import views
+from essaim.dashboard import views
 
+# The names the site has always used: core:home, core:dashboard.
 app_name = "core"
 urlpatterns = [
     path("", views.home, name="home"),

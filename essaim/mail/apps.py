@@ -1,0 +1,6 @@
+from django.apps import AppConfig
+
+
+class MailConfig(AppConfig):
+    name = "essaim.mail"
+    verbose_name = "Courrier sortant"

@@ -1,0 +1,52 @@
+"""What the catalogue asks of the app that takes registrations, which sits above it: how to count
+the places taken, and whom to offer the places added to a session.
+
+``registrations/hooks.py`` fills these in when the apps are ready. Without it, a session has no
+registration: every count is zero and added places are offered to nobody."""
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from django.db import models
+from django.db.models import Value
+
+# The counts a session is annotated with (TrainingSession.objects.with_registration_counts):
+# registrations holding a place, confirmed, on the waiting list, and awaiting a decision or an
+# answer (to be validated, or a place offered).
+COUNTS = ("places_taken", "confirmed_count", "waiting_count", "awaiting_count")
+
+
+@dataclass
+class PlaceHooks:
+    # () -> {name: expression counting the registrations of the session OuterRef("pk")}
+    counts: Callable[[], dict] | None = None
+    # session -> how many of the places added were offered to the people waiting
+    places_added: list[Callable] = field(default_factory=list)
+
+
+HOOKS = PlaceHooks()
+
+
+def count_registrations_with(function: Callable[[], dict]) -> Callable[[], dict]:
+    """Register ``function() -> {name: expression}``, one expression for each of ``COUNTS``."""
+    HOOKS.counts = function
+    return function
+
+
+def on_places_added(function: Callable) -> Callable:
+    """Register ``function(session) -> int``, called when a session gets more places."""
+    if function not in HOOKS.places_added:
+        HOOKS.places_added.append(function)
+    return function
+
+
+def registration_counts() -> dict:
+    """The annotations of ``COUNTS``; zeros when no app takes registrations."""
+    if HOOKS.counts is None:
+        return {name: Value(0, output_field=models.IntegerField()) for name in COUNTS}
+    return HOOKS.counts()
+
+
+def offer_added_places(session) -> int:
+    """Offer the places just added to ``session``; returns how many were offered."""
+    return sum(offer(session) for offer in HOOKS.places_added)

@@ -1,0 +1,51 @@
+"""The parts the apps above experiments add to the list and the overview
+(``experiments/overview_parts.py``): without them, experiments stands alone."""
+
+import pytest
+from django.urls import reverse
+
+from essaim.experiments import overview_parts
+from tests.conftest import client_for
+from tests.evaluation.factories import IndicatorFactory, JournalEntryFactory
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def without_parts():
+    saved = list(overview_parts.PARTS)
+    overview_parts.PARTS.clear()
+    yield
+    overview_parts.PARTS[:] = saved
+
+
+def test_evaluation_and_dossiers_add_their_parts():
+    assert [part.key for part in overview_parts.PARTS] == ["evaluation", "dossier"]
+
+
+def test_the_overview_shows_what_the_parts_add(reader, experiment):
+    IndicatorFactory(experiment=experiment, name="Trajets partagés par mois")
+    JournalEntryFactory.create_batch(2, experiment=experiment)
+    text = client_for(reader).get(reverse("experiments:detail", args=[experiment.pk])).text
+    assert "Trajets partagés par mois" in text
+    assert "<strong>2</strong> entrées du journal" in text
+    assert reverse("dossiers:pdf", args=[experiment.pk]) in text
+
+
+def test_without_the_parts_experiments_stands_alone(
+    reader, experiment, without_parts, django_assert_num_queries
+):
+    IndicatorFactory(experiment=experiment, name="Trajets partagés par mois")
+    client = client_for(reader)
+    client.get(reverse("experiments:list"))
+    # 1 session, 2 user, 3 count, 4 the page of experiments, 5 their territories, 6 next steps,
+    # 7 last decisions, 8 the territories the filter offers
+    with django_assert_num_queries(8):
+        text = client.get(reverse("experiments:list")).text
+    assert experiment.title in text
+    assert '<th scope="col">Indicateurs</th>' not in text
+    text = client.get(reverse("experiments:detail", args=[experiment.pk])).text
+    assert "Trajets partagés par mois" not in text
+    assert "du journal" not in text
+    assert reverse("dossiers:pdf", args=[experiment.pk]) not in text
+    assert "Canevas de cadrage" in text
