@@ -11,9 +11,10 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 
 from essaim.attendance.grid import confirmed_registrations
-from essaim.attendance.halfdays import HalfDay, format_minutes
+from essaim.attendance.halfdays import HalfDay
 from essaim.attendance.models import Attendance, Certificate, ConnectionReport, Source
 from essaim.attendance.reports import ReportPlan
+from essaim.lib import french
 from essaim.registrations.models import Registration
 from essaim.trainings.models import TrainingSession
 
@@ -209,7 +210,7 @@ def issue_certificate(*, registration: Registration, place: str = "", actor=None
                         actor,
                         "certificate",
                         f"Attestation {certificate.number} établie pour "
-                        f"{registration.full_name} ({format_minutes(minutes)})",
+                        f"{registration.full_name} ({french.duration(minutes)})",
                     )
                 return certificate
         except IntegrityError:

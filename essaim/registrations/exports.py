@@ -17,8 +17,8 @@ from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
 
+from essaim.lib import french
 from essaim.registrations.models import Registration
-from essaim.trainings.formatting import hour_fr
 from essaim.trainings.models import RegistrationQuestion, Slot, TrainingSession
 
 Value = str | int | datetime.date | datetime.datetime | None
@@ -99,7 +99,9 @@ def registration_columns(slots: list[Slot], questions: list[RegistrationQuestion
     ]
     if len(slots) > 1:
         columns += [
-            Column(f"Séance du {slot.date:%d/%m/%Y} {hour_fr(slot.start_time)}", 14, _attends(slot))
+            Column(
+                f"Séance du {slot.date:%d/%m/%Y} {french.hour(slot.start_time)}", 14, _attends(slot)
+            )
             for slot in slots
         ]
     columns += [Column(question.label, 30, _answer(question)) for question in questions]
