@@ -90,11 +90,17 @@ def long_date(day: datetime.date | None) -> str:
     return f"{day_number(day)} {MONTHS[day.month - 1]} {day.year}"
 
 
-def weekday_date(day: datetime.date, *, capital: bool = False) -> str:
+def day_month(day: datetime.date) -> str:
+    """« 9 novembre », « 1er mars »: a day of a year the reader knows."""
+    return f"{day_number(day)} {MONTHS[day.month - 1]}"
+
+
+def weekday_date(day: datetime.date, *, capital: bool = False, year: bool = True) -> str:
     """« jeudi 9 novembre 2023 », « mercredi 1er novembre 2023 »; at the start of a line
-    (``capital=True``) « Jeudi 9 novembre 2023 »."""
+    (``capital=True``) « Jeudi 9 novembre 2023 »; without the year, « jeudi 9 novembre »."""
     name = WEEKDAYS[day.weekday()]
-    return f"{name.capitalize() if capital else name} {long_date(day)}"
+    date = long_date(day) if year else day_month(day)
+    return f"{name.capitalize() if capital else name} {date}"
 
 
 def short_date(day: datetime.date) -> str:
@@ -117,10 +123,16 @@ def date_range(start: datetime.date, end: datetime.date, *, capital: bool = True
     if (start.year, start.month) == (end.year, end.month):
         first = day_number(start)
     elif start.year == end.year:
-        first = f"{day_number(start)} {MONTHS[start.month - 1]}"
+        first = day_month(start)
     else:
         first = long_date(start)
     return f"{'Du' if capital else 'du'} {first} au {long_date(end)}"
+
+
+def weekday_date_time(moment: datetime.datetime) -> str:
+    """« mardi 27 janvier 2021 à 12h », « jeudi 1er avril 2021 à 9h30 », as ``moment`` reads on
+    its own clock (the caller turns it into local time)."""
+    return f"{weekday_date(moment.date())} à {hour(moment.time())}"
 
 
 # Hours and durations -----------------------------------------------------------------------------

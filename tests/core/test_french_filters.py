@@ -84,6 +84,18 @@ def test_dates_and_ranges():
     assert render("{{ d|day_fr }}", d=None) == ""
     assert render("{{ d|day_short }}", d=first) == "1er nov."
     assert render("{% date_range a b %}", a=first, b=ninth) == "Du 1er au 9 novembre 2023"
+    assert render("{% date_range a b capital=False %}", a=first, b=ninth) == (
+        "du 1er au 9 novembre 2023"
+    )
+    assert render("{{ d|day_month }}", d=first) == "1er novembre"
+    assert render("{{ d|day_month }}", d=None) == ""
+
+
+def test_moments_are_written_in_local_time(settings):
+    settings.TIME_ZONE = "Europe/Paris"
+    moment = datetime.datetime(2021, 1, 26, 11, 0, tzinfo=datetime.UTC)
+    assert render("{{ d|date_time }}", d=moment) == "mardi 26 janvier 2021 à 12h"
+    assert render("{{ d|date_time }}", d=None) == ""
 
 
 @pytest.mark.parametrize(

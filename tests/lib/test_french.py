@@ -9,6 +9,7 @@ import pytest
 from essaim.lib.french import (
     counted,
     date_range,
+    day_month,
     day_number,
     duration,
     enumeration,
@@ -25,6 +26,7 @@ from essaim.lib.french import (
     plural,
     short_date,
     weekday_date,
+    weekday_date_time,
 )
 
 NBSP = "\u00a0"
@@ -98,6 +100,17 @@ def test_it_writes_a_day_with_its_weekday():
     assert weekday_date(day(2024, 1, 1)) == "lundi 1er janvier 2024"
     assert weekday_date(day(2023, 11, 9), capital=True) == "Jeudi 9 novembre 2023"
     assert long_date(day(2021, 1, 27)) == "27 janvier 2021"
+    assert weekday_date(day(2020, 12, 21), capital=True, year=False) == "Lundi 21 décembre"
+    assert day_month(day(2024, 3, 1)) == "1er mars"
+    assert day_month(day(2023, 11, 9)) == "9 novembre"
+
+
+def test_it_writes_a_moment_with_its_weekday_and_hour():
+    assert weekday_date_time(datetime.datetime(2021, 1, 26, 12)) == "mardi 26 janvier 2021 à 12h"
+    assert weekday_date_time(datetime.datetime(2021, 4, 1, 9, 30)) == (
+        "jeudi 1er avril 2021 à 9h30"
+    )
+    assert weekday_date_time(datetime.datetime(2021, 4, 1, 0, 0)) == "jeudi 1er avril 2021 à 0h"
 
 
 def test_it_writes_a_range_of_days_without_repeating_the_month():

@@ -91,15 +91,28 @@ def day_fr(value: datetime.date | None, weekday: bool = True) -> str:
 
 
 @register.filter
+def day_month(value: datetime.date | None) -> str:
+    """« 1er mars »."""
+    return french.day_month(value) if value else ""
+
+
+@register.filter
+def date_time(value: datetime.datetime | None) -> str:
+    """« mardi 27 janvier 2021 à 12h », in local time."""
+    return french.weekday_date_time(timezone.localtime(value)) if value else ""
+
+
+@register.filter
 def day_short(value: datetime.date) -> str:
     """« 9 nov. »."""
     return french.short_date(value)
 
 
 @register.simple_tag
-def date_range(start: datetime.date, end: datetime.date) -> str:
-    """« Jeudi 9 novembre 2023 », « Du 10 au 24 janvier 2021 »."""
-    return french.date_range(start, end)
+def date_range(start: datetime.date, end: datetime.date, capital: bool = True) -> str:
+    """« Jeudi 9 novembre 2023 », « Du 10 au 24 janvier 2021 »; within a sentence
+    (``capital=False``) « du 10 au 24 janvier 2021 »."""
+    return french.date_range(start, end, capital=capital)
 
 
 @register.filter
