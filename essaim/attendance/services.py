@@ -27,10 +27,6 @@ class AttendanceError(Exception):
         self.message = message
 
 
-def _plural(count: int, singular: str, plural: str) -> str:
-    return f"{count} {singular if count <= 1 else plural}"
-
-
 def _actor(user):
     return user if user is not None and user.is_authenticated else None
 
@@ -71,7 +67,7 @@ def record_grid(
         session.log_action(
             actor,
             "attendance",
-            f"Présences modifiées dans la grille : {_plural(len(valid), 'case', 'cases')}",
+            f"Présences modifiées dans la grille : {french.counted(len(valid), 'case')}",
             {"cases": len(valid)},
         )
     return len(valid)
@@ -153,12 +149,12 @@ def import_connection_report(
 def import_summary(plan: ReportPlan) -> str:
     """« 18 inscrits rapprochés (15 présents, 3 absents) ; 2 personnes sans inscrit. »"""
     text = (
-        f"{_plural(len(plan.matched), 'inscrit rapproché', 'inscrits rapprochés')} "
-        f"({_plural(plan.present_count, 'présent', 'présents')}, "
-        f"{_plural(plan.absent_count, 'absent', 'absents')})"
+        f"{french.counted(len(plan.matched), 'inscrit rapproché', 'inscrits rapprochés')} "
+        f"({french.counted(plan.present_count, 'présent')}, "
+        f"{french.counted(plan.absent_count, 'absent')})"
     )
     if plan.unmatched:
-        text += f" ; {_plural(len(plan.unmatched), 'personne', 'personnes')} sans inscrit"
+        text += f" ; {french.counted(len(plan.unmatched), 'personne')} sans inscrit"
     return text + "."
 
 
@@ -230,13 +226,13 @@ class CertificateRun:
     def summary(self) -> str:
         """« 18 attestations envoyées ; 4 absents n'en reçoivent pas. »"""
         if self.queued:
-            sent = _plural(self.queued, "attestation envoyée", "attestations envoyées")
+            sent = french.counted(self.queued, "attestation envoyée", "attestations envoyées")
         else:
             sent = "Aucune nouvelle attestation à envoyer"
         if self.already_sent:
             sent += (
-                f" ({_plural(self.already_sent, 'déjà envoyée', 'déjà envoyées')} "
-                "auparavant, pas renvoyée" + ("s" if self.already_sent > 1 else "") + ")"
+                f" ({french.counted(self.already_sent, 'déjà envoyée', 'déjà envoyées')} "
+                f"auparavant, pas {french.plural(self.already_sent, 'renvoyée')})"
             )
         if self.absentees == 0:
             absent = "aucun absent"
@@ -281,7 +277,7 @@ def send_certificates(*, session: TrainingSession, place: str, actor) -> Certifi
             session.log_action(
                 actor,
                 "certificates",
-                f"Envoi de {_plural(len(queued), 'attestation', 'attestations')} de présence",
+                f"Envoi de {french.counted(len(queued), 'attestation')} de présence",
                 {"attestations": len(queued), "absents": absentees},
             )
         for pk in queued:

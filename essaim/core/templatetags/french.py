@@ -76,9 +76,9 @@ def places_fr(count: int | None) -> str:
 # Dates -------------------------------------------------------------------------------------------
 
 
-@register.filter
+@register.filter(expects_localtime=True)
 def long_date(value: datetime.date | None) -> str:
-    """« 1er mars 2024 »."""
+    """« 1er mars 2024 »; a date and time is read in local time."""
     return french.long_date(value)
 
 

@@ -440,7 +440,7 @@ def send_organiser_message(
         session.log_action(
             by,
             "message",
-            f"Message « {subject} » envoyé à {count} personne{'s' if count > 1 else ''} "
+            f"Message « {subject} » envoyé à {count} {french.plural(count, 'personne')} "
             f"({RECIPIENT_LABELS[recipients].lower()})",
         )
     return sent
@@ -501,7 +501,7 @@ def message_registrants(request: HttpRequest, pk: int) -> HttpResponse:
                 messages.success(
                     request,
                     f"Message « {sent.subject} » envoyé à {count} "
-                    f"personne{'s' if count > 1 else ''}.",
+                    f"{french.plural(count, 'personne')}.",
                 )
             return redirect(url)
     context = {
