@@ -47,15 +47,20 @@ def number(value: Number | None, max_decimals: int = 2, *, unit: str = "") -> st
     amount = amount.quantize(Decimal(1).scaleb(-max_decimals), rounding=ROUND_HALF_UP)
     whole, _, fraction = f"{abs(amount):f}".partition(".")
     fraction = fraction.rstrip("0")
-    groups = []
-    while len(whole) > 3:
-        groups.insert(0, whole[-3:])
-        whole = whole[:-3]
-    groups.insert(0, whole)
-    grouped = NBSP.join(groups)
+    grouped = group_thousands(whole)
     sign = "-" if amount < 0 and (grouped != "0" or fraction) else ""
     text = f"{sign}{grouped},{fraction}" if fraction else f"{sign}{grouped}"
     return f"{text}{NBSP}{unit}" if unit else text
+
+
+def group_thousands(digits: str, separator: str = NBSP) -> str:
+    """« 1 234 567 » from « 1234567 »: groups of three digits from the right."""
+    groups = []
+    while len(digits) > 3:
+        groups.insert(0, digits[-3:])
+        digits = digits[:-3]
+    groups.insert(0, digits)
+    return separator.join(groups)
 
 
 def euros(amount: Number | None, cents: Literal["auto", "always"] = "auto") -> str:

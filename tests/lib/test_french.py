@@ -15,6 +15,7 @@ from essaim.lib.french import (
     enumeration,
     euros,
     euros_in_words,
+    group_thousands,
     hour,
     hours,
     inclusive,
@@ -50,6 +51,12 @@ def test_it_formats_numbers_the_french_way():
     assert number(None) == ""
 
 
+def test_it_groups_thousands():
+    assert group_thousands("1234567") == f"1{NBSP}234{NBSP}567"
+    assert group_thousands("123") == "123"
+    assert group_thousands("1234", "\u202f") == "1\u202f234"
+
+
 def test_it_writes_euros_with_cents_only_when_there_are_some():
     assert euros(Decimal("12500.50")) == f"12{NBSP}500,50{NBSP}€"
     assert euros(Decimal("45.00")) == f"45{NBSP}€"
@@ -80,6 +87,8 @@ def test_it_writes_the_first_of_a_month_1er():
     assert day_number(day(2024, 3, 2)) == "2"
     assert long_date(day(2024, 1, 1)) == "1er janvier 2024"
     assert long_date(day(2024, 2, 14)) == "14 février 2024"
+    assert long_date(day(2025, 3, 1)) == "1er mars 2025"
+    assert long_date(day(2026, 8, 14)) == "14 août 2026"
     assert long_date(None) == ""
     assert short_date(day(2023, 11, 9)) == "9 nov."
     assert short_date(day(2024, 1, 1)) == "1er janv."

@@ -5,7 +5,6 @@ import datetime
 import xml.etree.ElementTree as ET
 from decimal import Decimal
 
-from essaim.lib.french import long_date, month_year, number
 from essaim.lib.svg_charts import (
     nice_ticks,
     render_indicator_chart,
@@ -35,24 +34,6 @@ def monthly(*values: str) -> list[tuple[datetime.date, Decimal]]:
         (datetime.date(2024, month, 1), Decimal(value))
         for month, value in enumerate(values, start=2)
     ]
-
-
-def test_it_formats_numbers_the_french_way():
-    assert number(Decimal("1234.5")) == f"1{NBSP}234,5"
-    assert number(Decimal("1234567.000")) == f"1{NBSP}234{NBSP}567"
-    assert number(Decimal("12.500")) == "12,5"
-    assert number(Decimal("0.125")) == "0,13"
-    assert number(Decimal("-3.20")) == "-3,2"
-    assert number(Decimal("-0.001")) == "0"
-    assert number(7) == "7"
-    assert number(Decimal("5E+2")) == "500"
-
-
-def test_it_formats_dates_the_french_way():
-    assert long_date(datetime.date(2024, 1, 1)) == "1er janvier 2024"
-    assert long_date(datetime.date(2024, 2, 14)) == "14 février 2024"
-    assert month_year(datetime.date(2024, 1, 31)) == "janv. 2024"
-    assert month_year(datetime.date(2024, 8, 31)) == "août 2024"
 
 
 def test_it_chooses_nice_ticks():
