@@ -112,3 +112,12 @@ def test_deadlines(settings, moment, expected):
     if moment is not None:
         moment = moment.replace(tzinfo=ZoneInfo(settings.TIME_ZONE))
     assert render("{{ d|deadline_fr }}", d=moment) == expected
+
+
+def test_meetings_read_their_weekday_and_hour_in_local_time(settings):
+    settings.TIME_ZONE = "Europe/Paris"
+    moment = datetime.datetime(2024, 2, 29, 13, 30, tzinfo=datetime.UTC)
+    assert render("{{ d|weekday_date }}, {{ d|hour }}", d=moment) == "jeudi 29 février 2024, 14h30"
+    assert render("{{ d|weekday_date }}", d=datetime.date(2024, 3, 1)) == "vendredi 1er mars 2024"
+    assert render("{{ t|hour }}", t=datetime.time(9)) == "9h"
+    assert render("{{ d|weekday_date }}{{ d|hour }}", d=None) == ""

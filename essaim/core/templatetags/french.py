@@ -90,6 +90,12 @@ def day_fr(value: datetime.date | None, weekday: bool = True) -> str:
     return french.weekday_date(value, capital=True) if weekday else french.long_date(value)
 
 
+@register.filter(expects_localtime=True)
+def weekday_date(value: datetime.date | None) -> str:
+    """« jeudi 9 novembre 2023 », within a sentence; a date and time is read in local time."""
+    return french.weekday_date(value) if value else ""
+
+
 @register.filter
 def day_month(value: datetime.date | None) -> str:
     """« 1er mars »."""
@@ -129,6 +135,14 @@ def deadline_fr(value: datetime.datetime | None) -> str:
 
 
 # Hours and durations -----------------------------------------------------------------------------
+
+
+@register.filter(expects_localtime=True)
+def hour(value: datetime.datetime | datetime.time | None) -> str:
+    """« 14h », « 9h30 »; a date and time is read in local time."""
+    if value is None or value == "":
+        return ""
+    return french.hour(value.time() if isinstance(value, datetime.datetime) else value)
 
 
 @register.filter
