@@ -44,6 +44,7 @@ INSTALLED_APPS = [
     "django_tasks_db",
     "axes",
     "ninja",
+    "essaim.formatting",
     "essaim.core",
     "essaim.accounts",
     "essaim.mail",

@@ -15,7 +15,7 @@ PACKAGE = Path(__file__).resolve().parent.parent / "essaim"
 # Lowest first. Within a layer, an app may import the apps listed before it.
 LAYERS: list[list[str]] = [
     ["lib"],
-    ["env", "api_errors", "accounts", "mail"],
+    ["env", "api_errors", "formatting", "accounts", "mail"],
     ["roles"],
     ["core"],
     ["territories", "organisations", "attachments"],
@@ -38,10 +38,6 @@ TOP_MODULES = {"__init__", "__main__", "cli", "settings", "urls", "api", "wsgi"}
 
 # The site's frame, which every page extends, whatever its app.
 SITE_FRAME = "base.html"
-
-# Temporary: French formatting (``euros``, ``long_date``) moves to ``essaim/lib``, after which
-# memberships no longer reads the dossiers' template filters.
-FORMATTING_MOVES_TO_LIB: set[tuple[str, str]] = {("memberships", "dossiers")}
 
 
 @dataclass(frozen=True)
@@ -212,12 +208,8 @@ def all_template_edges() -> list[Edge]:
     return edges
 
 
-def violations(edges: list[Edge], tolerated: set[tuple[str, str]] = frozenset()) -> list[Edge]:
-    return [
-        edge
-        for edge in edges
-        if not is_allowed(edge.source, edge.target) and (edge.source, edge.target) not in tolerated
-    ]
+def violations(edges: list[Edge]) -> list[Edge]:
+    return [edge for edge in edges if not is_allowed(edge.source, edge.target)]
 
 
 def report(found: list[Edge]) -> str:
@@ -233,7 +225,7 @@ def test_every_app_has_a_layer():
 
 
 def test_no_python_import_goes_up_a_layer():
-    found = violations(all_python_edges(), FORMATTING_MOVES_TO_LIB)
+    found = violations(all_python_edges())
     assert not found, report(found)
 
 
@@ -247,12 +239,6 @@ def test_no_template_loads_includes_or_extends_a_higher_app():
 def test_no_python_code_renders_a_template_of_a_higher_app():
     found = violations(all_rendered_template_edges())
     assert not found, report(found)
-
-
-def test_the_tolerated_edges_still_exist():
-    """Once an edge of the temporary list is gone, the list must lose it too."""
-    edges = {(edge.source, edge.target) for edge in all_python_edges()}
-    assert edges >= FORMATTING_MOVES_TO_LIB
 
 
 def test_apps_import_each_other_without_a_cycle():

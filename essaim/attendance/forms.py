@@ -4,14 +4,17 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import UploadedFile
 
-from essaim.attendance.halfdays import long_day, slot_times
 from essaim.attendance.reports import MAX_REPORT_BYTES
+from essaim.lib import french
 from essaim.trainings.models import Slot, TrainingSession
 
 
 class SlotChoiceField(forms.ModelChoiceField):
     def label_from_instance(self, slot: Slot) -> str:
-        label = f"{long_day(slot.date).capitalize()}, {slot_times(slot)}"
+        label = (
+            f"{french.weekday_date(slot.date, capital=True)}, "
+            f"{french.hours(slot.start_time, slot.end_time)}"
+        )
         return f"{label} — {slot.title}" if slot.title else label
 
 

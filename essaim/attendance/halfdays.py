@@ -1,20 +1,19 @@
 """Half-days: attendance sheets are signed per half-day, a morning or an afternoon, made of the
 slots of one date that start before or after noon (``Slot.half_day``).
 
-Dates, times and durations are written here as the session announcements write them
-(« jeudi 9 novembre 2023 », « 10h30-12h », « 1 h 30 »), whatever language is active:
-certificates are also written by tasks, outside any request."""
+Dates and times are written by essaim.lib.french as the session announcements write them
+(« jeudi 9 novembre 2023 », « 10h30-12h »), whatever language is active: certificates are also
+written by tasks, outside any request."""
 
 import datetime
 from collections.abc import Iterable
 from dataclasses import dataclass
 
 from essaim.attendance.models import slot_minutes
-from essaim.lib.svg_charts import MONTHS_SHORT, format_date_fr
+from essaim.lib import french
 from essaim.trainings.models import Slot
 
 PERIOD_SLUGS = {"matin": "matin", "après-midi": "apres-midi"}
-_DAY_NAMES = ("lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche")
 
 
 @dataclass(frozen=True)
@@ -31,12 +30,12 @@ class HalfDay:
     @property
     def label(self) -> str:
         """« jeudi 9 novembre 2023, matin »."""
-        return f"{long_day(self.date)}, {self.period}"
+        return f"{french.weekday_date(self.date)}, {self.period}"
 
     @property
     def short_label(self) -> str:
         """« 9 nov., matin »."""
-        return f"{short_day(self.date)}, {self.period}"
+        return f"{french.short_date(self.date)}, {self.period}"
 
     @property
     def minutes(self) -> int:
@@ -45,8 +44,9 @@ class HalfDay:
     @property
     def times(self) -> str:
         """« 10h-12h », or « 9h-10h30 et 10h45-12h » for several slots."""
-        times = [slot_times(slot) for slot in self.slots]
-        return times[0] if len(times) == 1 else f"{', '.join(times[:-1])} et {times[-1]}"
+        return french.enumeration(
+            [french.hours(slot.start_time, slot.end_time) for slot in self.slots]
+        )
 
     @property
     def slot_ids(self) -> frozenset[int]:
@@ -75,31 +75,3 @@ def current_half_day(days: list[HalfDay], now: datetime.datetime) -> HalfDay | N
             return day
     later = [day for day in days if (day.date, day.period != "matin") > (today, period != "matin")]
     return later[0] if later else days[-1]
-
-
-def long_day(day: datetime.date) -> str:
-    """« jeudi 9 novembre 2023 », « lundi 1er janvier 2024 »."""
-    return f"{_DAY_NAMES[day.weekday()]} {format_date_fr(day)}"
-
-
-def short_day(day: datetime.date) -> str:
-    """« 9 nov. »."""
-    return f"{'1er' if day.day == 1 else day.day} {MONTHS_SHORT[day.month - 1]}"
-
-
-def format_time(value: datetime.time) -> str:
-    """« 10h30 », « 12h »."""
-    return f"{value.hour}h{value.minute:02d}" if value.minute else f"{value.hour}h"
-
-
-def slot_times(slot: Slot) -> str:
-    """« 10h30-12h »."""
-    return f"{format_time(slot.start_time)}-{format_time(slot.end_time)}"
-
-
-def format_minutes(minutes: int) -> str:
-    """« 1 h 30 », « 2 h », « 45 min », « 0 h »."""
-    hours, rest = divmod(int(minutes), 60)
-    if not hours and rest:
-        return f"{rest} min"
-    return f"{hours} h {rest:02d}" if rest else f"{hours} h"

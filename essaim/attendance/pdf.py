@@ -10,16 +10,10 @@ from django.template.loader import render_to_string
 from django.utils import timezone
 
 from essaim.attendance.grid import confirmed_registrations, name_order
-from essaim.attendance.halfdays import (
-    HalfDay,
-    format_minutes,
-    half_days,
-    long_day,
-    slot_times,
-)
+from essaim.attendance.halfdays import HalfDay, half_days
 from essaim.attendance.models import Certificate, slot_minutes
+from essaim.lib import french
 from essaim.lib.pdf import print_pdf
-from essaim.lib.svg_charts import format_date_fr
 from essaim.registrations.models import Registration
 from essaim.trainings.models import Slot, SpeakerRole, TrainingSession
 
@@ -40,8 +34,8 @@ def organiser_name(session: TrainingSession) -> str:
 def session_dates(session: TrainingSession) -> str:
     """« le jeudi 9 novembre 2023 », « du 15 janvier 2021 au 29 janvier 2021 »."""
     if session.start_date == session.end_date:
-        return f"le {long_day(session.start_date)}"
-    return f"du {format_date_fr(session.start_date)} au {format_date_fr(session.end_date)}"
+        return f"le {french.weekday_date(session.start_date)}"
+    return f"du {french.long_date(session.start_date)} au {french.long_date(session.end_date)}"
 
 
 # Attendance sheet --------------------------------------------------------------------------------
@@ -63,9 +57,11 @@ def render_sheet_pdf(session: TrainingSession, half_day: HalfDay) -> bytes:
         "registrations": sorted(registrations, key=name_order),
         "trainers": list(trainers),
         "blank_lines": range(BLANK_LINES),
-        "duration": format_minutes(half_day.minutes),
-        "slot_lines": [(slot_times(slot), slot.title) for slot in half_day.slots],
-        "printed_on": format_date_fr(timezone.localdate()),
+        "duration": french.duration(half_day.minutes),
+        "slot_lines": [
+            (french.hours(slot.start_time, slot.end_time), slot.title) for slot in half_day.slots
+        ],
+        "printed_on": french.long_date(timezone.localdate()),
     }
     html = render_to_string("attendance/pdf/sheet.html", context)
     return _print(html, identifier=f"essaim-emargement-{session.pk}-{half_day.key}")
@@ -89,7 +85,7 @@ class SlotLine:
 
     @property
     def attended(self) -> str:
-        return format_minutes(self.attended_minutes) if self.attended_minutes else "absent·e"
+        return french.duration(self.attended_minutes) if self.attended_minutes else "absent·e"
 
 
 def certificate_context(certificate: Certificate) -> dict:
@@ -100,9 +96,9 @@ def certificate_context(certificate: Certificate) -> dict:
     lines = [
         SlotLine(
             slot=slot,
-            day=long_day(slot.date),
-            times=slot_times(slot),
-            planned=format_minutes(slot_minutes(slot)),
+            day=french.weekday_date(slot.date),
+            times=french.hours(slot.start_time, slot.end_time),
+            planned=french.duration(slot_minutes(slot)),
             attended_minutes=records[slot.pk].attended_minutes(slot) if slot.pk in records else 0,
         )
         for slot in slots
@@ -118,10 +114,10 @@ def certificate_context(certificate: Certificate) -> dict:
         "half_day_count": len(half_days(slots)),
         "objectives": [line.strip() for line in session.objectives.splitlines() if line.strip()],
         "lines": lines,
-        "planned": format_minutes(planned),
-        "attended": format_minutes(attended),
+        "planned": french.duration(planned),
+        "attended": french.duration(attended),
         "rate": round(100 * attended / planned) if planned else 0,
-        "issued_on": format_date_fr(timezone.localtime(certificate.issued_at).date()),
+        "issued_on": french.long_date(timezone.localtime(certificate.issued_at).date()),
     }
 
 

@@ -11,9 +11,10 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 
 from essaim.attendance.grid import confirmed_registrations
-from essaim.attendance.halfdays import HalfDay, format_minutes
+from essaim.attendance.halfdays import HalfDay
 from essaim.attendance.models import Attendance, Certificate, ConnectionReport, Source
 from essaim.attendance.reports import ReportPlan
+from essaim.lib import french
 from essaim.registrations.models import Registration
 from essaim.trainings.models import TrainingSession
 
@@ -24,10 +25,6 @@ class AttendanceError(Exception):
     def __init__(self, message: str) -> None:
         super().__init__(message)
         self.message = message
-
-
-def _plural(count: int, singular: str, plural: str) -> str:
-    return f"{count} {singular if count <= 1 else plural}"
 
 
 def _actor(user):
@@ -70,7 +67,7 @@ def record_grid(
         session.log_action(
             actor,
             "attendance",
-            f"Présences modifiées dans la grille : {_plural(len(valid), 'case', 'cases')}",
+            f"Présences modifiées dans la grille : {french.counted(len(valid), 'case')}",
             {"cases": len(valid)},
         )
     return len(valid)
@@ -152,12 +149,12 @@ def import_connection_report(
 def import_summary(plan: ReportPlan) -> str:
     """« 18 inscrits rapprochés (15 présents, 3 absents) ; 2 personnes sans inscrit. »"""
     text = (
-        f"{_plural(len(plan.matched), 'inscrit rapproché', 'inscrits rapprochés')} "
-        f"({_plural(plan.present_count, 'présent', 'présents')}, "
-        f"{_plural(plan.absent_count, 'absent', 'absents')})"
+        f"{french.counted(len(plan.matched), 'inscrit rapproché', 'inscrits rapprochés')} "
+        f"({french.counted(plan.present_count, 'présent')}, "
+        f"{french.counted(plan.absent_count, 'absent')})"
     )
     if plan.unmatched:
-        text += f" ; {_plural(len(plan.unmatched), 'personne', 'personnes')} sans inscrit"
+        text += f" ; {french.counted(len(plan.unmatched), 'personne')} sans inscrit"
     return text + "."
 
 
@@ -215,7 +212,7 @@ def issue_certificate(*, registration: Registration, place: str = "", actor=None
                         actor,
                         "certificate",
                         f"Attestation {certificate.number} établie pour "
-                        f"{registration.full_name} ({format_minutes(minutes)})",
+                        f"{registration.full_name} ({french.duration(minutes)})",
                     )
                 return certificate
         except IntegrityError:
@@ -235,13 +232,13 @@ class CertificateRun:
     def summary(self) -> str:
         """« 18 attestations envoyées ; 4 absents n'en reçoivent pas. »"""
         if self.queued:
-            sent = _plural(self.queued, "attestation envoyée", "attestations envoyées")
+            sent = french.counted(self.queued, "attestation envoyée", "attestations envoyées")
         else:
             sent = "Aucune nouvelle attestation à envoyer"
         if self.already_sent:
             sent += (
-                f" ({_plural(self.already_sent, 'déjà envoyée', 'déjà envoyées')} "
-                "auparavant, pas renvoyée" + ("s" if self.already_sent > 1 else "") + ")"
+                f" ({french.counted(self.already_sent, 'déjà envoyée', 'déjà envoyées')} "
+                f"auparavant, pas {french.plural(self.already_sent, 'renvoyée')})"
             )
         if self.absentees == 0:
             absent = "aucun absent"
@@ -286,7 +283,7 @@ def send_certificates(*, session: TrainingSession, place: str, actor) -> Certifi
             session.log_action(
                 actor,
                 "certificates",
-                f"Envoi de {_plural(len(queued), 'attestation', 'attestations')} de présence",
+                f"Envoi de {french.counted(len(queued), 'attestation')} de présence",
                 {"attestations": len(queued), "absents": absentees},
             )
         for pk in queued:

@@ -4,7 +4,6 @@ from django.db import transaction
 from django.tasks import task
 from django.utils import timezone
 
-from essaim.attendance.halfdays import format_minutes
 from essaim.attendance.models import Certificate
 from essaim.attendance.pdf import (
     load_certificate,
@@ -12,6 +11,7 @@ from essaim.attendance.pdf import (
     render_certificate_pdf,
     session_dates,
 )
+from essaim.lib import french
 from essaim.mail.tasks import attachment, send_email
 
 
@@ -60,7 +60,7 @@ def certificate_message(certificate: Certificate) -> str:
         + f", {session_dates(session)}.",
         "",
         f"Vous trouverez ci-joint votre attestation de présence (certificat de réalisation "
-        f"n° {certificate.number}), pour une durée suivie de {format_minutes(minutes)}.",
+        f"n° {certificate.number}), pour une durée suivie de {french.duration(minutes)}.",
         "",
         "Conservez-la : elle peut vous être demandée par votre employeur ou par un financeur "
         "de la formation.",

@@ -10,8 +10,8 @@ from docx.oxml.ns import qn
 from docx.shared import Cm, Pt
 
 from essaim.dossiers.builder import Dossier
-from essaim.dossiers.templatetags.dossier import euros, long_date, number
 from essaim.dossiers.word import MUTED, PRIMARY, WordWriter, clean, short_date
+from essaim.lib.french import euros, long_date, number
 
 
 def render_dossier_docx(dossier: Dossier) -> bytes:
@@ -506,7 +506,7 @@ class _Writer(WordWriter):
                 [
                     [
                         short_date(m.measured_on),
-                        number(m.value, indicator.unit)
+                        number(m.value, unit=indicator.unit)
                         if m.value is not None
                         else (m.level_label() or "—"),
                         m.comment,
@@ -521,7 +521,7 @@ class _Writer(WordWriter):
     def _baseline(self, indicator) -> str:
         if indicator.baseline_value is None:
             return ""
-        text = number(indicator.baseline_value, indicator.unit)
+        text = number(indicator.baseline_value, unit=indicator.unit)
         if indicator.baseline_date:
             text += f" au {short_date(indicator.baseline_date)}"
         if indicator.baseline_source:
@@ -532,7 +532,7 @@ class _Writer(WordWriter):
         indicator = section.indicator
         text = ""
         if indicator.target_value is not None:
-            text = number(indicator.target_value, indicator.unit)
+            text = number(indicator.target_value, unit=indicator.unit)
             if indicator.target_date:
                 text += f" au {short_date(indicator.target_date)}"
         if section.targets:
@@ -566,7 +566,7 @@ class _Writer(WordWriter):
                         " ; ".join(
                             f"{m.indicator.name} au {short_date(m.measured_on)} ("
                             + (
-                                number(m.value, m.indicator.unit)
+                                number(m.value, unit=m.indicator.unit)
                                 if m.value is not None
                                 else m.level_label()
                             )

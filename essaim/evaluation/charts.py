@@ -6,32 +6,22 @@ targets), so that pages and documents keep a constant number of queries.
 """
 
 from dataclasses import dataclass
-from decimal import Decimal
 
 from django.utils.safestring import SafeString, mark_safe
 
 from essaim.evaluation.models import Direction, Indicator, IndicatorTarget, Measurement
+from essaim.lib import french
 from essaim.lib.svg_charts import (
-    NBSP,
-    format_number_fr,
     render_indicator_chart,
     render_progress_bar,
     render_scale_chart,
 )
 
 
-def quantity(value: Decimal | None, unit: str = "") -> str:
-    """« 1 234,5 trajets »."""
-    if value is None:
-        return ""
-    number = format_number_fr(value)
-    return f"{number}{NBSP}{unit}" if unit else number
-
-
 def measurement_text(measurement: Measurement) -> str:
     """The value with its unit, or the level of the scale."""
     if measurement.value is not None:
-        return quantity(measurement.value, measurement.indicator.unit)
+        return french.number(measurement.value, unit=measurement.indicator.unit)
     return measurement.level_label() or "—"
 
 
@@ -57,12 +47,13 @@ def progress_of(indicator: Indicator, measurements: list[Measurement]) -> Progre
     unit = indicator.unit
     if indicator.target_value is None:
         prefix = "total" if indicator.cumulative else "dernière valeur"
-        return Progress(None, f"{prefix} : {quantity(current, unit)}", measured=True)
+        return Progress(None, f"{prefix} : {french.number(current, unit=unit)}", measured=True)
     if indicator.direction == Direction.INCREASE:
-        text = f"{format_number_fr(current)} sur {quantity(indicator.target_value, unit)}"
+        text = f"{french.number(current)} sur {french.number(indicator.target_value, unit=unit)}"
     else:
         text = (
-            f"{quantity(current, unit)} pour une cible de {quantity(indicator.target_value, unit)}"
+            f"{french.number(current, unit=unit)} pour une cible de "
+            f"{french.number(indicator.target_value, unit=unit)}"
         )
     return Progress(indicator.progress(measurements), text, measured=True)
 

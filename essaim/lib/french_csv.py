@@ -35,6 +35,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 
+from essaim.lib.french import group_thousands
 from essaim.lib.text import strip_accents
 
 
@@ -204,12 +205,7 @@ def format_decimal(value: Decimal) -> str:
     sign = "-" if value < 0 else ""
     integer, _, fraction = f"{abs(value):f}".partition(".")
     fraction = fraction.rstrip("0")
-    groups = []
-    while len(integer) > 3:
-        groups.insert(0, integer[-3:])
-        integer = integer[:-3]
-    groups.insert(0, integer)
-    return sign + "\u202f".join(groups) + (f",{fraction}" if fraction else "")
+    return sign + group_thousands(integer, "\u202f") + (f",{fraction}" if fraction else "")
 
 
 _NUMERIC_DATE = re.compile(r"^(\d{1,2})[/.\-](\d{1,2})[/.\-](\d{4}|\d{2})$")

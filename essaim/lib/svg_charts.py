@@ -12,13 +12,13 @@ import datetime
 import math
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from decimal import ROUND_HALF_UP, Decimal
+from decimal import Decimal
 from xml.sax.saxutils import escape
+
+from essaim.lib import french
 
 __all__ = [
     "Bar",
-    "format_date_fr",
-    "format_number_fr",
     "nice_ticks",
     "render_bar_chart",
     "render_indicator_chart",
@@ -36,76 +36,9 @@ BASELINE = "#4a5650"
 TRACK = "#e4e7e1"
 FONT = "DejaVu Sans, Noto Sans, Arial, sans-serif"
 
-NBSP = "\u00a0"
-MONTHS_SHORT = [
-    "janv.",
-    "févr.",
-    "mars",
-    "avr.",
-    "mai",
-    "juin",
-    "juil.",
-    "août",
-    "sept.",
-    "oct.",
-    "nov.",
-    "déc.",
-]
-MONTHS_LONG = [
-    "janvier",
-    "février",
-    "mars",
-    "avril",
-    "mai",
-    "juin",
-    "juillet",
-    "août",
-    "septembre",
-    "octobre",
-    "novembre",
-    "décembre",
-]
-
-
-# --- French formatting ------------------------------------------------------------------------
-
-
-def format_number_fr(value: Decimal | int | float, max_decimals: int = 2) -> str:
-    """« 1 234,5 »: thousands grouped by a no-break space, a decimal comma, no useless zeros.
-
-    >>> format_number_fr(Decimal("1234.500"))
-    '1\\xa0234,5'
-    """
-    number = Decimal(str(value)) if not isinstance(value, Decimal) else value
-    number = number.quantize(Decimal(1).scaleb(-max_decimals), rounding=ROUND_HALF_UP)
-    sign = "-" if number < 0 else ""
-    text = f"{abs(number):f}"
-    whole, _, fraction = text.partition(".")
-    fraction = fraction.rstrip("0")
-    groups = []
-    while len(whole) > 3:
-        groups.insert(0, whole[-3:])
-        whole = whole[:-3]
-    groups.insert(0, whole)
-    grouped = NBSP.join(groups)
-    if sign and grouped == "0" and not fraction:
-        sign = ""
-    return f"{sign}{grouped},{fraction}" if fraction else f"{sign}{grouped}"
-
-
-def format_date_fr(day: datetime.date, *, with_day: bool = True) -> str:
-    """« 3 mars 2024 », « 1er janvier 2024 »; ``with_day=False`` gives « janv. 2024 »."""
-    if not with_day:
-        return f"{MONTHS_SHORT[day.month - 1]} {day.year}"
-    number = "1er" if day.day == 1 else str(day.day)
-    return f"{number} {MONTHS_LONG[day.month - 1]} {day.year}"
-
 
 def _with_unit(value: Decimal | int, unit: str) -> str:
-    number = format_number_fr(value)
-    if not unit:
-        return number
-    return f"{number}{NBSP}{unit}"
+    return french.number(value, unit=unit)
 
 
 # --- Scales -----------------------------------------------------------------------------------
@@ -256,11 +189,7 @@ def _x_axis(frame: _Frame, first: datetime.date, last: datetime.date) -> list[st
     ]
     for day in ticks:
         x = frame.x(day)
-        label = (
-            format_date_fr(day, with_day=False)
-            if by_month
-            else f"{day.day} {MONTHS_SHORT[day.month - 1]}"
-        )
+        label = french.month_year(day) if by_month else french.short_date(day)
         parts.append(
             f'<line x1="{_num(x)}" y1="{_num(frame.bottom)}" x2="{_num(x)}" '
             f'y2="{_num(frame.bottom + 4)}" stroke="{MUTED}" stroke-width="1"/>'
@@ -309,7 +238,7 @@ def render_indicator_chart(
     days = [day for day, _ in points] + [day for day, _ in targets]
     first, last = min(days), max(days)
 
-    tick_labels = [format_number_fr(tick) for tick in ticks]
+    tick_labels = [french.number(tick) for tick in ticks]
     label_width = max(len(label) for label in tick_labels) * 7 + 14
     has_legend = bool(targets) or baseline is not None or target is not None
     frame = _Frame(
@@ -376,7 +305,7 @@ def render_indicator_chart(
         parts.append(
             f'<path d="M{_num(x)} {_num(y - 6)} L{_num(x + 6)} {_num(y)} L{_num(x)} {_num(y + 6)} '
             f'L{_num(x - 6)} {_num(y)} Z" fill="#ffffff" stroke="{TARGET}" stroke-width="2">'
-            f"<title>{escape(f'Cible intermédiaire au {format_date_fr(day)} : ')}"
+            f"<title>{escape(f'Cible intermédiaire au {french.long_date(day)} : ')}"
             f"{escape(_with_unit(value, unit))}</title></path>"
         )
 
@@ -389,7 +318,7 @@ def render_indicator_chart(
     for day, value in points:
         parts.append(
             f'<circle cx="{_num(frame.x(day))}" cy="{_num(frame.y(value))}" r="4" fill="{LINE}" '
-            f'stroke="#ffffff" stroke-width="1.5"><title>{escape(format_date_fr(day))} : '
+            f'stroke="#ffffff" stroke-width="1.5"><title>{escape(french.long_date(day))} : '
             f"{escape(_with_unit(value, unit))}</title></circle>"
         )
 
@@ -435,9 +364,9 @@ def _describe_quantities(points, unit, baseline, target, targets, cumulative) ->
     count = len(points)
     first, last = points[0][0], points[-1][0]
     if count == 1:
-        text = f"1 mesure, le {format_date_fr(first)}"
+        text = f"1 mesure, le {french.long_date(first)}"
     else:
-        text = f"{count} mesures du {format_date_fr(first)} au {format_date_fr(last)}"
+        text = f"{count} mesures du {french.long_date(first)} au {french.long_date(last)}"
     latest = _with_unit(points[-1][1], unit)
     text += f" ; total cumulé : {latest}" if cumulative else f" ; dernière valeur : {latest}"
     if baseline is not None:
@@ -446,7 +375,7 @@ def _describe_quantities(points, unit, baseline, target, targets, cumulative) ->
         text += f" ; cible : {_with_unit(target, unit)}"
     if targets:
         listed = ", ".join(
-            f"{_with_unit(value, unit)} au {format_date_fr(day)}" for day, value in targets
+            f"{_with_unit(value, unit)} au {french.long_date(day)}" for day, value in targets
         )
         text += f" ; cibles intermédiaires : {listed}"
     return text + "."
@@ -500,7 +429,7 @@ def render_scale_chart(
     for day, level in points:
         parts.append(
             f'<circle cx="{_num(frame.x(day))}" cy="{_num(frame.y(level))}" r="4" fill="{LINE}" '
-            f'stroke="#ffffff" stroke-width="1.5"><title>{escape(format_date_fr(day))} : '
+            f'stroke="#ffffff" stroke-width="1.5"><title>{escape(french.long_date(day))} : '
             f"{escape(levels[level])}</title></circle>"
         )
     parts.append("</svg>")
@@ -510,11 +439,11 @@ def render_scale_chart(
 def _describe_levels(levels: list[str], points: list[tuple[datetime.date, int]]) -> str:
     text = f"Échelle en {len(levels)} niveaux, de « {levels[0]} » à « {levels[-1]} » ; "
     if len(points) == 1:
-        text += f"1 mesure, le {format_date_fr(points[0][0])}"
+        text += f"1 mesure, le {french.long_date(points[0][0])}"
     else:
         text += (
-            f"{len(points)} mesures du {format_date_fr(points[0][0])} "
-            f"au {format_date_fr(points[-1][0])}"
+            f"{len(points)} mesures du {french.long_date(points[0][0])} "
+            f"au {french.long_date(points[-1][0])}"
         )
     return text + f" ; dernier niveau : « {levels[points[-1][1]]} »."
 
@@ -527,7 +456,7 @@ def render_progress_bar(
         desc = "Progression inconnue : pas encore de mesure ou pas de cible."
     else:
         percent = max(0, min(100, int(percent)))
-        desc = f"Progression : {percent}{NBSP}% de la cible."
+        desc = f"Progression : {french.percent(percent)} de la cible."
     parts = _open_svg(width, height, label, desc)
     radius = min(height / 2, 4)
     parts.append(

@@ -11,34 +11,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from xml.sax.saxutils import escape
 
-MONTH_ABBREVIATIONS = (
-    "janv.",
-    "févr.",
-    "mars",
-    "avr.",
-    "mai",
-    "juin",
-    "juil.",
-    "août",
-    "sept.",
-    "oct.",
-    "nov.",
-    "déc.",
-)
-MONTH_NAMES = (
-    "janvier",
-    "février",
-    "mars",
-    "avril",
-    "mai",
-    "juin",
-    "juillet",
-    "août",
-    "septembre",
-    "octobre",
-    "novembre",
-    "décembre",
-)
+from essaim.lib import french
 
 # status → (fill, stroke, dash pattern, French label). "prevue" is drawn hollow and
 # "abandonnee" dashed, so the statuses stay distinct when printed in black and white.
@@ -89,12 +62,6 @@ class TimelineItem:
         return max(self.start, self.end)
 
 
-def format_date_fr(day: date) -> str:
-    """« 1er mars 2025 », « 14 juillet 2026 »."""
-    number = "1er" if day.day == 1 else str(day.day)
-    return f"{number} {MONTH_NAMES[day.month - 1]} {day.year}"
-
-
 def truncate(text: str, max_chars: int) -> str:
     """Cut ``text`` to ``max_chars`` characters, ending with an ellipsis when cut."""
     text = " ".join(text.split())
@@ -137,11 +104,11 @@ def render_timeline(
         "tl-" + hashlib.sha1(repr((title, items)).encode(), usedforsecurity=False).hexdigest()[:10]
     )
     description = (
-        f"{_count(len(items), 'élément', 'éléments')}, du {format_date_fr(first)} "
-        f"au {format_date_fr(last)}."
+        f"{french.counted(len(items), 'élément')}, du {french.long_date(first)} "
+        f"au {french.long_date(last)}."
     )
     if today is not None and range_start <= today < range_end:
-        description += f" Aujourd'hui : {format_date_fr(today)}."
+        description += f" Aujourd'hui : {french.long_date(today)}."
 
     parts = [
         f'<svg xmlns="http://www.w3.org/2000/svg" role="img" width="{width}" height="{height}" '
@@ -200,9 +167,9 @@ def _row(item: TimelineItem, top: int, x_of, max_chars: int) -> str:
     dash_attr = f' stroke-dasharray="{dash}"' if dash else ""
     middle = top + ROW_HEIGHT / 2
     if item.is_milestone:
-        period = f"le {format_date_fr(item.start)}"
+        period = f"le {french.long_date(item.start)}"
     else:
-        period = f"du {format_date_fr(item.start)} au {format_date_fr(item.last_day)}"
+        period = f"du {french.long_date(item.start)} au {french.long_date(item.last_day)}"
     tooltip = " ".join(item.label.split()) + f" — {period}"
     if status_label:
         tooltip += f" ({status_label})"
@@ -263,7 +230,7 @@ def _month_axis(range_start: date, range_end: date, x_of, chart_width: float, to
             continue
         parts.append(
             f'<text x="{_num(x_of(month) + 3)}" y="{top - 12}" font-size="11" '
-            f'fill="{MUTED_COLOUR}">{_text(MONTH_ABBREVIATIONS[month.month - 1])}</text>'
+            f'fill="{MUTED_COLOUR}">{_text(french.MONTHS_SHORT[month.month - 1])}</text>'
         )
         if index == 0 or month.month == 1 or (step > 1 and month.month <= step):
             parts.append(
@@ -323,7 +290,3 @@ def _text(value: str) -> str:
 
 def _num(value: float) -> str:
     return f"{value:.1f}".removesuffix(".0")
-
-
-def _count(number: int, singular: str, plural: str) -> str:
-    return f"{number} {singular if number == 1 else plural}"

@@ -8,8 +8,8 @@ from django.db.models import Prefetch
 from django.template.loader import render_to_string
 from django.utils import timezone
 
+from essaim.lib.french import euros_in_words
 from essaim.lib.pdf import print_pdf
-from essaim.memberships.amounts import euros_in_words
 from essaim.memberships.models import FeeBracket, Membership, MembershipType, PaymentMethod
 
 STATIC = Path(__file__).resolve().parent / "static" / "memberships"

@@ -6,7 +6,7 @@ from django import forms
 from django.core.validators import MinValueValidator
 from django.utils import timezone
 
-from essaim.dossiers.templatetags.dossier import euros
+from essaim.lib.french import euros
 from essaim.memberships.models import (
     FeeBracket,
     Membership,

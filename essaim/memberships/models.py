@@ -15,6 +15,7 @@ from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone
 
+from essaim.lib.french import euros
 from essaim.roles.models import RoleHolder, RoleQuerySet
 
 
@@ -154,7 +155,7 @@ class FeeBracket(models.Model):
         ]
 
     def __str__(self) -> str:
-        return f"{self.label} : {self.fee} €"
+        return f"{self.label} : {euros(self.fee)}"
 
 
 class Status(models.TextChoices):

@@ -15,7 +15,7 @@ from django.utils import timezone
 
 from essaim.accounts.models import User
 from essaim.core.models import YearlySequence, record_history
-from essaim.dossiers.templatetags.dossier import euros as _euros
+from essaim.lib.french import euros
 from essaim.memberships.models import (
     FeeBracket,
     Membership,
@@ -86,7 +86,7 @@ def create_membership(*, membership: Membership, by: User) -> Membership:
                 by,
                 "created",
                 f"Adhésion {membership.year} enregistrée, en attente "
-                f"de paiement ({_euros(membership.amount)})",
+                f"de paiement ({euros(membership.amount)})",
             )
     except IntegrityError:
         raise MembershipRefused(_duplicate_message(membership)) from None
@@ -134,7 +134,7 @@ def record_payment(
             locked,
             by,
             "paid",
-            f"Paiement de {_euros(locked.amount)} reçu le {paid_on:%d/%m/%Y} par "
+            f"Paiement de {euros(locked.amount)} reçu le {paid_on:%d/%m/%Y} par "
             f"{locked.get_payment_method_display()} : reçu n° {locked.receipt_number}",
         )
     return locked

@@ -1,8 +1,7 @@
 """A user's organisations and contacts, on their dashboard."""
 
-from django.template.defaultfilters import pluralize
-
 from essaim.core.dashboard import Block, Card, Figure, FirstStep, dashboard_block
+from essaim.lib import french
 from essaim.organisations.models import Organisation, Person
 
 
@@ -15,8 +14,8 @@ def organisations_block(user) -> Block:
     return Block(
         in_use=bool(mine) or contact_count > 0,
         figures=[
-            Figure(20, organisation_count, f"organisation{pluralize(organisation_count)}"),
-            Figure(30, contact_count, f"contact{pluralize(contact_count)}"),
+            Figure(20, organisation_count, french.plural(organisation_count, "organisation")),
+            Figure(30, contact_count, french.plural(contact_count, "contact")),
         ],
         cards=[Card(30, "organisations/_dashboard_card.html", mine)],
         first_steps=[

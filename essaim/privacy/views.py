@@ -15,6 +15,7 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods, require_safe
 
 from essaim.core.downloads import JSON_TYPE, file_response
+from essaim.lib import french
 from essaim.privacy import services
 from essaim.privacy.forms import AccessRequestForm, ErasureForm
 from essaim.privacy.holdings import export_document, holdings_of
@@ -113,13 +114,13 @@ def erasure_message(erasure: services.Erasure) -> str:
     parts = []
     if erasure.cancelled:
         parts.append(
-            _count(
+            french.counted(
                 erasure.cancelled, "inscription à venir annulée", "inscriptions à venir annulées"
             )
         )
     if erasure.anonymised:
         parts.append(
-            _count(erasure.anonymised, "inscription anonymisée", "inscriptions anonymisées")
+            french.counted(erasure.anonymised, "inscription anonymisée", "inscriptions anonymisées")
         )
     if parts:
         message = "Vos données ont été effacées : " + ", ".join(parts) + "."
@@ -128,7 +129,3 @@ def erasure_message(erasure: services.Erasure) -> str:
     if erasure.memberships_kept:
         message += " Vos adhésions sont conservées : ce sont des pièces comptables."
     return message
-
-
-def _count(number: int, singular: str, plural: str) -> str:
-    return f"{number} {plural if number > 1 else singular}"

@@ -11,10 +11,10 @@ from dataclasses import dataclass
 
 from django.utils import timezone
 
+from essaim.lib import french
 from essaim.lib.spreadsheets import Column as SheetColumn
 from essaim.lib.spreadsheets import Table, to_csv_bytes, to_xlsx_bytes
 from essaim.registrations.models import Registration
-from essaim.trainings.formatting import hour_fr
 from essaim.trainings.models import RegistrationQuestion, Slot, TrainingSession
 
 Value = str | int | datetime.date | datetime.datetime | None
@@ -88,7 +88,9 @@ def registration_columns(slots: list[Slot], questions: list[RegistrationQuestion
     ]
     if len(slots) > 1:
         columns += [
-            Column(f"Séance du {slot.date:%d/%m/%Y} {hour_fr(slot.start_time)}", 14, _attends(slot))
+            Column(
+                f"Séance du {slot.date:%d/%m/%Y} {french.hour(slot.start_time)}", 14, _attends(slot)
+            )
             for slot in slots
         ]
     columns += [Column(question.label, 30, _answer(question)) for question in questions]

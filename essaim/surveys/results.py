@@ -13,7 +13,8 @@ from decimal import ROUND_HALF_UP, Decimal
 from django.db.models import Count, Prefetch, Q
 from django.utils.safestring import SafeString, mark_safe
 
-from essaim.lib.svg_charts import NBSP, Bar, render_bar_chart
+from essaim.lib import french
+from essaim.lib.svg_charts import Bar, render_bar_chart
 from essaim.surveys.models import (
     RATING_SCALE,
     Moment,
@@ -44,7 +45,7 @@ def format_mean(mean: Decimal | None) -> str:
 
 
 def answers_word(count: int) -> str:
-    return f"{count}{NBSP}réponse{'s' if count > 1 else ''}"
+    return f"{count}{french.NBSP}{french.plural(count, 'réponse')}"
 
 
 # --- One question ------------------------------------------------------------------------------
@@ -66,7 +67,7 @@ class Share:
     def text(self) -> str:
         """« 3 (25 %) »."""
         share = self.percent
-        return f"{self.count} ({share}{NBSP}%)" if share is not None else str(self.count)
+        return f"{self.count} ({french.percent(share)})" if share is not None else str(self.count)
 
 
 NO_CHART = SafeString("")

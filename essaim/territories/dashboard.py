@@ -1,8 +1,7 @@
 """The territories a user follows, on their dashboard."""
 
-from django.template.defaultfilters import pluralize
-
 from essaim.core.dashboard import Block, Card, Figure, FirstStep, dashboard_block
+from essaim.lib import french
 from essaim.territories.models import Territory
 
 
@@ -13,7 +12,7 @@ def territories_block(user) -> Block:
     count = territories.count() if mine else 0
     return Block(
         in_use=bool(mine),
-        figures=[Figure(10, count, f"territoire{pluralize(count)} suivi{pluralize(count)}")],
+        figures=[Figure(10, count, french.plural(count, "territoire suivi", "territoires suivis"))],
         cards=[Card(20, "territories/_dashboard_card.html", mine)],
         first_steps=[
             FirstStep(

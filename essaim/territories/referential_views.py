@@ -9,7 +9,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.views.decorators.http import require_GET
 
-from essaim.core.templatetags.french import habitants
+from essaim.lib import french
 from essaim.territories.import_report import french_number
 from essaim.territories.models import Commune, Epci, Territory
 
@@ -63,7 +63,7 @@ def search_communes(request: HttpRequest) -> HttpResponse:
                 for part in (
                     str(commune.departement),
                     ", ".join(commune.postal_codes),
-                    habitants(commune.population),
+                    french.inhabitants(commune.population),
                 )
                 if part
             ),
@@ -88,7 +88,7 @@ def search_epci(request: HttpRequest) -> HttpResponse:
         {
             "value": epci.siren,
             "label": f"{epci.name} ({epci.siren})",
-            "detail": f"{epci.get_kind_display()} · {habitants(epci.population)}",
+            "detail": f"{epci.get_kind_display()} · {french.inhabitants(epci.population)}",
         }
         for epci in (results[:SEARCH_LIMIT] if results is not None else [])
     ]

@@ -8,7 +8,7 @@ from django import forms
 from django.db import models
 from django.utils import timezone
 
-from essaim.trainings.formatting import day_fr, hour_fr
+from essaim.lib import french
 
 LONGEST_VALUE = 200
 
@@ -26,11 +26,11 @@ def readable(field: forms.Field, value) -> str:
         return "oui" if value else "non"
     if isinstance(value, datetime.datetime):
         moment = timezone.localtime(value)
-        return f"{day_fr(moment.date(), weekday=False)} à {hour_fr(moment.time())}"
+        return f"{french.long_date(moment.date())} à {french.hour(moment.time())}"
     if isinstance(value, datetime.date):
-        return day_fr(value, weekday=False)
+        return french.long_date(value)
     if isinstance(value, datetime.time):
-        return hour_fr(value)
+        return french.hour(value)
     if isinstance(value, Decimal):
         return f"{value.normalize():f}".replace(".", ",")
     text = str(value)

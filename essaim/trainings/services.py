@@ -7,8 +7,8 @@ from django.db import transaction
 from django.utils import timezone
 
 from essaim.accounts.models import User
+from essaim.lib import french
 from essaim.roles.models import Role
-from essaim.trainings.formatting import day_fr
 from essaim.trainings.models import (
     Cycle,
     RegistrationQuestion,
@@ -131,12 +131,12 @@ def duplicate_session(
             )
             for question in session.questions.all()
         )
-        original = f"« {session.title} » du {day_fr(session.start_date, weekday=False)}"
+        original = f"« {session.title} » du {french.long_date(session.start_date)}"
         copy.log_action(by, "duplicated", f"Session créée en dupliquant {original}")
         session.log_action(
             by,
             "duplicated",
-            f"Session dupliquée pour le {day_fr(copy.start_date, weekday=False)}",
+            f"Session dupliquée pour le {french.long_date(copy.start_date)}",
         )
     return copy
 

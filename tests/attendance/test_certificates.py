@@ -140,7 +140,7 @@ def test_certificates_are_sent_to_attendees_only_and_once(
     )
     assert marie_mail.reply_to == ["valorisations.innovations@example.org"]
     assert "Bonjour Marie," in marie_mail.body
-    assert "pour une durée suivie de 3 h 15" in marie_mail.body
+    assert "pour une durée suivie de 3\xa0h\xa015" in marie_mail.body
     [(filename, content, mimetype)] = marie_mail.attachments
     certificate = Certificate.objects.get(registration=attended.registrations["Marie"])
     assert filename == f"attestation-{certificate.number}.pdf"

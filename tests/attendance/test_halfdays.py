@@ -5,12 +5,10 @@ import datetime
 import pytest
 
 from essaim.attendance.halfdays import (
+    HalfDay,
     current_half_day,
     find_half_day,
-    format_minutes,
     half_days,
-    long_day,
-    short_day,
 )
 from essaim.trainings.models import Slot
 
@@ -64,13 +62,8 @@ def test_no_slot_no_half_day():
     assert current_half_day([], datetime.datetime(2020, 6, 30, 9)) is None
 
 
-@pytest.mark.parametrize(
-    ("minutes", "text"), [(0, "0 h"), (45, "45 min"), (60, "1 h"), (90, "1 h 30"), (485, "8 h 05")]
-)
-def test_durations_are_written_the_french_way(minutes, text):
-    assert format_minutes(minutes) == text
-
-
 def test_days_are_written_the_french_way():
-    assert long_day(datetime.date(2024, 1, 1)) == "lundi 1er janvier 2024"
-    assert short_day(datetime.date(2020, 7, 8)) == "8 juil."
+    day = HalfDay(datetime.date(2024, 1, 1), "matin", ())
+    assert day.label == "lundi 1er janvier 2024, matin"
+    assert day.short_label == "1er janv., matin"
+    assert HalfDay(datetime.date(2020, 7, 8), "après-midi", ()).short_label == "8 juil., après-midi"

@@ -46,7 +46,7 @@ def test_it_shows_the_grid_with_half_days_totals_and_hours(webconferences, reade
     assert list(rows) == ["Jean-Michel", "Marie", "Élodie", "Claire", "Sophie"]  # by last name
     assert rows["Marie"].minutes == 240
     assert rows["Élodie"].minutes == 75
-    assert "4 h" in page and "1 h 15" in page and "75 min" in page
+    assert "4\xa0h" in page and "1\xa0h\xa015" in page and "75 min" in page
     assert "Zorro" not in page  # cancelled
     # A reader sees the grid but has no box to tick.
     assert 'name="present"' not in page

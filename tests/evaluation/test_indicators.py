@@ -78,7 +78,7 @@ def test_it_shows_progress_with_a_bar(reader, experiment):
     bar = ET.fromstring(text[start : text.index("</svg>", start) + 6])
     assert bar.get("role") == "img"
     assert "Progression : 60\u00a0% de la cible." in ET.tostring(bar, encoding="unicode")
-    assert "1 mars 2024" in text
+    assert "1er mars 2024" in text
 
 
 def test_it_shows_the_latest_level_of_a_qualitative_indicator(reader, experiment):

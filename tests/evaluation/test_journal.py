@@ -55,7 +55,7 @@ def test_it_shows_the_entries_with_their_links_and_evidence(reader, experiment):
     download = reverse("evaluation:journal_evidence", args=[experiment.pk, evidence.pk])
     assert f'<a href="{download}" download>releve-mars.pdf</a>' in text
     assert f"#etape-{step.pk}" in text
-    assert "1 mars 2024" in text
+    assert "1er mars 2024" in text
 
 
 def test_it_links_to_the_indicator_of_an_entry(reader, experiment):

@@ -83,7 +83,7 @@ def test_it_shows_the_whole_framing(editor, experiment):
         "15 janvier 2024",
         "14 janvier 2025",
         "12 mois",
-        "12\xa0000 €",
+        "12\xa0000\xa0€",
         "<strong>PNR de Chartreuse</strong> — porteur : Animation du réseau",
         "au moins 150 trajets par mois",
         "Trop peu de conducteurs",

@@ -77,8 +77,8 @@ def test_it_shows_the_next_step_the_last_decision_and_the_indicators(reader, exp
     MeasurementFactory(indicator=mood, value=None, level=2)
     text = client_for(reader).get(url(experiment)).text
     assert "Pose des panneaux" in text and "Lancement" not in text
-    assert "Du 1 mai 2024 au 31 mai 2024" in text
-    assert "Poursuivre</strong>, le 1 septembre 2024" in text and "Raisons poursuivre" in text
+    assert "Du 1er mai 2024 au 31 mai 2024" in text
+    assert "Poursuivre</strong>, le 1er septembre 2024" in text and "Raisons poursuivre" in text
     assert "Raisons ajuster" not in text
     assert '<td data-label="Valeur actuelle" class="num">10 trajets</td>' in text
     assert '<progress max="100" value="50" aria-hidden="true"></progress> 50 %' in text

@@ -304,7 +304,7 @@ def test_the_calendar_step_lists_the_budget_by_funder_with_its_total(editor, exp
     FundingFactory(experiment=experiment, funder_name="Commune", amount="2500.50", secured=True)
     text = client_for(editor).get(step_url(experiment, "calendrier")).text
     assert "Région" in text and "Commune" in text
-    assert "14\xa0500,50 €" in text
+    assert "14\xa0500,50\xa0€" in text
     assert reverse("experiments:add_funding", args=[experiment.pk]) in text
 
 

@@ -48,7 +48,7 @@ def test_it_shows_agenda_attendance_minutes_and_decisions(reader, meeting):
     text = response.text
     for expected in [
         "Comité de pilotage — réunion du 12 mars 2024",
-        "mardi 12 mars 2024, de 15h00",  # 14:00 UTC is 15:00 in Paris in March
+        "mardi 12 mars 2024, de 15h</time>",  # 14:00 UTC is 15:00 in Paris in March
         "Mairie de Crest",
         "1. Bilan du trimestre",
         "Bonne réunion.",

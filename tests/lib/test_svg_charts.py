@@ -6,8 +6,6 @@ import xml.etree.ElementTree as ET
 from decimal import Decimal
 
 from essaim.lib.svg_charts import (
-    format_date_fr,
-    format_number_fr,
     nice_ticks,
     render_indicator_chart,
     render_progress_bar,
@@ -36,24 +34,6 @@ def monthly(*values: str) -> list[tuple[datetime.date, Decimal]]:
         (datetime.date(2024, month, 1), Decimal(value))
         for month, value in enumerate(values, start=2)
     ]
-
-
-def test_it_formats_numbers_the_french_way():
-    assert format_number_fr(Decimal("1234.5")) == f"1{NBSP}234,5"
-    assert format_number_fr(Decimal("1234567.000")) == f"1{NBSP}234{NBSP}567"
-    assert format_number_fr(Decimal("12.500")) == "12,5"
-    assert format_number_fr(Decimal("0.125")) == "0,13"
-    assert format_number_fr(Decimal("-3.20")) == "-3,2"
-    assert format_number_fr(Decimal("-0.001")) == "0"
-    assert format_number_fr(7) == "7"
-    assert format_number_fr(Decimal("5E+2")) == "500"
-
-
-def test_it_formats_dates_the_french_way():
-    assert format_date_fr(datetime.date(2024, 1, 1)) == "1er janvier 2024"
-    assert format_date_fr(datetime.date(2024, 2, 14)) == "14 février 2024"
-    assert format_date_fr(datetime.date(2024, 1, 31), with_day=False) == "janv. 2024"
-    assert format_date_fr(datetime.date(2024, 8, 31), with_day=False) == "août 2024"
 
 
 def test_it_chooses_nice_ticks():

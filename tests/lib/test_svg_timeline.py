@@ -1,7 +1,7 @@
 import xml.etree.ElementTree as ET
 from datetime import date
 
-from essaim.lib.svg_timeline import TimelineItem, format_date_fr, render_timeline, truncate
+from essaim.lib.svg_timeline import TimelineItem, render_timeline, truncate
 
 SVG = "{http://www.w3.org/2000/svg}"
 
@@ -140,8 +140,6 @@ def test_it_gives_each_timeline_its_own_ids():
     assert first.get("aria-labelledby") != second.get("aria-labelledby")
 
 
-def test_it_formats_dates_and_truncates_in_french():
-    assert format_date_fr(date(2025, 3, 1)) == "1er mars 2025"
-    assert format_date_fr(date(2026, 8, 14)) == "14 août 2026"
+def test_it_truncates_in_french():
     assert truncate("  court  ", 10) == "court"
     assert truncate("abcdefghij", 5) == "abcd…"

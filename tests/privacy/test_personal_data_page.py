@@ -89,7 +89,7 @@ def test_it_shows_what_essaim_holds_about_the_address(maia):
         "Votre avis sur la session",
         "Répondu le" if past.survey_answer.invitation.answered_at else "Pas de réponse",
         "Adhésion individuelle — Cap Rural",
-        "30,00 €",
+        '<td data-label="Montant">30\xa0€</td>',
         'Mylène Thou, <a href="mailto:mylene.thou@example.org">',
         "Vous êtes inscrit·e à 1 session à venir",
     ):

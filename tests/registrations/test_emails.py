@@ -44,7 +44,7 @@ def test_the_confirmation_carries_the_slots_the_personal_link_and_an_ics(send):
     assert "Bonjour Camille," in body
     assert "Votre inscription est confirmée" in body
     assert "Séance 1" in body and "Séance 2" in body and "Séance 3" not in body
-    assert "10h30-12h00" in body
+    assert ", 10h30-12h : Séance 1\n" in body
     assert reverse("registrations:mine", args=[registration.token]) in body
     assert f"Lien de connexion : {MEETING}" in body
     assert "Contact : Mylène Thou, contact@example.org" in body
@@ -113,7 +113,7 @@ def test_the_offer_gives_the_deadline_and_the_link_to_take_the_place(send):
     assert offer.subject.startswith("Une place s'est libérée")
     assert offer.to == ["camille.martin2@example.org"]
     assert reverse("registrations:accept", args=[waiting.token]) in offer.body
-    assert "confirmez avant le dimanche 2 mars 2031 à 10:00" in offer.body
+    assert "confirmez avant le dimanche 2 mars 2031 à 10h :" in offer.body
     assert MEETING not in offer.body
 
 

@@ -10,10 +10,10 @@ from django.db import IntegrityError, connection, transaction
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
-from django.utils.formats import date_format
 
 from essaim.accounts.models import hash_token
 from essaim.core.models import HistoryEntry
+from essaim.lib.french import long_date
 from essaim.roles.models import Invitation, Role
 from essaim.roles.services import MembershipError, add_member
 from tests.conftest import client_for, make_user
@@ -73,7 +73,7 @@ def test_an_unknown_address_gets_an_invitation_by_mail(
         "(expérimentation) sur Essaim, avec le rôle « contributeur » : consulte et ajoute des "
         "contributions." in message.body
     )
-    expires = date_format(timezone.localtime(invitation.expires_at), "j F Y")
+    expires = long_date(timezone.localtime(invitation.expires_at))
     assert f"valable jusqu'au {expires}, une seule fois" in message.body
     token = token_in(message)
     assert invitation.token_hash == hash_token(token)

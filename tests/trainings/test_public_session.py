@@ -7,9 +7,9 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone
 
+from essaim.lib.french import long_date, weekday_date
 from essaim.registrations.models import Status
 from essaim.roles.models import Role
-from essaim.trainings.formatting import day_fr
 from tests.conftest import client_for
 from tests.experiments.factories import ExperimentFactory
 from tests.organisations.factories import OrganisationFactory
@@ -60,7 +60,7 @@ def test_it_shows_every_field_of_the_announcement_in_its_order(cycle):
     ]
     positions = [text.index(heading) for heading in headings]
     assert positions == sorted(positions)
-    when = f"{day_fr(session.start_date)}, 10h30-12h"
+    when = f"{weekday_date(session.start_date, capital=True)}, 10h30-12h"
     assert when in text
     assert when.startswith(when[0].upper())
     for words in [
@@ -119,8 +119,8 @@ def test_the_programme_is_grouped_by_day_with_testimonies_in_their_slot():
     session = scaling_like_session(in_days(20))
     text = text_of(client_for(None).get(session.get_absolute_url()))
     first, second, third = (in_days(20), in_days(27), in_days(34))
-    assert f"{day_fr(first)}, 10h-12h et 14h-16h" in text
-    assert f"{day_fr(second)}, 10h-12h" in text
+    assert f"{weekday_date(first, capital=True)}, 10h-12h et 14h-16h" in text
+    assert f"{weekday_date(second, capital=True)}, 10h-12h" in text
     assert text.index("10h-12h 1re webconférence") < text.index("14h-16h 2e webconférence")
     assert text.index("2e webconférence Témoignage : « Les centrales villageoises") < text.index(
         "3e webconférence"
@@ -128,7 +128,7 @@ def test_the_programme_is_grouped_by_day_with_testimonies_in_their_slot():
     assert "Témoignage : « Bricobus, déployer en réseau un dispositif solidaire » , " in text
     assert "Il est fortement recommandé de suivre l'ensemble des 4 séances." in text
     assert "Durée 8 heures en 4 séances" in text
-    assert day_fr(third) in text
+    assert weekday_date(third, capital=True) in text
     # The list of testimonies, with their presenters.
     assert "Témoignages « Les centrales villageoises" in text
     assert "Daniel Helle, chargé de projets, Eau du Bassin Rennais Collectivité" in text
@@ -186,9 +186,7 @@ def test_the_deadline_is_written_with_its_day():
     deadline = timezone.make_aware(datetime.datetime.combine(in_days(20), datetime.time(23, 59)))
     session = TrainingSessionFactory(registration_deadline=deadline)
     text = text_of(client_for(None).get(session.get_absolute_url()))
-    assert f"Inscription obligatoire, possible jusqu'au {day_fr(in_days(20), weekday=False)}" in (
-        text
-    )
+    assert f"Inscription obligatoire, possible jusqu'au {long_date(in_days(20))}" in (text)
 
 
 def test_a_paid_or_free_session_says_so():

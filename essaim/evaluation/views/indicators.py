@@ -21,7 +21,6 @@ from essaim.evaluation.charts import (
     measurement_text,
     progress_bar,
     progress_of,
-    quantity,
 )
 from essaim.evaluation.forms.indicators import (
     EvaluationQuestionForm,
@@ -40,6 +39,7 @@ from essaim.experiments.access import get_experiment_for
 from essaim.experiments.children import ChildPage, child_urls
 from essaim.experiments.models import Experiment, Hypothesis
 from essaim.experiments.tabs import experiment_context
+from essaim.lib import french
 from essaim.roles.models import Perm
 
 QUESTIONS = ChildPage(
@@ -178,21 +178,21 @@ def indicator_detail(request: HttpRequest, pk: int, indicator_pk: int) -> HttpRe
         measurement.evidence_name = PurePath(measurement.evidence.name).name
         if measurement.value is not None:
             total += measurement.value
-            measurement.running_total = quantity(total, indicator.unit)
+            measurement.running_total = french.number(total, unit=indicator.unit)
         measurement.editable = context["can_edit"] or (
             context["can_contribute"] and measurement.recorded_by_id == request.user.pk
         )
     targets = list(indicator.targets.all())
     for target in targets:
-        target.text = quantity(target.value, indicator.unit)
+        target.text = french.number(target.value, unit=indicator.unit)
     progress = progress_of(indicator, measurements)
     context.update(
         {
             "indicator": indicator,
             "measurements": measurements,
             "latest": measurements[-1] if measurements else None,
-            "baseline_text": quantity(indicator.baseline_value, indicator.unit),
-            "target_text": quantity(indicator.target_value, indicator.unit),
+            "baseline_text": french.number(indicator.baseline_value, unit=indicator.unit),
+            "target_text": french.number(indicator.target_value, unit=indicator.unit),
             "targets": targets,
             "progress": progress,
             "bar": progress_bar(indicator, progress),

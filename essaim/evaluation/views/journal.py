@@ -27,6 +27,7 @@ from essaim.evaluation.models import JournalEntry, JournalEvidence
 from essaim.experiments.access import get_experiment_for
 from essaim.experiments.models import Experiment
 from essaim.experiments.tabs import experiment_context
+from essaim.lib import french
 from essaim.lib.spreadsheets import Column, Table, to_csv_bytes, to_xlsx_bytes
 from essaim.roles.models import Perm
 
@@ -180,11 +181,9 @@ def _delete_files_on_commit(names: list[str]) -> None:
 def _evidence_note(added: int, removed: int) -> str:
     parts = []
     if added:
-        parts.append(f"{added} pièce{'s' if added > 1 else ''} ajoutée{'s' if added > 1 else ''}")
+        parts.append(french.counted(added, "pièce ajoutée", "pièces ajoutées"))
     if removed:
-        parts.append(
-            f"{removed} pièce{'s' if removed > 1 else ''} retirée{'s' if removed > 1 else ''}"
-        )
+        parts.append(french.counted(removed, "pièce retirée", "pièces retirées"))
     return f" ({', '.join(parts)})" if parts else ""
 
 

@@ -4,7 +4,6 @@ things the framing lists (hypotheses, fundings, partners, stop/go criteria)."""
 from django import forms
 from django.db.models import Q
 
-from essaim.core.templatetags.french import habitants, plural_fr
 from essaim.experiments.models import (
     Experiment,
     Funding,
@@ -17,6 +16,7 @@ from essaim.experiments.models import (
     PurposeType,
     StopGoCriterion,
 )
+from essaim.lib import french
 from essaim.organisations.models import Organisation
 from essaim.territories.models import Territory
 
@@ -124,7 +124,7 @@ class TerritoryChoiceField(forms.ModelMultipleChoiceField):
         count = territory.commune_count
         return (
             f"{territory.name} — {territory.get_kind_display()}, "
-            f"{count} commune{plural_fr(count)}, {habitants(territory.population)}"
+            f"{count} {french.plural(count, 'commune')}, {french.inhabitants(territory.population)}"
         )
 
 

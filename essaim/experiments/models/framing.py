@@ -18,6 +18,7 @@ from essaim.experiments.models.stages import (
     DecisionKind,
     Stage,
 )
+from essaim.lib.french import euros
 from essaim.roles.models import RoleHolder, RoleQuerySet
 
 
@@ -437,7 +438,7 @@ class Funding(models.Model):
         ]
 
     def __str__(self) -> str:
-        return f"{self.funder_label} — {self.amount} €"
+        return f"{self.funder_label} — {euros(self.amount)}"
 
     @property
     def funder_label(self) -> str:

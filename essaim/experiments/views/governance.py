@@ -37,6 +37,7 @@ from essaim.experiments.models import (
     MeetingAttendance,
 )
 from essaim.experiments.tabs import experiment_context
+from essaim.lib import french
 from essaim.organisations.models import Person
 from essaim.roles.models import Perm
 
@@ -194,7 +195,7 @@ def attendance_counts(statuses) -> list[str]:
     counts = []
     for choice in Attendance:
         count = statuses.count(choice)
-        counts.append(f"{count} {choice.label}{'s' if count > 1 else ''}")
+        counts.append(f"{count} {french.plural(count, choice.label)}")
     return counts
 
 

@@ -4,8 +4,8 @@ exports), refusing a pending registration, and writing to the registrants."""
 from django import forms
 from django.db.models import Q, QuerySet
 
+from essaim.lib import french
 from essaim.registrations.models import ACTIVE, Category, Status
-from essaim.trainings.formatting import day_fr, hours_fr
 from essaim.trainings.models import Slot
 
 # The status filter: active registrations by default, one status, or every registration.
@@ -19,7 +19,8 @@ STATUS_FILTER_CHOICES = [
 
 def slot_label(slot: Slot) -> str:
     """« Jeudi 9 novembre 2023, 10h30-12h »."""
-    return f"{day_fr(slot.date)}, {hours_fr(slot.start_time, slot.end_time)}"
+    day = french.weekday_date(slot.date, capital=True)
+    return f"{day}, {french.hours(slot.start_time, slot.end_time)}"
 
 
 class RegistrationFilterForm(forms.Form):

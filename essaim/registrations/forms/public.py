@@ -4,8 +4,8 @@ organiser's questions, the *cotisation* choice on a members-only session, and th
 import secrets
 
 from django import forms
-from django.utils import formats
 
+from essaim.lib import french
 from essaim.registrations.models import Category, Registration
 from essaim.territories.widgets import CommunePickerField
 from essaim.trainings.models import QuestionKind, RegistrationQuestion, TrainingSession
@@ -15,10 +15,9 @@ YES_NO = [("oui", "Oui"), ("non", "Non")]
 
 class SlotChoiceField(forms.ModelMultipleChoiceField):
     def label_from_instance(self, slot) -> str:
-        """« Lundi 21 décembre, 10h30-12h00 : Repères »."""
-        day = formats.date_format(slot.date, "l j F").capitalize()
-        hours = f"{slot.start_time:%H}h{slot.start_time:%M}-{slot.end_time:%H}h{slot.end_time:%M}"
-        label = f"{day}, {hours.lstrip('0')}"
+        """« Lundi 21 décembre, 10h30-12h : Repères »."""
+        day = french.weekday_date(slot.date, capital=True, year=False)
+        label = f"{day}, {french.hours(slot.start_time, slot.end_time)}"
         return f"{label} : {slot.title}" if slot.title else label
 
 

@@ -22,7 +22,7 @@ from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
 from essaim.core.downloads import CSV_TYPE, XLSX_TYPE, file_response
-from essaim.lib.svg_charts import format_date_fr
+from essaim.lib import french
 from essaim.mail.tasks import send_email
 from essaim.registrations import exports, services
 from essaim.registrations.forms.manage import (
@@ -42,7 +42,6 @@ from essaim.registrations.models import (
 )
 from essaim.roles.models import Perm
 from essaim.trainings.access import get_session_for
-from essaim.trainings.formatting import WEEKDAYS
 from essaim.trainings.models import TrainingSession
 from essaim.trainings.tabs import session_context
 
@@ -366,8 +365,8 @@ def _dates(session: TrainingSession) -> str:
     """« le jeudi 9 novembre 2023 », « du 1er au 2 juillet 2021 » (in a sentence)."""
     start, end = session.start_date, session.end_date
     if start == end:
-        return f"le {WEEKDAYS[start.weekday()]} {format_date_fr(start)}"
-    return f"du {format_date_fr(start)} au {format_date_fr(end)}"
+        return f"le {french.weekday_date(start)}"
+    return french.date_range(start, end, capital=False)
 
 
 def reply_address(session: TrainingSession, sender) -> str:
@@ -436,7 +435,7 @@ def send_organiser_message(
         session.log_action(
             by,
             "message",
-            f"Message « {subject} » envoyé à {count} personne{'s' if count > 1 else ''} "
+            f"Message « {subject} » envoyé à {count} {french.plural(count, 'personne')} "
             f"({RECIPIENT_LABELS[recipients].lower()})",
         )
     return sent
@@ -497,7 +496,7 @@ def message_registrants(request: HttpRequest, pk: int) -> HttpResponse:
                 messages.success(
                     request,
                     f"Message « {sent.subject} » envoyé à {count} "
-                    f"personne{'s' if count > 1 else ''}.",
+                    f"{french.plural(count, 'personne')}.",
                 )
             return redirect(url)
     context = {

@@ -5,8 +5,8 @@ from django import forms
 from django.db.models import Q
 
 from essaim.experiments.models import Experiment
+from essaim.lib import french
 from essaim.organisations.models import Person
-from essaim.trainings.formatting import day_fr, hours_fr
 from essaim.trainings.forms.widgets import DATE_WIDGET, TIME_WIDGET, short_text
 from essaim.trainings.models import (
     QuestionKind,
@@ -39,11 +39,11 @@ class SlotForm(forms.ModelForm):
     def __init__(self, *args, session: TrainingSession, user=None, **kwargs) -> None:
         super().__init__(*args, **kwargs)
         self.session = session
-        first = day_fr(session.start_date, capital=False)
+        first = french.weekday_date(session.start_date)
         if session.start_date == session.end_date:
             self.fields["date"].help_text = f"La session a lieu le {first}."
         else:
-            last = day_fr(session.end_date, capital=False)
+            last = french.weekday_date(session.end_date)
             self.fields["date"].help_text = f"Entre le {first} et le {last}."
         if not self.instance.pk and not self.initial.get("date"):
             self.initial["date"] = session.start_date
@@ -148,7 +148,8 @@ class TestimonyForm(forms.ModelForm):
 
 
 def _slot_label(slot: Slot) -> str:
-    label = f"{day_fr(slot.date)}, {hours_fr(slot.start_time, slot.end_time)}"
+    day = french.weekday_date(slot.date, capital=True)
+    label = f"{day}, {french.hours(slot.start_time, slot.end_time)}"
     return f"{label} — {slot.title}" if slot.title else label
 
 

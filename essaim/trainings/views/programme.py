@@ -9,9 +9,9 @@ from django.shortcuts import render
 from django.urls import path
 from django.views.decorators.http import require_safe
 
+from essaim.lib import french
 from essaim.trainings.access import get_session_for
 from essaim.trainings.children import ProgrammePart, part_urls
-from essaim.trainings.formatting import day_fr, hours_fr
 from essaim.trainings.forms.programme import QuestionForm, SlotForm, SpeakerForm, TestimonyForm
 from essaim.trainings.models import RegistrationQuestion, Slot, Speaker, Testimony
 from essaim.trainings.tabs import session_context
@@ -76,7 +76,8 @@ def programme(request: HttpRequest, pk: int) -> HttpResponse:
     )
     for slot in slots:
         slot.shown_testimonies = [t for t in testimonies if t.slot_id == slot.pk]
-        slot.label = f"{day_fr(slot.date)}, {hours_fr(slot.start_time, slot.end_time)}"
+        day = french.weekday_date(slot.date, capital=True)
+        slot.label = f"{day}, {french.hours(slot.start_time, slot.end_time)}"
     context = {
         **session_context(session, request.user, "programme"),
         "days": [

@@ -10,7 +10,7 @@ from django.shortcuts import redirect, render
 from django.urls import path
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
-from essaim.core.templatetags.french import plural_fr
+from essaim.lib import french
 from essaim.roles.models import Perm
 from essaim.trainings import services
 from essaim.trainings.access import cycles_editable_by, get_session_for
@@ -74,7 +74,7 @@ def session_edit(request: HttpRequest, pk: int) -> HttpResponse:
             if "capacity" in form.changed_data and (count := offer_added_places(session)):
                 messages.info(
                     request,
-                    f"{count} place{plural_fr(count)} proposée{plural_fr(count)} aux "
+                    f"{count} {french.plural(count, 'place proposée', 'places proposées')} aux "
                     "premières personnes de la liste d'attente.",
                 )
         return redirect("trainings:manage", session.pk)
