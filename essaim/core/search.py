@@ -6,8 +6,9 @@ fields of the title (matched first) and those of the body. Their words are norma
 Python, for both engines — lower case, accents removed, « saint » written « st », French
 stemming — and stored in one table, ``SearchEntry``, which SQLite searches through an FTS5 table
 and PostgreSQL through a GIN index on ``to_tsvector('simple', …)``. Each stored word is kept
-twice, stemmed and as written, so that the last word typed can be matched as the beginning of a
-word (« brico » finds « Bricobus », « développem » finds « développement »).
+twice, stemmed and as written, and each word typed is looked for as the beginning of a stored
+word — the last one also as typed — so that « brico » finds « Bricobus » and « développem »
+finds « développement ».
 
 ``search(queryset, "texte tapé")`` filters any queryset of a registered model — the caller's
 queryset says what the user may see — and, with ``ranked=True``, annotates ``search_rank``:
