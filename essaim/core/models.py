@@ -70,7 +70,8 @@ class SearchEntry(models.Model):
 
     SQLite searches it through the FTS5 table ``core_searchentry_fts``, which triggers keep in
     step; PostgreSQL through a GIN index on ``to_tsvector('simple', title || ' ' || body)``.
-    Both are created by the migration, for their engine only."""
+    Both are created by the migration, for their engine only. On SQLite, a later migration that
+    alters this table rebuilds it and loses the triggers: it must create them again."""
 
     content_type = models.ForeignKey(ContentType, on_delete=models.CASCADE, related_name="+")
     object_id = models.PositiveBigIntegerField()

@@ -31,6 +31,11 @@ def _nothing(*args, **kwargs) -> None:
     return None
 
 
+def iso(value: datetime.date | datetime.datetime | None) -> str | None:
+    """A date for an export: ISO 8601, or ``None``."""
+    return value.isoformat() if value is not None else None
+
+
 @dataclass(frozen=True)
 class Holder:
     key: str  # its part of the JSON export (« inscriptions »); unique

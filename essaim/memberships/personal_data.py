@@ -5,7 +5,7 @@ import datetime
 from dataclasses import dataclass
 
 from essaim.core.models import record_history
-from essaim.core.personal_data import Holder, register
+from essaim.core.personal_data import Holder, iso, register
 from essaim.memberships.models import Membership
 from essaim.organisations.models import Organisation
 from essaim.trainings.models import TrainingSession
@@ -74,7 +74,7 @@ def export(membership: Membership) -> dict:
         "adresse_postale": membership.postal_address,
         "tranche": membership.bracket.label if membership.bracket else "",
         "montant_euros": str(membership.amount),
-        "payee_le": membership.paid_on.isoformat() if membership.paid_on else None,
+        "payee_le": iso(membership.paid_on),
         "moyen_de_paiement": membership.get_payment_method_display(),
         "numero_de_recu": membership.receipt_number,
     }

@@ -12,7 +12,7 @@ import datetime
 from django.contrib.contenttypes.models import ContentType
 
 from essaim.core.models import HistoryEntry, record_history
-from essaim.core.personal_data import Holder, register
+from essaim.core.personal_data import Holder, iso, register
 from essaim.organisations.models import Person
 
 
@@ -33,7 +33,7 @@ def export(person: Person) -> dict:
         "adresse_e_mail": person.email,
         "telephone": person.phone,
         "accepte_d_etre_contacte": person.consents_to_contact,
-        "consentement_donne_le": (person.consent_date.isoformat() if person.consent_date else None),
+        "consentement_donne_le": iso(person.consent_date),
         "cree_le": person.created_at.isoformat(),
         "modifie_le": person.updated_at.isoformat(),
     }

@@ -6,7 +6,7 @@ import datetime
 from django.db.models import Prefetch
 from django.utils import timezone
 
-from essaim.core.personal_data import Holder, register
+from essaim.core.personal_data import Holder, iso, register
 from essaim.registrations import services
 from essaim.registrations.anonymisation import (
     anonymise_registrations,
@@ -96,10 +96,6 @@ def note(registrations: list[Registration], verb: str, summary: str) -> None:
 
 def count(number: int, singular: str, plural: str) -> str:
     return f"{number} {plural if number > 1 else singular}"
-
-
-def iso(value: datetime.date | datetime.datetime | None) -> str | None:
-    return value.isoformat() if value is not None else None
 
 
 register(

@@ -3,7 +3,7 @@ exported, and deleted on request (a role already accepted stays with the account
 
 import datetime
 
-from essaim.core.personal_data import Holder, register
+from essaim.core.personal_data import Holder, iso, register
 from essaim.roles.models import Invitation
 
 
@@ -22,7 +22,7 @@ def export(invitation: Invitation) -> dict:
         "adresse_e_mail": invitation.email,
         "envoyee_le": invitation.created_at.isoformat(),
         "valable_jusqu_au": invitation.expires_at.isoformat(),
-        "acceptee_le": invitation.accepted_at.isoformat() if invitation.accepted_at else None,
+        "acceptee_le": iso(invitation.accepted_at),
     }
 
 

@@ -4,7 +4,7 @@ name no one once the registration is anonymised."""
 
 from django.db.models import Count
 
-from essaim.core.personal_data import Holder, register
+from essaim.core.personal_data import Holder, iso, register
 from essaim.registrations.models import Registration
 from essaim.surveys.models import SurveyAnswer, SurveyInvitation
 
@@ -33,8 +33,8 @@ def export(registrations: list[Registration], invitations: list[SurveyInvitation
             {
                 "questionnaire": invitation.survey.title,
                 "moment": invitation.survey.get_moment_display(),
-                "envoye_le": _iso(invitation.sent_at),
-                "repondu_le": _iso(invitation.answered_at),
+                "envoye_le": iso(invitation.sent_at),
+                "repondu_le": iso(invitation.answered_at),
                 "reponses": [
                     {
                         "question": answer.question.label,
@@ -46,10 +46,6 @@ def export(registrations: list[Registration], invitations: list[SurveyInvitation
             }
         )
     return exported
-
-
-def _iso(value) -> str | None:
-    return value.isoformat() if value is not None else None
 
 
 register(
