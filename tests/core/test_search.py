@@ -6,6 +6,8 @@ import io
 
 import pytest
 from django.core.management import call_command
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from essaim.core.models import SearchEntry
@@ -177,3 +179,23 @@ def test_a_search_adds_no_query_to_the_contacts_list(outsider, django_assert_num
         response = client.get(reverse("organisations:person_list"), {"q": "chargees"})
 
     assert response.text.count("Chargée de mission") == 3
+
+
+def test_a_search_adds_no_query_to_the_lists(owner):
+    for number in range(3):
+        ExperimentFactory(title=f"Covoiturage {number}").grant(owner, Role.READER)
+    TerritoryFactory(name="Vallée de la Drôme", owner=owner)
+    OrganisationFactory(name="Centrales villageoises")
+    client = client_for(owner)
+
+    for name, query in (
+        ("experiments:list", "covoiturages"),
+        ("territories:list", "vallee"),
+        ("organisations:list", "centrale"),
+    ):
+        with CaptureQueriesContext(connection) as unfiltered:
+            client.get(reverse(name))
+        with CaptureQueriesContext(connection) as searched:
+            response = client.get(reverse(name), {"q": query})
+        assert response.status_code == 200
+        assert len(searched) == len(unfiltered), name
