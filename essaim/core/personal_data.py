@@ -26,6 +26,8 @@ from typing import Any
 from django.db import models
 from django.utils.module_loading import autodiscover_modules
 
+from essaim.roles.models import Invitation
+
 
 def _nothing(*args, **kwargs) -> None:
     return None
@@ -179,3 +181,51 @@ def note_request(data: PersonalData, *, verb: str, summary: str = "") -> None:
 def anonymise_expired(now: datetime.datetime) -> int:
     """The retention job of every holder that has one; returns how many records changed."""
     return sum(holder.anonymise(now) for holder in holders() if holder.anonymise is not None)
+
+
+# Invitations ------------------------------------------------------------------------------------
+# ``roles`` sits below ``core`` and cannot reach this registry: its holder is declared here.
+# Invitations sent to an address to join a project, a session or a directory entry are shown,
+# exported, and deleted on request (a role already accepted stays with the account).
+
+
+def find_invitations(email: str) -> list[Invitation]:
+    return list(
+        Invitation.objects.filter(email__iexact=email)
+        .prefetch_related("target")
+        .order_by("-created_at", "-pk")
+    )
+
+
+def export_invitation(invitation: Invitation) -> dict:
+    return {
+        "pour": str(invitation.target) if invitation.target else "",
+        "role": invitation.get_role_display(),
+        "adresse_e_mail": invitation.email,
+        "envoyee_le": invitation.created_at.isoformat(),
+        "valable_jusqu_au": invitation.expires_at.isoformat(),
+        "acceptee_le": iso(invitation.accepted_at),
+    }
+
+
+def erase_invitations(email: str, now: datetime.datetime) -> list[str]:
+    number, _ = Invitation.objects.filter(email__iexact=email).delete()
+    if not number:
+        return []
+    return [f"{number} invitation supprimée" if number == 1 else f"{number} invitations supprimées"]
+
+
+register(
+    Holder(
+        key="invitations",
+        label="Invitations à rejoindre un espace",
+        models=(Invitation,),
+        find=find_invitations,
+        export=export_invitation,
+        erase=erase_invitations,
+        template="core/invitations_personal_data.html",
+        erase_template="core/invitations_personal_data_erase.html",
+        counts_as=("invitation", "invitations"),
+        order=50,
+    )
+)
