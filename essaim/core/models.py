@@ -1,5 +1,5 @@
-"""What every pillar shares: the history of changes (who, when, what), and the yearly numbering
-of documents (receipts, certificates)."""
+"""What every pillar shares: the history of changes (who, when, what), the yearly numbering
+of documents (receipts, certificates), and the search index."""
 
 from django.conf import settings
 from django.contrib.contenttypes.fields import GenericForeignKey
@@ -99,3 +99,30 @@ class YearlySequence(models.Model):
         sequence.last += 1
         sequence.save(update_fields=["last"])
         return sequence.last
+
+
+class SearchEntry(models.Model):
+    """The normalised words of one searchable object (see ``core/search.py``): its title, which
+    ranks first, and its body. Only normalised words are kept, never the text itself.
+
+    SQLite searches it through the FTS5 table ``core_searchentry_fts``, which triggers keep in
+    step; PostgreSQL through a GIN index on ``to_tsvector('simple', title || ' ' || body)``.
+    Both are created by the migration, for their engine only. On SQLite, a later migration that
+    alters this table rebuilds it and loses the triggers: it must create them again."""
+
+    content_type = models.ForeignKey(ContentType, on_delete=models.CASCADE, related_name="+")
+    object_id = models.PositiveBigIntegerField()
+    title = models.TextField("titre", blank=True)
+    body = models.TextField("texte", blank=True)
+
+    class Meta:
+        verbose_name = "entrée de l'index de recherche"
+        verbose_name_plural = "index de recherche"
+        constraints = [
+            models.UniqueConstraint(
+                fields=["content_type", "object_id"], name="one_search_entry_per_object"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.content_type_id}:{self.object_id}"

@@ -23,17 +23,6 @@ def validate_phone(value: str) -> None:
         raise ValidationError(error, code="invalid_phone")
 
 
-def words_condition(query: str, fields: list[str]) -> Q:
-    """Every word of ``query`` found, ignoring case, in one of ``fields``."""
-    condition = Q()
-    for word in query.split():
-        any_field = Q()
-        for field in fields:
-            any_field |= Q(**{f"{field}__icontains": word})
-        condition &= any_field
-    return condition
-
-
 class OrganisationKind(models.TextChoices):
     COMMUNE = "commune", "commune"
     EPCI = "epci", "EPCI"
@@ -52,10 +41,6 @@ class OrganisationQuerySet(RoleQuerySet):
     def visible_to(self, user) -> "OrganisationQuerySet":
         """The directory of organisations is open to every signed-in user."""
         return self.all() if user.is_authenticated else self.none()
-
-    def search(self, query: str) -> "OrganisationQuerySet":
-        """By name or sigle: every word typed must appear in one of them."""
-        return self.filter(words_condition(query, ["name", "short_name"]))
 
     def with_contact_count(self, user) -> "OrganisationQuerySet":
         """Annotate ``contact_count``: how many of its contacts ``user`` may see."""
@@ -134,10 +119,6 @@ class PersonQuerySet(RoleQuerySet):
         own = self.model.objects.with_role(user).values("pk")
         organisations = Organisation.objects.with_role(user).values("pk")
         return self.filter(Q(pk__in=own) | Q(organisation__in=organisations))
-
-    def search(self, query: str) -> "PersonQuerySet":
-        """By first name, name, function or e-mail: every word typed must appear in one."""
-        return self.filter(words_condition(query, ["first_name", "last_name", "function", "email"]))
 
 
 CONSENT_DATE_WITHOUT_CONSENT = (

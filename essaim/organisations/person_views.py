@@ -12,6 +12,7 @@ from django.urls import reverse
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
 from essaim.core.downloads import file_response
+from essaim.core.search import search
 from essaim.organisations.forms import PersonFilterForm, PersonForm
 from essaim.organisations.models import Organisation, Person
 from essaim.organisations.services import create_person
@@ -28,13 +29,15 @@ def person_list(request: HttpRequest) -> HttpResponse:
     form = PersonFilterForm(request.GET, user=user)
     people = Person.objects.visible_to(user)
     is_filtered = False
+    order = ["last_name", "first_name", "pk"]
     if form.is_valid():
         if query := form.cleaned_data["q"].strip():
-            people = people.search(query)
+            people = search(people, query, ranked=True)
+            order.insert(0, "search_rank")
         if organisation := form.cleaned_data["organisation"]:
             people = people.filter(organisation=organisation)
         is_filtered = bool(query or organisation)
-    people = people.select_related("organisation").order_by("last_name", "first_name", "pk")
+    people = people.select_related("organisation").order_by(*order)
     context = {"form": form, "page": paginate(request, people), "is_filtered": is_filtered}
     return render(request, "organisations/person_list.html", context)
 

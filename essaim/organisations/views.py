@@ -9,6 +9,7 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
+from essaim.core.search import search
 from essaim.organisations.forms import OrganisationFilterForm, OrganisationForm
 from essaim.organisations.models import Organisation, Person
 from essaim.organisations.services import (
@@ -36,9 +37,11 @@ def organisation_list(request: HttpRequest) -> HttpResponse:
     form = OrganisationFilterForm(request.GET)
     organisations = Organisation.objects.visible_to(user)
     is_filtered = False
+    order = ["name", "pk"]
     if form.is_valid():
         if query := form.cleaned_data["q"].strip():
-            organisations = organisations.search(query)
+            organisations = search(organisations, query, ranked=True)
+            order.insert(0, "search_rank")
         if kind := form.cleaned_data["kind"]:
             organisations = organisations.filter(kind=kind)
         is_filtered = bool(query or kind)
@@ -46,7 +49,7 @@ def organisation_list(request: HttpRequest) -> HttpResponse:
         organisations.with_contact_count(user)
         .with_role_of(user)
         .select_related("territory")
-        .order_by("name", "pk")
+        .order_by(*order)
     )
     context = {"form": form, "page": paginate(request, organisations), "is_filtered": is_filtered}
     return render(request, "organisations/organisation_list.html", context)

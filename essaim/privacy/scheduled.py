@@ -1,16 +1,14 @@
-"""Retention: once a session's retention period is over, its registrants are anonymised."""
+"""Retention: what each app keeps about people is anonymised once its retention period is over
+(today, the registrants of a session; see each app's ``personal_data.py``)."""
 
 import datetime
 
-from django.utils import timezone
-
+from essaim.core.personal_data import anonymise_expired
 from essaim.core.scheduled import scheduled
-from essaim.privacy.anonymisation import anonymise_session, sessions_due
 
 
 @scheduled("Inscriptions anonymisées (durée de conservation écoulée)")
 def anonymise_expired_registrations(now: datetime.datetime) -> int:
-    """Each due session in its own transaction, so that one failure does not hold back the
-    others; returns how many registrations were anonymised."""
-    today = timezone.localdate(now)
-    return sum(anonymise_session(pk, now=now) for pk in sessions_due(today))
+    """Every holder's retention job, each due session in its own transaction, so that one
+    failure does not hold back the others; returns how many records were anonymised."""
+    return anonymise_expired(now)

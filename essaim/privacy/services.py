@@ -1,8 +1,10 @@
 """A person's rights over their data, without an account: ask for a link by e-mail, see and
 download what Essaim holds about their address, have it erased.
 
-Every request and erasure is written in the history of the sessions (and memberships)
-concerned, without the address: the organisers know it happened, not who asked."""
+What is held, and how it is exported and erased, is declared by each app in its own
+``personal_data.py`` (see ``essaim.core.personal_data``). Every request, export and erasure is
+written in the history of what the records belong to (sessions, memberships, organisations),
+without the address: the organisers know it happened, not who asked."""
 
 import datetime
 import hashlib
@@ -14,14 +16,10 @@ from django.db import transaction
 from django.template.loader import render_to_string
 from django.utils import timezone
 
-from essaim.core.models import record_history
+from essaim.core import personal_data
+from essaim.core.personal_data import PersonalData
 from essaim.mail.tasks import send_email
-from essaim.memberships.models import Membership
-from essaim.privacy.anonymisation import anonymise_registrations
-from essaim.privacy.holdings import Holdings, holdings_of
 from essaim.privacy.tokens import LINK_VALIDITY, normalise_email, sign_email
-from essaim.registrations import services as registrations
-from essaim.registrations.models import Registration
 
 # One link per address in this lapse of time, so that the form cannot be used to flood a
 # mailbox; asking again sooner shows the same answer and sends nothing.
@@ -30,18 +28,21 @@ RESEND_DELAY = datetime.timedelta(minutes=5)
 
 @dataclass(frozen=True)
 class Erasure:
-    cancelled: int
-    anonymised: int
-    memberships_kept: int
+    done: list[str]  # what each holder did, in French (« 2 inscriptions anonymisées »)
+    kept: list[str]  # why some records stay (« Vos adhésions sont conservées : … »)
+
+
+def find_personal_data(email: str, *, details: bool = False) -> PersonalData:
+    return personal_data.find_personal_data(
+        normalise_email(email), today=timezone.localdate(), details=details
+    )
 
 
 def send_access_link(*, email: str, link_for: Callable[[str], str]) -> bool:
     """E-mail the personal link to ``email`` when Essaim holds something about it; returns
     whether a link was sent. The caller shows the same answer either way."""
     email = normalise_email(email)
-    registrations_held = Registration.objects.filter(email__iexact=email, anonymised_at=None)
-    memberships_held = Membership.objects.filter(email__iexact=email)
-    if not (registrations_held.exists() or memberships_held.exists()):
+    if not personal_data.holds_anything(email):
         return False
     if not cache.add(_resend_key(email), True, timeout=RESEND_DELAY.total_seconds()):
         return False
@@ -50,10 +51,11 @@ def send_access_link(*, email: str, link_for: Callable[[str], str]) -> bool:
         {"email": email, "url": link_for(sign_email(email)), "hours": _hours(LINK_VALIDITY)},
     )
     with transaction.atomic():
-        _log(
-            holdings_of(email),
-            "privacy_request",
-            "Demande d'accès d'une personne à ses données personnelles : lien envoyé par e-mail.",
+        personal_data.note_request(
+            find_personal_data(email),
+            verb="privacy_request",
+            summary="Demande d'accès d'une personne à ses données personnelles : lien envoyé par "
+            "e-mail.",
         )
         transaction.on_commit(
             lambda: send_email.enqueue(
@@ -63,41 +65,31 @@ def send_access_link(*, email: str, link_for: Callable[[str], str]) -> bool:
     return True
 
 
-def record_export(holdings: Holdings) -> None:
-    _log(holdings, "privacy_export", "Export par une personne de ses données personnelles.")
+def export_personal_data(*, email: str, now: datetime.datetime | None = None) -> dict[str, object]:
+    """The person's data, in French, as JSON-ready values; the export is noted in the history."""
+    now = now or timezone.now()
+    data = find_personal_data(email, details=True)
+    personal_data.note_request(
+        data, verb="privacy_export", summary="Export par une personne de ses données personnelles."
+    )
+    return {
+        "adresse_e_mail": data.email,
+        "exporte_le": now.isoformat(),
+        "source": "Essaim",
+        **personal_data.export_personal_data(data),
+    }
 
 
 def erase_personal_data(*, email: str, now: datetime.datetime | None = None) -> Erasure:
-    """Cancel the person's registrations to sessions not over yet (the waiting list moves on),
-    then anonymise all their registrations as the retention period would; memberships are
-    accounting records and are kept."""
+    """Have every holder erase what it keeps about the address — registrations to sessions not
+    over yet are cancelled (the waiting list moves on), then all registrations anonymised as the
+    retention period would; directory contacts are deleted — and keep accounting records."""
     now = now or timezone.now()
-    today = timezone.localdate(now)
     with transaction.atomic():
-        holdings = holdings_of(normalise_email(email))
-        to_cancel = holdings.to_cancel(today)
-        for registration in to_cancel:
-            registrations.cancel(registration, now=now)
-        fresh = Registration.objects.filter(pk__in=[r.pk for r in holdings.registrations])
-        anonymised = anonymise_registrations(list(fresh), now=now)
-        _log(
-            holdings,
-            "privacy_erasure",
-            "Effacement, à sa demande, des données personnelles d'une personne inscrite : "
-            "inscription anonymisée (présences et réponses conservées pour les statistiques).",
-            membership_summary="Demande d'effacement des données personnelles : adhésion "
-            "conservée (pièce comptable).",
-        )
-    return Erasure(
-        cancelled=len(to_cancel), anonymised=anonymised, memberships_kept=len(holdings.memberships)
-    )
-
-
-def _log(holdings: Holdings, verb: str, summary: str, *, membership_summary: str = "") -> None:
-    for session in holdings.sessions():
-        session.log_action(None, verb, summary)
-    for membership in holdings.memberships:
-        record_history(membership, actor=None, verb=verb, summary=membership_summary or summary)
+        data = find_personal_data(email)
+        done = personal_data.erase_personal_data(data, now=now)
+        personal_data.note_request(data, verb="privacy_erasure")
+    return Erasure(done=done, kept=[holding.holder.kept for holding in data.kept()])
 
 
 def _resend_key(email: str) -> str:

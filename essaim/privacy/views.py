@@ -15,10 +15,8 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods, require_safe
 
 from essaim.core.downloads import JSON_TYPE, file_response
-from essaim.lib import french
 from essaim.privacy import services
 from essaim.privacy.forms import AccessRequestForm, ErasureForm
-from essaim.privacy.holdings import export_document, holdings_of
 from essaim.privacy.tokens import (
     LINK_VALIDITY,
     AccessLink,
@@ -68,23 +66,15 @@ def with_access_link(view):
 @require_safe
 @with_access_link
 def mine(request: HttpRequest, link: AccessLink, signed: str) -> HttpResponse:
-    holdings = holdings_of(link.email)
-    today = timezone.localdate()
-    context = {
-        "link": link,
-        "signed": signed,
-        "holdings": holdings,
-        "upcoming": holdings.to_cancel(today),
-    }
-    return render(request, "privacy/mine.html", context)
+    data = services.find_personal_data(link.email)
+    return render(request, "privacy/mine.html", {"link": link, "signed": signed, "data": data})
 
 
 @require_safe
 @with_access_link
 def export(request: HttpRequest, link: AccessLink, signed: str) -> HttpResponse:
-    holdings = holdings_of(link.email)
-    services.record_export(holdings)
-    content = json.dumps(export_document(holdings), ensure_ascii=False, indent=2)
+    document = services.export_personal_data(email=link.email)
+    content = json.dumps(document, ensure_ascii=False, indent=2)
     day = timezone.localdate().isoformat()
     return file_response(content, filename=f"mes-donnees-essaim-{day}.json", content_type=JSON_TYPE)
 
@@ -97,35 +87,14 @@ def erase(request: HttpRequest, link: AccessLink, signed: str) -> HttpResponse:
         erasure = services.erase_personal_data(email=link.email)
         messages.success(request, erasure_message(erasure))
         return redirect("privacy:mine", signed=signed)
-    holdings = holdings_of(link.email)
-    today = timezone.localdate()
-    context = {
-        "form": form,
-        "link": link,
-        "signed": signed,
-        "holdings": holdings,
-        "to_cancel": holdings.to_cancel(today),
-        "to_anonymise": holdings.to_anonymise_only(today),
-    }
+    data = services.find_personal_data(link.email)
+    context = {"form": form, "link": link, "signed": signed, "data": data}
     return render(request, "privacy/erase.html", context)
 
 
 def erasure_message(erasure: services.Erasure) -> str:
-    parts = []
-    if erasure.cancelled:
-        parts.append(
-            french.counted(
-                erasure.cancelled, "inscription à venir annulée", "inscriptions à venir annulées"
-            )
-        )
-    if erasure.anonymised:
-        parts.append(
-            french.counted(erasure.anonymised, "inscription anonymisée", "inscriptions anonymisées")
-        )
-    if parts:
-        message = "Vos données ont été effacées : " + ", ".join(parts) + "."
+    if erasure.done:
+        message = "Vos données ont été effacées : " + ", ".join(erasure.done) + "."
     else:
         message = "Essaim ne conservait aucune inscription à votre adresse."
-    if erasure.memberships_kept:
-        message += " Vos adhésions sont conservées : ce sont des pièces comptables."
-    return message
+    return " ".join([message, *erasure.kept])

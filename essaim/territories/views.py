@@ -8,6 +8,7 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_POST
 
+from essaim.core.search import search
 from essaim.roles.models import Perm
 from essaim.roles.permissions import get_object_for
 from essaim.roles.views import manage_members, members_context
@@ -30,14 +31,16 @@ def territory_list(request: HttpRequest) -> HttpResponse:
     territories = Territory.objects.visible_to(user).with_stats().with_role_of(user)
     form = TerritoryFilterForm(request.GET)
     filtered = False
+    order = ["name", "pk"]
     if form.is_valid():
         if query := form.cleaned_data["q"].strip():
-            territories = territories.search(query)
+            territories = search(territories, query, ranked=True)
+            order.insert(0, "search_rank")
             filtered = True
         if kind := form.cleaned_data["kind"]:
             territories = territories.filter(kind=kind)
             filtered = True
-    page = Paginator(territories.order_by("name", "pk"), TERRITORIES_PER_PAGE).get_page(
+    page = Paginator(territories.order_by(*order), TERRITORIES_PER_PAGE).get_page(
         request.GET.get("page")
     )
     context = {"form": form, "page": page, "filtered": filtered}

@@ -32,7 +32,7 @@ from essaim.demo.loader import load_demo_data
 from essaim.demo.owner import demo_owner
 from essaim.memberships.models import FeeBracket, Membership, MembershipType
 from essaim.memberships.models import Status as MembershipStatus
-from essaim.privacy.anonymisation import ANONYMOUS_NAME
+from essaim.registrations.anonymisation import ANONYMOUS_NAME
 from essaim.registrations.models import Registration, Status
 from essaim.roles.models import Role
 from essaim.surveys.models import Survey, SurveyAnswer, SurveyInvitation, SurveyQuestion

@@ -10,8 +10,8 @@ from django.urls import reverse
 from essaim.attendance.models import Attendance, Certificate
 from essaim.core.models import HistoryEntry
 from essaim.memberships.models import Membership
-from essaim.privacy.anonymisation import ANONYMOUS_NAME
 from essaim.privacy.tokens import sign_email
+from essaim.registrations.anonymisation import ANONYMOUS_NAME
 from essaim.registrations.models import Registration, Status
 from essaim.surveys.models import SurveyAnswer
 from tests.conftest import client_for

@@ -9,8 +9,8 @@ from django.utils import timezone
 from django.utils.html import escape
 
 from essaim.core.models import HistoryEntry
-from essaim.privacy.anonymisation import anonymise_registrations
 from essaim.privacy.tokens import read_access_link
+from essaim.registrations.anonymisation import anonymise_registrations
 from tests.conftest import client_for
 from tests.memberships.factories import MembershipFactory
 from tests.registrations.factories import RegistrationFactory

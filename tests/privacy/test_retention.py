@@ -10,8 +10,8 @@ from django.utils.module_loading import autodiscover_modules
 from essaim.attendance.models import Attendance, Certificate
 from essaim.core.models import HistoryEntry
 from essaim.core.scheduled import JOBS
-from essaim.privacy.anonymisation import ANONYMOUS_NAME, sessions_due
 from essaim.privacy.scheduled import anonymise_expired_registrations
+from essaim.registrations.anonymisation import ANONYMOUS_NAME, sessions_due
 from essaim.registrations.models import Category, Registration, Status
 from essaim.surveys.models import SurveyAnswer
 from essaim.territories.models import Commune

@@ -20,7 +20,7 @@ class ExperimentCreateForm(forms.Form):
 
 
 class ExperimentFilterForm(forms.Form):
-    q = forms.CharField(label="Titre", required=False, max_length=100, widget=forms.SearchInput)
+    q = forms.CharField(label="Recherche", required=False, max_length=100, widget=forms.SearchInput)
     stage = forms.ChoiceField(
         label="Étape", required=False, choices=[("", "Toutes les étapes"), *Stage.choices]
     )

@@ -9,6 +9,7 @@ from django.shortcuts import redirect, render
 from django.urls import path
 from django.views.decorators.http import require_GET, require_http_methods
 
+from essaim.core.search import search
 from essaim.experiments import services
 from essaim.experiments.access import get_experiment_for
 from essaim.experiments.forms.overview import ExperimentCreateForm, ExperimentFilterForm
@@ -33,16 +34,18 @@ EXPERIMENTS_PER_PAGE = 25
 @require_GET
 def experiment_list(request: HttpRequest) -> HttpResponse:
     """The experiments the user sees, with their stage, next step, last decision and what the
-    apps above add (the progress of their indicators); filtered by title, stage, theme and
-    territory."""
+    apps above add (the progress of their indicators); filtered by words (title first), stage,
+    theme and territory."""
     user = request.user
     experiments = Experiment.objects.visible_to(user)
     form = ExperimentFilterForm(request.GET, user=user)
     filtered = False
+    order = ["title", "pk"]
     if form.is_valid():
         data = form.cleaned_data
         if query := data["q"].strip():
-            experiments = experiments.filter(title__icontains=query)
+            experiments = search(experiments, query, ranked=True)
+            order.insert(0, "search_rank")
             filtered = True
         if data["stage"]:
             experiments = experiments.filter(stage=data["stage"])
@@ -53,7 +56,7 @@ def experiment_list(request: HttpRequest) -> HttpResponse:
         if data["territory"]:
             experiments = experiments.filter(territories=data["territory"])
             filtered = True
-    experiments = services.with_overview(experiments.order_by("title", "pk")).prefetch_related(
+    experiments = services.with_overview(experiments.order_by(*order)).prefetch_related(
         Prefetch("territories", queryset=Territory.objects.order_by("name", "pk"))
     )
     page = Paginator(with_list_parts(experiments), EXPERIMENTS_PER_PAGE).get_page(

@@ -15,7 +15,7 @@ from essaim.demo.data.trainings.memberships import save_memberships
 from essaim.demo.data.trainings.participation import save_participation
 from essaim.demo.owner import demo_owner
 from essaim.organisations.models import Organisation
-from essaim.privacy.anonymisation import anonymise_session, sessions_due
+from essaim.registrations.anonymisation import anonymise_session, sessions_due
 from essaim.registrations.models import Registration
 
 
