@@ -1,12 +1,15 @@
 """French error bodies for the API: ``{"detail": "…"}`` or, for invalid input,
 ``{"detail": "Données invalides.", "erreurs": [{"champ": "…", "message": "…"}]}``.
 
-Endpoints that check a rule themselves raise :class:`InvalidInput`: the answer is a 422 whose
-``detail`` is the French message, with the field concerned in ``erreurs`` when there is one."""
+Any :class:`~essaim.core.errors.DomainError` (the errors of every app, and :class:`InvalidInput`
+that endpoints raise when they check a rule themselves) becomes a 422 whose ``detail`` is the
+French message, with the field concerned in ``erreurs`` when there is one."""
 
 from django.http import HttpRequest, HttpResponse
 from ninja import NinjaAPI
 from ninja.errors import AuthenticationError, ValidationError
+
+from essaim.core.errors import DomainError
 
 MESSAGES = {
     "missing": "Ce champ est obligatoire.",
@@ -44,13 +47,11 @@ MESSAGES = {
 }
 
 
-class InvalidInput(Exception):
+class InvalidInput(DomainError):
     """Input that the schemas accept but a rule refuses; ``message`` is French."""
 
     def __init__(self, message: str, field: str = "") -> None:
-        super().__init__(message)
-        self.message = message
-        self.field = field
+        super().__init__(message, field=field or None)
 
 
 def field_path(location: list) -> str:
@@ -85,8 +86,8 @@ def install_french_errors(api: NinjaAPI) -> None:
             request, {"detail": "Données invalides.", "erreurs": errors}, status=422
         )
 
-    @api.exception_handler(InvalidInput)
-    def refused(request: HttpRequest, exc: InvalidInput) -> HttpResponse:
+    @api.exception_handler(DomainError)
+    def refused(request: HttpRequest, exc: DomainError) -> HttpResponse:
         body: dict = {"detail": exc.message}
         if exc.field:
             body["erreurs"] = [{"champ": exc.field, "message": exc.message}]

@@ -21,6 +21,7 @@ from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
 
+from essaim.core.errors import DomainError
 from essaim.evaluation.models import Indicator, IndicatorKind, Measurement
 from essaim.experiments.models import Experiment
 from essaim.lib.french_csv import (
@@ -68,7 +69,7 @@ class ImportProblem:
         return f"Ligne {self.line} : {self.message}" if self.line else self.message
 
 
-class MeasurementImportError(Exception):
+class MeasurementImportError(DomainError):
     """The file cannot be imported; ``problems`` says why, line by line."""
 
     def __init__(self, problems: list[ImportProblem]) -> None:

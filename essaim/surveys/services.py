@@ -13,6 +13,7 @@ from django.template.loader import render_to_string
 from django.utils import timezone
 
 from essaim.attendance.models import Attendance
+from essaim.core.errors import DomainError
 from essaim.core.tasks import send_email
 from essaim.registrations.models import Registration, Status
 from essaim.surveys.defaults import DEFAULT_SURVEYS
@@ -25,7 +26,7 @@ from essaim.surveys.models import (
 from essaim.trainings.models import TrainingSession
 
 
-class SurveyError(Exception):
+class SurveyError(DomainError):
     """A change the rules refuse; the message is meant for the person who asked."""
 
 

@@ -16,9 +16,9 @@ from django.shortcuts import redirect, render
 from django.urls import path, reverse
 from django.views.decorators.http import require_http_methods, require_POST
 
+from essaim.core.history import changed_labels, describe_changes
 from essaim.roles.models import Perm
 from essaim.trainings.access import get_session_for
-from essaim.trainings.changes import changed_labels, form_changes
 from essaim.trainings.models import TrainingSession
 from essaim.trainings.services import move_child
 from essaim.trainings.tabs import session_context
@@ -74,7 +74,7 @@ def edit_part(
                     last=models.Max("position")
                 )["last"]
                 form.instance.position = (last or 0) + 1
-            changes = form_changes(form) if pk is not None else {}
+            changes = describe_changes(form) if pk is not None else {}
             item = form.save()
             verb = "created" if pk is None else "updated"
             summary = f"Programme : {part.label} « {_short(item)} » {part.done(verb)}"

@@ -7,6 +7,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from essaim.accounts.models import User
+from essaim.core.errors import DomainError
 from essaim.roles.models import Role
 from essaim.trainings.formatting import day_fr
 from essaim.trainings.models import (
@@ -18,12 +19,8 @@ from essaim.trainings.models import (
 )
 
 
-class CatalogueError(Exception):
+class CatalogueError(DomainError):
     """A change refused; the message is French."""
-
-    def __init__(self, message: str) -> None:
-        super().__init__(message)
-        self.message = message
 
 
 def create_cycle(*, cycle: Cycle, by: User) -> Cycle:

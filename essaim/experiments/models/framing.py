@@ -10,6 +10,7 @@ from django.db import models
 from django.db.models import Q
 from django.urls import reverse
 
+from essaim.core.errors import DomainError
 from essaim.core.models import record_history
 from essaim.experiments.models.stages import (
     DECIDING_STAGES,
@@ -21,12 +22,8 @@ from essaim.experiments.models.stages import (
 from essaim.roles.models import RoleHolder, RoleQuerySet
 
 
-class ExperimentError(Exception):
+class ExperimentError(DomainError):
     """A change refused by the rules of experiments; the message is French."""
-
-    def __init__(self, message: str) -> None:
-        super().__init__(message)
-        self.message = message
 
 
 class Theme(models.TextChoices):
