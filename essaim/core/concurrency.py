@@ -186,7 +186,8 @@ def shown(field: forms.Field, kept) -> str | None:
 
 
 class VersionedFormMixin:
-    """For a ``ModelForm`` that changes an existing object: a hidden ``version`` field holds
+    """For a form that changes an existing object ``self.instance`` (a ``ModelForm``, or a
+    form that sets ``instance`` before calling ``__init__``): a hidden ``version`` field holds
     the values the form was loaded from. On a valid submission, the fields changed meanwhile
     by someone else and also by this person are refused with a non-field error (the person's
     values stay in the form, and a new version lets them confirm theirs); the fields changed
@@ -197,10 +198,14 @@ class VersionedFormMixin:
 
     def __init__(self, *args, **kwargs) -> None:
         super().__init__(*args, **kwargs)
-        self.fields[VERSION_FIELD] = forms.CharField(widget=forms.HiddenInput, required=False)
+        # Evaluated when shown: a subclass may still add or remove fields after this.
+        self.fields[VERSION_FIELD] = forms.CharField(
+            widget=forms.HiddenInput,
+            required=False,
+            initial=lambda: sign_version(self.current_values) if self.current_values else "",
+        )
         self.loaded_values: dict | None = None
-        self.current_values: dict = {}
-        self._current_raw: dict = {}
+        self._snapshot: dict = {}
         self._edited_names: set[str] = set()
         if self.instance.pk is None:
             return
@@ -211,21 +216,33 @@ class VersionedFormMixin:
                 continue
             if field.many_to_many:
                 # As the form loaded it (model_to_dict), without another query.
-                raw = self.initial.get(name)
+                raw = (
+                    self.initial[name]
+                    if name in self.initial
+                    else field.value_from_object(self.instance)
+                )
             else:
                 raw = getattr(self.instance, field.attname)
-            self._current_raw[name] = raw
-            self.current_values[name] = fingerprint(raw)
-        self.fields[VERSION_FIELD].initial = sign_version(self.current_values)
+            self._snapshot[name] = raw
         if self.is_bound:
             self.loaded_values = read_version(self.data.get(self.add_prefix(VERSION_FIELD)))
+
+    @property
+    def _current_raw(self) -> dict:
+        """The values of the form's fields when it was made, as the object held them."""
+        return {name: raw for name, raw in self._snapshot.items() if name in self.fields}
+
+    @property
+    def current_values(self) -> dict:
+        return {name: fingerprint(raw) for name, raw in self._current_raw.items()}
 
     @property
     def changed_data(self) -> list[str]:
         changed = [name for name in super().changed_data if name != VERSION_FIELD]
         if self.loaded_values is None or not hasattr(self, "cleaned_data"):
             return changed
-        return [name for name in changed if name not in self.current_values or self.edited(name)]
+        tracked = self._current_raw
+        return [name for name in changed if name not in tracked or self.edited(name)]
 
     def edited(self, name: str) -> bool:
         """Whether this person changed ``name`` from the value they loaded."""
@@ -261,14 +278,16 @@ class VersionedFormMixin:
 
     def _post_clean(self) -> None:
         super()._post_clean()
+        self.cleaned_data.pop(VERSION_FIELD, None)
         if self.loaded_values is None:
             return
         self._edited_names = self._find_edited_names()
-        conflicts = self._conflicts(self.current_values, self._current_raw)
+        current = self.current_values
+        conflicts = self._conflicts(current, self._current_raw)
         if conflicts:
             self.show_conflict(EditConflict(conflicts))
             return
-        self._keep_the_others_changes(self.current_values, self._current_raw)
+        self._keep_the_others_changes(current, self._current_raw)
 
     def show_conflict(self, conflict: EditConflict) -> None:
         """Say which fields someone else changed, keeping what this person typed; sent again
@@ -301,6 +320,22 @@ class VersionedFormMixin:
             else:
                 self.cleaned_data[name] = raw[name]
 
+    def lock_and_check(self) -> None:
+        """Inside a transaction: lock the row, and check again, on its values now, that no one
+        changed what this person changes (:class:`EditConflict` otherwise); keep what others
+        changed meanwhile. ``save()`` does it; a view that saves with ``commit=False`` calls
+        it first."""
+        if self.loaded_values is None or self.instance.pk is None:
+            return
+        model = type(self.instance)
+        locked = model._default_manager.select_for_update().get(pk=self.instance.pk)
+        columns = [name for name in self._current_raw if not model_field(model, name).many_to_many]
+        raw = {name: getattr(locked, model_field(model, name).attname) for name in columns}
+        current = {name: fingerprint(value) for name, value in raw.items()}
+        if conflicts := self._conflicts(current, raw):
+            raise EditConflict(conflicts)
+        self._keep_the_others_changes(current, raw)
+
     def save(self, commit: bool = True):
         if self.loaded_values is None or not commit or self.instance.pk is None:
             return super().save(commit=commit)
@@ -308,15 +343,8 @@ class VersionedFormMixin:
             raise ValueError("The form does not validate: it cannot be saved.")
         model = type(self.instance)
         with transaction.atomic():
-            locked = model._default_manager.select_for_update().get(pk=self.instance.pk)
-            columns = [
-                name for name in self._current_raw if not model_field(model, name).many_to_many
-            ]
-            raw = {name: getattr(locked, model_field(model, name).attname) for name in columns}
-            current = {name: fingerprint(value) for name, value in raw.items()}
-            if conflicts := self._conflicts(current, raw):
-                raise EditConflict(conflicts)
-            self._keep_the_others_changes(current, raw)
+            self.lock_and_check()
+            # The fields this person left alone are not written: what others changed stays.
             untouched = {name for name in self._current_raw if not self.edited(name)}
             self.instance.save(
                 update_fields=[

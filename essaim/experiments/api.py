@@ -7,12 +7,23 @@ from typing import Any
 
 from django.db import models, transaction
 from django.db.models import Prefetch
-from django.http import Http404, HttpRequest
+from django.http import Http404, HttpRequest, HttpResponse
 from ninja import Field, Query, Router, Schema, Status
 from ninja.pagination import LimitOffsetPagination, paginate
 from pydantic import ConfigDict
 
 from essaim.api_errors import InvalidInput
+from essaim.core.concurrency import (
+    Conflict,
+    EditConflict,
+    find_conflicts,
+    fingerprint,
+    fingerprint_of,
+    read_version,
+    shown,
+    version_of,
+)
+from essaim.core.history import readable
 from essaim.experiments import services
 from essaim.experiments.access import get_experiment_for
 from essaim.experiments.models import (
@@ -185,6 +196,14 @@ class ExperimentDetailOut(ExperimentOut):
     completeness: int = Field(description="part des questions de cadrage traitées, en %")
     framing: list[FramingItemOut]
     allowed_stages: list[Stage] = Field(description="étapes accessibles depuis l'étape actuelle")
+    version: str = Field(
+        description="version du cadrage lu, à renvoyer avec une modification (ou en-tête "
+        "If-Match) ; c'est aussi l'ETag de la réponse"
+    )
+
+    @staticmethod
+    def resolve_version(obj: Experiment) -> str:
+        return framing_version(obj)
 
     @staticmethod
     def resolve_carrier(obj: Experiment) -> dict | None:
@@ -255,6 +274,59 @@ class ExperimentIn(FramingIn):
 
 class ExperimentPatch(FramingIn):
     title: str = Field(None, min_length=1, max_length=200)
+    version: str = Field(
+        None,
+        description="la version lue (champ « version » ou ETag) ; sans elle, les champs envoyés "
+        "remplacent les valeurs en cours et les autres ne changent pas",
+    )
+
+
+# The fields a version of the framing follows: those the API changes.
+VERSIONED_FIELDS = ["title", *FramingIn.model_fields]
+
+
+def framing_version(experiment: Experiment) -> str:
+    return version_of(experiment, VERSIONED_FIELDS)
+
+
+def check_framing_version(experiment: Experiment, token: str | None, data: dict) -> None:
+    """Refuse (:class:`EditConflict`, a 409) the fields of ``data`` that someone else changed
+    since the version ``token`` was read, if ``data`` changes them too, to another value.
+    ``experiment`` is locked and current."""
+    if not token:
+        return
+    loaded = read_version(token)
+    if loaded is None:
+        raise InvalidInput(
+            "Version illisible : relisez l'expérimentation pour obtenir sa version.", "version"
+        )
+    sent = dict(data)
+    if "territories" in sent and sent["territories"] is not None:
+        sent["territories"] = sorted(set(sent["territories"]), key=str)
+    for name in ("purpose_type", "object_type", "nature"):
+        if name in sent and sent[name] is None:
+            sent[name] = ""
+    proposed = {
+        name: fingerprint(value.strip() if isinstance(value, str) else value)
+        for name, value in sent.items()
+        if name in VERSIONED_FIELDS
+    }
+    current = fingerprint_of(experiment, proposed)
+    names = find_conflicts(loaded=loaded, current=current, proposed=proposed)
+    if names:
+        conflicts = []
+        for name in names:
+            field = Experiment._meta.get_field(name)
+            form_field = field.formfield()
+            conflicts.append(
+                Conflict(
+                    name=name,
+                    label=str(form_field.label),
+                    current=readable(form_field, field.value_from_object(experiment)),
+                    loaded=shown(form_field, loaded[name]),
+                )
+            )
+        raise EditConflict(conflicts)
 
 
 class ExperimentFilters(Schema):
@@ -365,21 +437,35 @@ def create_experiment(request: HttpRequest, payload: ExperimentIn):
 @router.get(
     "{experiment_id}", response=ExperimentDetailOut, summary="Une expérimentation et son cadrage"
 )
-def get_experiment(request: HttpRequest, experiment_id: int):
-    return experiment_detail(request.user, experiment_id)
+def get_experiment(request: HttpRequest, experiment_id: int, response: HttpResponse):
+    experiment = experiment_detail(request.user, experiment_id)
+    response["ETag"] = f'"{framing_version(experiment)}"'
+    return experiment
 
 
 @router.patch(
     "{experiment_id}",
-    response={200: ExperimentDetailOut, 422: InvalidOut},
+    response={200: ExperimentDetailOut, 409: InvalidOut, 422: InvalidOut},
     summary="Modifier le cadrage",
 )
-def update_experiment(request: HttpRequest, experiment_id: int, payload: ExperimentPatch):
-    """Seuls les champs envoyés changent. Rôle éditeur ou propriétaire."""
+def update_experiment(
+    request: HttpRequest, experiment_id: int, payload: ExperimentPatch, response: HttpResponse
+):
+    """Seuls les champs envoyés changent. Rôle éditeur ou propriétaire.
+
+    Avec la version lue (champ `version`, ou en-tête `If-Match` avec l'ETag) : si quelqu'un a
+    changé entre-temps un champ que vous changez aussi, vers une autre valeur, la modification
+    est refusée (409) et rien n'est enregistré ; ses autres changements restent."""
     experiment = get_experiment_for(request.user, experiment_id, Perm.EDIT)
+    data = payload.dict(exclude_unset=True)
+    token = data.pop("version", None) or request.headers.get("If-Match")
     with transaction.atomic():
-        apply_framing(experiment, payload.dict(exclude_unset=True), request.user)
-    return experiment_detail(request.user, experiment_id)
+        experiment = Experiment.objects.select_for_update().get(pk=experiment.pk)
+        check_framing_version(experiment, token, data)
+        apply_framing(experiment, data, request.user)
+    detail = experiment_detail(request.user, experiment_id)
+    response["ETag"] = f'"{framing_version(detail)}"'
+    return detail
 
 
 @router.delete("{experiment_id}", response={204: None}, summary="Supprimer une expérimentation")

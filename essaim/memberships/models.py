@@ -15,15 +15,12 @@ from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone
 
+from essaim.core.errors import DomainError
 from essaim.roles.models import RoleHolder, RoleQuerySet
 
 
-class MembershipRefused(Exception):
+class MembershipRefused(DomainError):
     """A change of a membership that is refused; the message is French and said as is."""
-
-    def __init__(self, message: str) -> None:
-        super().__init__(message)
-        self.message = message
 
 
 MONTHS = [

@@ -153,3 +153,75 @@ def test_a_change_made_between_checking_and_saving_is_kept_or_refused(full_sessi
     )
     full_session.refresh_from_db()
     assert full_session.capacity == 14
+
+
+# The experiment API ------------------------------------------------------------------------------
+
+
+@pytest.fixture
+def experiment(owner, editor):
+    from essaim.roles.models import Role
+    from tests.experiments.factories import ExperimentFactory
+
+    experiment = ExperimentFactory(
+        title="Autostop organisé", summary="Des arrêts pour l'autostop.", framed=True
+    )
+    experiment.grant(owner, Role.OWNER)
+    experiment.grant(editor, Role.EDITOR)
+    return experiment
+
+
+def test_a_framing_patch_from_an_older_read_keeps_what_others_changed(experiment, owner, editor):
+    from tests.api.test_experiments_api import Api
+
+    alice, bruno = Api(owner), Api(editor)
+    read = alice.get(f"{experiment.pk}")
+    version = read.json()["version"]
+    assert read["ETag"] == f'"{version}"'
+
+    assert bruno.patch(f"{experiment.pk}", {"summary": "Des arrêts sûrs."}).status_code == 200
+    response = alice.patch(
+        f"{experiment.pk}", {"title": "Autostop (2e saison)", "version": version}
+    )
+    assert response.status_code == 200
+    assert response.json()["summary"] == "Des arrêts sûrs."
+    assert response["ETag"] == f'"{response.json()["version"]}"'
+    experiment.refresh_from_db()
+    assert (experiment.title, experiment.summary) == ("Autostop (2e saison)", "Des arrêts sûrs.")
+
+
+def test_a_framing_patch_changing_what_someone_else_changed_is_a_409(experiment, owner, editor):
+    from tests.api.test_experiments_api import Api
+
+    alice, bruno = Api(owner), Api(editor)
+    etag = alice.get(f"{experiment.pk}")["ETag"]
+    assert bruno.patch(f"{experiment.pk}", {"summary": "Des arrêts sûrs."}).status_code == 200
+    before = HistoryEntry.objects.of(experiment).count()
+
+    alice.headers["If-Match"] = etag
+    response = alice.patch(f"{experiment.pk}", {"summary": "Autre chose", "title": "Autostop 2"})
+    assert response.status_code == 409
+    message = (
+        "Ce champ a été modifié par quelqu'un d'autre pendant que vous l'éditiez : "
+        "Résumé — Des arrêts sûrs. (vous aviez Des arrêts pour l'autostop.)"
+    )
+    assert response.json() == {
+        "detail": message,
+        "erreurs": [{"champ": "summary", "message": message}],
+    }
+    experiment.refresh_from_db()
+    assert (experiment.title, experiment.summary) == ("Autostop organisé", "Des arrêts sûrs.")
+    assert HistoryEntry.objects.of(experiment).count() == before
+
+    # The same value as the other person's is no conflict; no version, no check.
+    assert alice.patch(f"{experiment.pk}", {"summary": "Des arrêts sûrs."}).status_code == 200
+    del alice.headers["If-Match"]
+    assert alice.patch(f"{experiment.pk}", {"summary": "Autre chose"}).status_code == 200
+
+
+def test_an_unreadable_version_is_refused(experiment, owner):
+    from tests.api.test_experiments_api import Api
+
+    response = Api(owner).patch(f"{experiment.pk}", {"title": "Autre", "version": "n'importe"})
+    assert response.status_code == 422
+    assert response.json()["erreurs"][0]["champ"] == "version"

@@ -14,6 +14,7 @@ from django.shortcuts import redirect, render
 from django.urls import path, reverse
 from django.views.decorators.http import require_GET, require_http_methods
 
+from essaim.core.concurrency import EditConflict
 from essaim.experiments import services
 from essaim.experiments.access import get_experiment_for
 from essaim.experiments.children import ChildPage, child_urls
@@ -241,7 +242,11 @@ def framing_step(request: HttpRequest, pk: int, step: str) -> HttpResponse:
     before = _values(experiment, form)
     if request.method == "POST" and (form is None or form.is_valid()):
         if form is not None and form.has_changed():
-            _save_step(request, experiment, spec, form, before)
+            try:
+                _save_step(request, experiment, spec, form, before)
+            except EditConflict as conflict:
+                form.show_conflict(conflict)
+                return _render_step(request, experiment, context, items, spec, form)
             messages.success(request, f"Étape « {spec.title} » enregistrée.")
         _, following = _neighbours(spec)
         if request.POST.get("ensuite") == "rester":
@@ -280,7 +285,7 @@ def _values(experiment: Experiment, form: forms.ModelForm | None) -> dict:
     if form is None:
         return {}
     values = {}
-    for name in form.fields:
+    for name in form._meta.fields:
         value = getattr(experiment, name)
         values[name] = list(value.all()) if hasattr(value, "all") else value
     return values
@@ -302,6 +307,7 @@ def _save_step(
     }
     fields = [Experiment._meta.get_field(name) for name in changed]
     with transaction.atomic():
+        form.lock_and_check()
         form.save(commit=False)
         concrete = [field.name for field in fields if not field.many_to_many]
         if concrete:
