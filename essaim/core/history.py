@@ -12,13 +12,16 @@ import datetime
 from decimal import Decimal
 
 from django import forms
+from django.core.paginator import Paginator
 from django.db import models
+from django.http import HttpRequest
 from django.utils import timezone
 
 from essaim.core.models import HistoryEntry, HistoryQuerySet, record_history
 from essaim.trainings.formatting import day_fr, hour_fr
 
 LONGEST_VALUE = 200
+ENTRIES_PER_PAGE = 50
 
 
 class Tracked:
@@ -95,3 +98,31 @@ def changes_between(
 def changed_labels(changes: dict) -> str:
     """« titre, nombre de places »."""
     return ", ".join(label[:1].lower() + label[1:] for label in changes)
+
+
+def change_rows(entry: HistoryEntry) -> list[tuple[str, str, str]]:
+    """(label, before, after) for each change of ``entry`` written in the one format; entries
+    that keep something else (a stage, the addresses written to) show none."""
+    rows = []
+    for label, values in (entry.changes or {}).items():
+        if not isinstance(values, dict) or set(values) != {"avant", "après"}:
+            return []
+        rows.append((label, values["avant"], values["après"]))
+    return rows
+
+
+def history_page(
+    request: HttpRequest, obj: models.Model, *, filter_form=None, per_page: int = ENTRIES_PER_PAGE
+) -> dict:
+    """What the history page of ``obj`` shows (the ``core/history.html`` partial): its entries,
+    newest first, a page at a time, filtered by ``filter_form`` (its ``filter(entries)`` returns
+    the entries kept and whether it filtered) when given."""
+    entries = HistoryEntry.objects.of(obj).select_related("actor")
+    is_filtered = False
+    if filter_form is not None:
+        entries, is_filtered = filter_form.filter(entries)
+    page = Paginator(entries, per_page).get_page(request.GET.get("page"))
+    page.object_list = list(page.object_list)
+    for entry in page.object_list:
+        entry.change_rows = change_rows(entry)
+    return {"entries": page, "is_filtered": is_filtered, "form": filter_form}

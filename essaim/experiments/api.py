@@ -23,7 +23,7 @@ from essaim.core.concurrency import (
     shown,
     version_of,
 )
-from essaim.core.history import readable
+from essaim.core.history import changes_between, readable
 from essaim.experiments import services
 from essaim.experiments.access import get_experiment_for
 from essaim.experiments.models import (
@@ -45,6 +45,7 @@ from essaim.experiments.models import (
     StepStatus,
     Theme,
 )
+from essaim.experiments.views.framing import describe_framing_change, framing_fields
 from essaim.organisations.models import Organisation
 from essaim.roles.models import Perm
 from essaim.territories.models import Territory
@@ -361,6 +362,11 @@ def apply_framing(experiment: Experiment, data: dict[str, Any], user) -> list[st
             if carrier is None:
                 raise InvalidInput(f"Organisation inconnue : {carrier_id}.", "carrier")
         data["carrier"] = carrier
+    fields = framing_fields()
+    before = {
+        name: Experiment._meta.get_field(name).value_from_object(experiment)
+        for name in [*data, *(["territories"] if territory_ids is not None else [])]
+    }
     changes = apply_changes(experiment, data)
     check_not_blank(experiment.title, "title", "Le titre")
     check_dates(experiment.start_date, experiment.end_date)
@@ -381,16 +387,18 @@ def apply_framing(experiment: Experiment, data: dict[str, Any], user) -> list[st
                 "Territoire inconnu ou inaccessible : " + ", ".join(map(str, unknown)) + ".",
                 "territories",
             )
-        before = sorted(experiment.territories.values_list("pk", flat=True))
-        if before != sorted(ids):
+        if sorted(item.pk for item in before["territories"]) != sorted(ids):
             experiment.territories.set(territories)
-            changes["territories"] = {"avant": before, "après": sorted(ids)}
+            changes["territories"] = territories
     if changes:
+        after = {
+            name: Experiment._meta.get_field(name).value_from_object(experiment) for name in changes
+        }
         experiment.log_action(
             user,
             "updated",
-            "Cadrage modifié : " + field_labels(Experiment, changes),
-            changes,
+            describe_framing_change(changes),
+            changes_between(before, after, {name: fields[name] for name in changes}),
         )
     return list(changes)
 

@@ -16,6 +16,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from essaim.core.errors import DomainError
+from essaim.core.history import Tracked
 from essaim.roles.models import RoleHolder, RoleQuerySet
 
 
@@ -35,7 +36,7 @@ class MemberKind(models.TextChoices):
     ORGANISATION = "organisation", "structure"
 
 
-class MembershipType(RoleHolder):
+class MembershipType(Tracked, RoleHolder):
     """A kind of membership, managed by those who hold a role on it (the resource centre)."""
 
     name = models.CharField("intitulé", max_length=200)
@@ -125,11 +126,6 @@ class MembershipType(RoleHolder):
         """The day of ``year`` from which last year's members are reminded to renew."""
         last_day = calendar.monthrange(year, self.reminder_month)[1]
         return datetime.date(year, self.reminder_month, min(self.reminder_day, last_day))
-
-    def log_action(self, actor, verb: str, summary: str, changes: dict | None = None) -> None:
-        from essaim.core.models import record_history
-
-        record_history(self, actor=actor, verb=verb, summary=summary, changes=changes)
 
 
 class FeeBracket(models.Model):

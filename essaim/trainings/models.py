@@ -16,6 +16,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.text import slugify
 
+from essaim.core.history import Tracked
 from essaim.roles.models import Perm, RoleHolder, RoleQuerySet
 
 NOON = datetime.time(12, 0)
@@ -58,7 +59,7 @@ def _unique_slug(model: type[models.Model], base: str, fallback: str) -> str:
     return slug
 
 
-class Cycle(RoleHolder):
+class Cycle(Tracked, RoleHolder):
     """A series of sessions announced together (for example innovation → expérimentation →
     pérennisation et changement d'échelle), whose sessions link to each other."""
 
@@ -91,11 +92,6 @@ class Cycle(RoleHolder):
 
     def get_absolute_url(self) -> str:
         return reverse("trainings:cycle", args=[self.slug])
-
-    def log_action(self, actor, verb: str, summary: str, changes: dict | None = None) -> None:
-        from essaim.core.models import record_history
-
-        record_history(self, actor=actor, verb=verb, summary=summary, changes=changes)
 
     @staticmethod
     def unique_slug(title: str) -> str:
@@ -144,7 +140,7 @@ class TrainingSessionQuerySet(CatalogueQuerySet):
         )
 
 
-class TrainingSession(RoleHolder):
+class TrainingSession(Tracked, RoleHolder):
     """A training session or a webconference, over one or several days, in time slots."""
 
     cycle = models.ForeignKey(
@@ -289,11 +285,6 @@ class TrainingSession(RoleHolder):
             return frozenset()
         role = self.cycle.role_of(user)
         return role.permissions if role else frozenset()
-
-    def log_action(self, actor, verb: str, summary: str, changes: dict | None = None) -> None:
-        from essaim.core.models import record_history
-
-        record_history(self, actor=actor, verb=verb, summary=summary, changes=changes)
 
     # Registration rules ---------------------------------------------------------------------
 

@@ -11,7 +11,7 @@ from django.db.models import Q
 from django.urls import reverse
 
 from essaim.core.errors import DomainError
-from essaim.core.models import record_history
+from essaim.core.history import Tracked
 from essaim.experiments.models.stages import (
     DECIDING_STAGES,
     STAGE_AFTER_DECISION,
@@ -94,7 +94,7 @@ class ExperimentQuerySet(RoleQuerySet):
         )
 
 
-class Experiment(RoleHolder):
+class Experiment(Tracked, RoleHolder):
     title = models.CharField("titre", max_length=200)
     summary = models.TextField("résumé", blank=True)
     theme = models.CharField("thème", max_length=30, choices=Theme.choices, default=Theme.OTHER)
@@ -201,11 +201,6 @@ class Experiment(RoleHolder):
         if self.end_date.day >= self.start_date.day:
             months += 1
         return max(months, 1)
-
-    # History ----------------------------------------------------------------------------------
-
-    def log_action(self, actor, verb: str, summary: str, changes: dict | None = None) -> None:
-        record_history(self, actor=actor, verb=verb, summary=summary, changes=changes)
 
     # Stages -----------------------------------------------------------------------------------
 
