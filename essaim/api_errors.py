@@ -9,6 +9,7 @@ from django.http import HttpRequest, HttpResponse
 from ninja import NinjaAPI
 from ninja.errors import AuthenticationError, ValidationError
 
+from essaim.core.children import FormRefused
 from essaim.core.concurrency import EditConflict
 from essaim.core.errors import DomainError
 
@@ -91,6 +92,12 @@ def install_french_errors(api: NinjaAPI) -> None:
     def conflict(request: HttpRequest, exc: EditConflict) -> HttpResponse:
         errors = [{"champ": each.name, "message": each.message} for each in exc.conflicts]
         return api.create_response(request, {"detail": exc.message, "erreurs": errors}, status=409)
+
+    @api.exception_handler(FormRefused)
+    def refused_by_the_form(request: HttpRequest, exc: FormRefused) -> HttpResponse:
+        return api.create_response(
+            request, {"detail": exc.message, "erreurs": exc.errors}, status=422
+        )
 
     @api.exception_handler(DomainError)
     def refused(request: HttpRequest, exc: DomainError) -> HttpResponse:

@@ -207,6 +207,8 @@ class VersionedFormMixin:
         self.loaded_values: dict | None = None
         self._snapshot: dict = {}
         self._edited_names: set[str] = set()
+        # The conflict found on validation, if any (for callers that answer it otherwise).
+        self.edit_conflict: EditConflict | None = None
         if self.instance.pk is None:
             return
         model = type(self.instance)
@@ -285,7 +287,8 @@ class VersionedFormMixin:
         current = self.current_values
         conflicts = self._conflicts(current, self._current_raw)
         if conflicts:
-            self.show_conflict(EditConflict(conflicts))
+            self.edit_conflict = EditConflict(conflicts)
+            self.show_conflict(self.edit_conflict)
             return
         self._keep_the_others_changes(current, self._current_raw)
 

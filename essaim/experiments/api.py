@@ -13,6 +13,8 @@ from ninja.pagination import LimitOffsetPagination, paginate
 from pydantic import ConfigDict
 
 from essaim.api_errors import InvalidInput
+from essaim.core import children
+from essaim.core.children import ChildKind, bound_form
 from essaim.core.concurrency import (
     Conflict,
     EditConflict,
@@ -45,7 +47,12 @@ from essaim.experiments.models import (
     StepStatus,
     Theme,
 )
-from essaim.experiments.views.framing import describe_framing_change, framing_fields
+from essaim.experiments.views.framing import (
+    HYPOTHESES,
+    describe_framing_change,
+    framing_fields,
+)
+from essaim.experiments.views.method import STEPS as STEP_PAGES
 from essaim.organisations.models import Organisation
 from essaim.roles.models import Perm
 from essaim.territories.models import Territory
@@ -107,10 +114,6 @@ def apply_changes(instance: models.Model, data: dict[str, Any]) -> dict[str, dic
             changes[name] = {"avant": json_value(before), "après": json_value(value)}
             setattr(instance, name, value)
     return changes
-
-
-def field_labels(model: type[models.Model], names) -> str:
-    return ", ".join(str(model._meta.get_field(name).verbose_name) for name in names)
 
 
 def check_not_blank(value: str, field: str, label: str) -> None:
@@ -616,6 +619,11 @@ class HypothesisOut(Schema):
     statement: str
     rationale: str
     position: int
+    version: str = Field(description="version lue, à renvoyer avec une modification")
+
+    @staticmethod
+    def resolve_version(obj: Hypothesis) -> str:
+        return child_version(HYPOTHESES, obj)
 
 
 class HypothesisIn(Strict):
@@ -628,6 +636,7 @@ class HypothesisPatch(Strict):
     statement: str = Field(None, min_length=1)
     rationale: str = None
     position: int = Field(None, ge=0)
+    version: str = Field(None, description="la version lue (ou en-tête If-Match)")
 
 
 def child_of(experiment: Experiment, model: type[models.Model], pk: int) -> models.Model:
@@ -637,8 +646,13 @@ def child_of(experiment: Experiment, model: type[models.Model], pk: int) -> mode
     return child
 
 
+def field_labels(model: type[models.Model], names) -> str:
+    return ", ".join(str(model._meta.get_field(name).verbose_name) for name in names)
+
+
 def save_child(experiment, child, data: dict, user, label: str, feminine: bool, check) -> None:
-    """Create or change ``child`` from ``data``, check it, save it and log it."""
+    """Create or change ``child`` from ``data``, check it, save it and log it (the children
+    that have no form of their own on a page)."""
     created = child.pk is None
     for name, value in data.items():
         if isinstance(value, str):
@@ -667,8 +681,24 @@ def delete_child(experiment, child, user, label: str, feminine: bool) -> None:
     experiment.log_action(user, "deleted", summary)
 
 
-def check_hypothesis(hypothesis: Hypothesis) -> None:
-    check_not_blank(hypothesis.statement, "statement", "L'hypothèse")
+def save_through_form(
+    kind: ChildKind, experiment: Experiment, child: models.Model, data: dict, user, version=None
+) -> models.Model:
+    """Create or change ``child`` with the form of its page: the same checks, the same French
+    messages (a 422 naming each field), the same history entry. ``version``: the version read,
+    for a change (409 when someone else changed the same fields meanwhile)."""
+    extra = {name: data.pop(name) for name in list(data) if name not in kind.form_class.base_fields}
+    form = bound_form(
+        kind=kind, parent=experiment, child=child, data=data, actor=user, version=version
+    )
+    for name, value in extra.items():
+        setattr(form.instance, name, value)
+    children.save_child(kind=kind, parent=experiment, form=form, actor=user)
+    return form.instance
+
+
+def child_version(kind: ChildKind, child: models.Model) -> str:
+    return version_of(child, kind.form_class.base_fields)
 
 
 @router.get(
@@ -685,16 +715,13 @@ def list_hypotheses(request: HttpRequest, experiment_id: int):
 )
 def create_hypothesis(request: HttpRequest, experiment_id: int, payload: HypothesisIn):
     experiment = get_experiment_for(request.user, experiment_id, Perm.EDIT)
-    hypothesis = Hypothesis(experiment=experiment)
     with transaction.atomic():
-        save_child(
+        hypothesis = save_through_form(
+            HYPOTHESES,
             experiment,
-            hypothesis,
+            HYPOTHESES.new_child(experiment, None),
             payload.dict(),
             request.user,
-            "Hypothèse",
-            True,
-            check_hypothesis,
         )
     return Status(201, hypothesis)
 
@@ -717,16 +744,10 @@ def update_hypothesis(
 ):
     experiment = get_experiment_for(request.user, experiment_id, Perm.EDIT)
     hypothesis = child_of(experiment, Hypothesis, hypothesis_id)
+    data = payload.dict(exclude_unset=True)
+    version = data.pop("version", None) or request.headers.get("If-Match")
     with transaction.atomic():
-        save_child(
-            experiment,
-            hypothesis,
-            payload.dict(exclude_unset=True),
-            request.user,
-            "Hypothèse",
-            True,
-            check_hypothesis,
-        )
+        save_through_form(HYPOTHESES, experiment, hypothesis, data, request.user, version)
     return hypothesis
 
 
@@ -738,8 +759,7 @@ def update_hypothesis(
 def delete_hypothesis(request: HttpRequest, experiment_id: int, hypothesis_id: int):
     experiment = get_experiment_for(request.user, experiment_id, Perm.EDIT)
     hypothesis = child_of(experiment, Hypothesis, hypothesis_id)
-    with transaction.atomic():
-        delete_child(experiment, hypothesis, request.user, "Hypothèse", True)
+    children.delete_child(kind=HYPOTHESES, parent=experiment, child=hypothesis, actor=request.user)
     return Status(204, None)
 
 
@@ -756,6 +776,11 @@ class StepOut(Schema):
     deliverables: str
     status: StepStatus
     is_milestone: bool
+    version: str = Field(description="version lue, à renvoyer avec une modification")
+
+    @staticmethod
+    def resolve_version(obj: Step) -> str:
+        return child_version(STEP_PAGES, obj)
 
 
 class StepIn(Strict):
@@ -776,11 +801,7 @@ class StepPatch(Strict):
     end_date: date | None = None
     deliverables: str = None
     status: StepStatus = None
-
-
-def check_step(step: Step) -> None:
-    check_not_blank(step.title, "title", "L'intitulé")
-    check_dates(step.start_date, step.end_date)
+    version: str = Field(None, description="la version lue (ou en-tête If-Match)")
 
 
 @router.get("{experiment_id}/steps", response=list[StepOut], summary="Étapes et jalons")
@@ -795,9 +816,14 @@ def list_steps(request: HttpRequest, experiment_id: int):
 )
 def create_step(request: HttpRequest, experiment_id: int, payload: StepIn):
     experiment = get_experiment_for(request.user, experiment_id, Perm.EDIT)
-    step = Step(experiment=experiment)
     with transaction.atomic():
-        save_child(experiment, step, payload.dict(), request.user, "Étape", True, check_step)
+        step = save_through_form(
+            STEP_PAGES,
+            experiment,
+            STEP_PAGES.new_child(experiment, None),
+            payload.dict(),
+            request.user,
+        )
     return Status(201, step)
 
 
@@ -814,16 +840,10 @@ def get_step(request: HttpRequest, experiment_id: int, step_id: int):
 def update_step(request: HttpRequest, experiment_id: int, step_id: int, payload: StepPatch):
     experiment = get_experiment_for(request.user, experiment_id, Perm.EDIT)
     step = child_of(experiment, Step, step_id)
+    data = payload.dict(exclude_unset=True)
+    version = data.pop("version", None) or request.headers.get("If-Match")
     with transaction.atomic():
-        save_child(
-            experiment,
-            step,
-            payload.dict(exclude_unset=True),
-            request.user,
-            "Étape",
-            True,
-            check_step,
-        )
+        save_through_form(STEP_PAGES, experiment, step, data, request.user, version)
     return step
 
 
@@ -831,6 +851,5 @@ def update_step(request: HttpRequest, experiment_id: int, step_id: int, payload:
 def delete_step(request: HttpRequest, experiment_id: int, step_id: int):
     experiment = get_experiment_for(request.user, experiment_id, Perm.EDIT)
     step = child_of(experiment, Step, step_id)
-    with transaction.atomic():
-        delete_child(experiment, step, request.user, "Étape", True)
+    children.delete_child(kind=STEP_PAGES, parent=experiment, child=step, actor=request.user)
     return Status(204, None)

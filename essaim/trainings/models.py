@@ -17,6 +17,7 @@ from django.utils import timezone
 from django.utils.text import slugify
 
 from essaim.core.history import Tracked
+from essaim.core.ordering import next_position
 from essaim.roles.models import Perm, RoleHolder, RoleQuerySet
 
 NOON = datetime.time(12, 0)
@@ -363,8 +364,7 @@ class TrainingSession(Tracked, RoleHolder):
         """The rank of a session added at the end of ``cycle``."""
         if cycle is None:
             return 1
-        last = cycle.sessions.aggregate(last=models.Max("position"))["last"]
-        return (last or 0) + 1
+        return next_position(cycle.sessions.all())
 
 
 class Slot(models.Model):

@@ -136,18 +136,3 @@ def duplicate_session(
             f"Session dupliquée pour le {day_fr(copy.start_date, weekday=False)}",
         )
     return copy
-
-
-def move_child(*, items: list, item, offset: int) -> bool:
-    """Move ``item`` by ``offset`` places among ``items`` (in their order) and number them all
-    again from 1; tells whether it moved."""
-    index = items.index(item)
-    target = index + offset
-    if not 0 <= target < len(items):
-        return False
-    items[index], items[target] = items[target], items[index]
-    for position, child in enumerate(items, start=1):
-        if child.position != position:
-            child.position = position
-            child.save(update_fields=["position"])
-    return True

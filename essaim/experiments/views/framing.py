@@ -1,7 +1,7 @@
 """The framing (cadrage) of an experiment: a guided form in steps that saves as it goes, the
 gauge of the framing questions still open, and the whole framing on one printable canvas."""
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from django import forms
 from django.contrib import messages
@@ -12,6 +12,7 @@ from django.shortcuts import redirect, render
 from django.urls import path, reverse
 from django.views.decorators.http import require_GET, require_http_methods
 
+from essaim.core.children import ChildKind
 from essaim.core.concurrency import EditConflict
 from essaim.core.history import describe_changes
 from essaim.experiments import services
@@ -138,15 +139,14 @@ def describe_framing_change(names) -> str:
     return "Cadrage, " + " ; ".join(parts)
 
 
-@dataclass(frozen=True)
-class FramingChildPage(ChildPage):
+def FramingChildPage(*, step: str, back_anchor: str = "", **kwargs) -> ChildKind:
     """A child listed on one step of the guided form: changing it leads back to that step."""
 
-    step: str = ""
+    def back_url(experiment: Experiment, child=None) -> str:
+        url = reverse("experiments:framing_step", args=[experiment.pk, step])
+        return f"{url}#{back_anchor}" if back_anchor else url
 
-    def back_url(self, experiment: Experiment) -> str:
-        url = reverse("experiments:framing_step", args=[experiment.pk, self.step])
-        return f"{url}#{self.back_anchor}" if self.back_anchor else url
+    return replace(ChildPage(back_anchor=back_anchor, **kwargs), back_url=back_url)
 
 
 HYPOTHESES = FramingChildPage(
