@@ -697,6 +697,22 @@ def save_through_form(
     return form.instance
 
 
+def create_through_form(request: HttpRequest, kind: ChildKind, experiment, payload: Schema):
+    with transaction.atomic():
+        child = kind.new_child(experiment, None)
+        return save_through_form(kind, experiment, child, payload.dict(), request.user)
+
+
+def update_through_form(
+    request: HttpRequest, kind: ChildKind, experiment, child: models.Model, payload: Schema
+):
+    """Only the fields sent change; the version read comes in the body or in ``If-Match``."""
+    data = payload.dict(exclude_unset=True)
+    version = data.pop("version", None) or request.headers.get("If-Match")
+    with transaction.atomic():
+        return save_through_form(kind, experiment, child, data, request.user, version)
+
+
 def child_version(kind: ChildKind, child: models.Model) -> str:
     return version_of(child, kind.form_class.base_fields)
 
@@ -715,15 +731,7 @@ def list_hypotheses(request: HttpRequest, experiment_id: int):
 )
 def create_hypothesis(request: HttpRequest, experiment_id: int, payload: HypothesisIn):
     experiment = get_experiment_for(request.user, experiment_id, Perm.EDIT)
-    with transaction.atomic():
-        hypothesis = save_through_form(
-            HYPOTHESES,
-            experiment,
-            HYPOTHESES.new_child(experiment, None),
-            payload.dict(),
-            request.user,
-        )
-    return Status(201, hypothesis)
+    return Status(201, create_through_form(request, HYPOTHESES, experiment, payload))
 
 
 @router.get(
@@ -744,11 +752,7 @@ def update_hypothesis(
 ):
     experiment = get_experiment_for(request.user, experiment_id, Perm.EDIT)
     hypothesis = child_of(experiment, Hypothesis, hypothesis_id)
-    data = payload.dict(exclude_unset=True)
-    version = data.pop("version", None) or request.headers.get("If-Match")
-    with transaction.atomic():
-        save_through_form(HYPOTHESES, experiment, hypothesis, data, request.user, version)
-    return hypothesis
+    return update_through_form(request, HYPOTHESES, experiment, hypothesis, payload)
 
 
 @router.delete(
@@ -816,15 +820,7 @@ def list_steps(request: HttpRequest, experiment_id: int):
 )
 def create_step(request: HttpRequest, experiment_id: int, payload: StepIn):
     experiment = get_experiment_for(request.user, experiment_id, Perm.EDIT)
-    with transaction.atomic():
-        step = save_through_form(
-            STEP_PAGES,
-            experiment,
-            STEP_PAGES.new_child(experiment, None),
-            payload.dict(),
-            request.user,
-        )
-    return Status(201, step)
+    return Status(201, create_through_form(request, STEP_PAGES, experiment, payload))
 
 
 @router.get("{experiment_id}/steps/{step_id}", response=StepOut, summary="Une étape")
@@ -840,11 +836,7 @@ def get_step(request: HttpRequest, experiment_id: int, step_id: int):
 def update_step(request: HttpRequest, experiment_id: int, step_id: int, payload: StepPatch):
     experiment = get_experiment_for(request.user, experiment_id, Perm.EDIT)
     step = child_of(experiment, Step, step_id)
-    data = payload.dict(exclude_unset=True)
-    version = data.pop("version", None) or request.headers.get("If-Match")
-    with transaction.atomic():
-        save_through_form(STEP_PAGES, experiment, step, data, request.user, version)
-    return step
+    return update_through_form(request, STEP_PAGES, experiment, step, payload)
 
 
 @router.delete("{experiment_id}/steps/{step_id}", response={204: None}, summary="Supprimer")
