@@ -293,12 +293,13 @@ def framing_version(experiment: Experiment) -> str:
     return version_of(experiment, VERSIONED_FIELDS)
 
 
-def check_framing_version(experiment: Experiment, token: str | None, data: dict) -> None:
+def check_framing_version(experiment: Experiment, token: str | None, data: dict) -> dict:
     """Refuse (:class:`EditConflict`, a 409) the fields of ``data`` that someone else changed
     since the version ``token`` was read, if ``data`` changes them too, to another value.
-    ``experiment`` is locked and current."""
+    ``experiment`` is locked and current. Returns ``data`` without the fields sent as they
+    were read: what others changed meanwhile stays."""
     if not token:
-        return
+        return data
     loaded = read_version(token)
     if loaded is None:
         raise InvalidInput(
@@ -331,6 +332,11 @@ def check_framing_version(experiment: Experiment, token: str | None, data: dict)
                 )
             )
         raise EditConflict(conflicts)
+    return {
+        name: value
+        for name, value in data.items()
+        if name not in proposed or name not in loaded or proposed[name] != loaded[name]
+    }
 
 
 class ExperimentFilters(Schema):
@@ -472,7 +478,7 @@ def update_experiment(
     token = data.pop("version", None) or request.headers.get("If-Match")
     with transaction.atomic():
         experiment = Experiment.objects.select_for_update().get(pk=experiment.pk)
-        check_framing_version(experiment, token, data)
+        data = check_framing_version(experiment, token, data)
         apply_framing(experiment, data, request.user)
     detail = experiment_detail(request.user, experiment_id)
     response["ETag"] = f'"{framing_version(detail)}"'

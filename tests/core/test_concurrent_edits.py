@@ -180,9 +180,10 @@ def test_a_framing_patch_from_an_older_read_keeps_what_others_changed(experiment
     assert read["ETag"] == f'"{version}"'
 
     assert bruno.patch(f"{experiment.pk}", {"summary": "Des arrêts sûrs."}).status_code == 200
-    response = alice.patch(
-        f"{experiment.pk}", {"title": "Autostop (2e saison)", "version": version}
-    )
+    # Alice sends back everything she read, with a new title.
+    read_back = {name: read.json()[name] for name in ("summary", "need", "start_date")}
+    sent = {**read_back, "title": "Autostop (2e saison)", "version": version}
+    response = alice.patch(f"{experiment.pk}", sent)
     assert response.status_code == 200
     assert response.json()["summary"] == "Des arrêts sûrs."
     assert response["ETag"] == f'"{response.json()["version"]}"'
