@@ -8,7 +8,6 @@ from essaim.accounts.api_auth import api_auth
 from essaim.api_errors import install_french_errors
 from essaim.evaluation.api import router as evaluation_router
 from essaim.experiments.api import router as experiments_router
-from essaim.experiments.models import ExperimentError
 from essaim.territories.api import router as territories_router
 
 api = NinjaAPI(
@@ -37,8 +36,3 @@ def forbidden(request: HttpRequest, exc: PermissionDenied) -> HttpResponse:
     return api.create_response(
         request, {"detail": "Votre rôle ne vous permet pas cette action."}, status=403
     )
-
-
-@api.exception_handler(ExperimentError)
-def refused_by_the_rules(request: HttpRequest, exc: ExperimentError) -> HttpResponse:
-    return api.create_response(request, {"detail": exc.message}, status=422)

@@ -1,12 +1,17 @@
 """French error bodies for the API: ``{"detail": "…"}`` or, for invalid input,
 ``{"detail": "Données invalides.", "erreurs": [{"champ": "…", "message": "…"}]}``.
 
-Endpoints that check a rule themselves raise :class:`InvalidInput`: the answer is a 422 whose
-``detail`` is the French message, with the field concerned in ``erreurs`` when there is one."""
+Any :class:`~essaim.lib.errors.DomainError` (the errors of every app, and :class:`InvalidInput`
+that endpoints raise when they check a rule themselves) becomes a 422 whose ``detail`` is the
+French message, with the field concerned in ``erreurs`` when there is one."""
 
 from django.http import HttpRequest, HttpResponse
 from ninja import NinjaAPI
 from ninja.errors import AuthenticationError, ValidationError
+
+from essaim.core.children import FormRefused
+from essaim.core.concurrency import EditConflict
+from essaim.lib.errors import DomainError
 
 MESSAGES = {
     "missing": "Ce champ est obligatoire.",
@@ -44,13 +49,11 @@ MESSAGES = {
 }
 
 
-class InvalidInput(Exception):
+class InvalidInput(DomainError):
     """Input that the schemas accept but a rule refuses; ``message`` is French."""
 
     def __init__(self, message: str, field: str = "") -> None:
-        super().__init__(message)
-        self.message = message
-        self.field = field
+        super().__init__(message, field=field or None)
 
 
 def field_path(location: list) -> str:
@@ -85,8 +88,19 @@ def install_french_errors(api: NinjaAPI) -> None:
             request, {"detail": "Données invalides.", "erreurs": errors}, status=422
         )
 
-    @api.exception_handler(InvalidInput)
-    def refused(request: HttpRequest, exc: InvalidInput) -> HttpResponse:
+    @api.exception_handler(EditConflict)
+    def conflict(request: HttpRequest, exc: EditConflict) -> HttpResponse:
+        errors = [{"champ": each.name, "message": each.message} for each in exc.conflicts]
+        return api.create_response(request, {"detail": exc.message, "erreurs": errors}, status=409)
+
+    @api.exception_handler(FormRefused)
+    def refused_by_the_form(request: HttpRequest, exc: FormRefused) -> HttpResponse:
+        return api.create_response(
+            request, {"detail": exc.message, "erreurs": exc.errors}, status=422
+        )
+
+    @api.exception_handler(DomainError)
+    def refused(request: HttpRequest, exc: DomainError) -> HttpResponse:
         body: dict = {"detail": exc.message}
         if exc.field:
             body["erreurs"] = [{"champ": exc.field, "message": exc.message}]

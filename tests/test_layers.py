@@ -15,9 +15,9 @@ PACKAGE = Path(__file__).resolve().parent.parent / "essaim"
 # Lowest first. Within a layer, an app may import the apps listed before it.
 LAYERS: list[list[str]] = [
     ["lib"],
-    ["env", "api_errors", "formatting", "accounts", "mail"],
+    ["env", "formatting", "accounts", "mail"],
     ["roles"],
-    ["core"],
+    ["core", "api_errors"],
     ["territories", "organisations", "attachments"],
     [],  # the pillars: see PILLARS
     ["privacy", "dashboard", "demo"],

@@ -23,6 +23,7 @@ from decimal import Decimal
 
 from essaim.attendance.grid import name_order
 from essaim.attendance.models import slot_minutes
+from essaim.lib.errors import DomainError
 from essaim.lib.french_csv import (
     CellError,
     Sheet,
@@ -142,7 +143,7 @@ class Problem:
         return f"Ligne {self.line} : {self.message}" if self.line else self.message
 
 
-class ReportError(Exception):
+class ReportError(DomainError):
     """The report cannot be imported; ``problems`` says why, line by line."""
 
     def __init__(self, problems: list[Problem]) -> None:

@@ -15,16 +15,13 @@ from essaim.attendance.halfdays import HalfDay
 from essaim.attendance.models import Attendance, Certificate, ConnectionReport, Source
 from essaim.attendance.reports import ReportPlan
 from essaim.lib import french
+from essaim.lib.errors import DomainError
 from essaim.registrations.models import Registration
 from essaim.trainings.models import TrainingSession
 
 
-class AttendanceError(Exception):
+class AttendanceError(DomainError):
     """A workflow refused; ``message`` is a French sentence for the organiser."""
-
-    def __init__(self, message: str) -> None:
-        super().__init__(message)
-        self.message = message
 
 
 def _actor(user):

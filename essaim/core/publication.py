@@ -19,9 +19,10 @@ from django.utils import timezone
 from django.utils.formats import localize
 
 from essaim.core.models import record_history
+from essaim.lib.errors import DomainError
 
 
-class PublicationError(Exception):
+class PublicationError(DomainError):
     """A transition that the current state of publication does not allow."""
 
 
@@ -119,7 +120,12 @@ class Publishable(models.Model):
                 actor=actor,
                 verb=verb,
                 summary=summary,
-                changes={"publication_status": [previous.value, self.publication_status]},
+                changes={
+                    "Publication": {
+                        "avant": previous.label,
+                        "après": PublicationStatus(self.publication_status).label,
+                    }
+                },
             )
 
 

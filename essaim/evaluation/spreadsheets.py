@@ -17,6 +17,7 @@ from django.utils import timezone
 
 from essaim.evaluation.models import Indicator, IndicatorKind, Measurement
 from essaim.experiments.models import Experiment
+from essaim.lib.errors import DomainError
 from essaim.lib.french_csv import (
     CellError,
     Sheet,
@@ -63,7 +64,7 @@ class ImportProblem:
         return f"Ligne {self.line} : {self.message}" if self.line else self.message
 
 
-class MeasurementImportError(Exception):
+class MeasurementImportError(DomainError):
     """The file cannot be imported; ``problems`` says why, line by line."""
 
     def __init__(self, problems: list[ImportProblem]) -> None:

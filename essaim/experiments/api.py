@@ -7,12 +7,25 @@ from typing import Any
 
 from django.db import models, transaction
 from django.db.models import Prefetch
-from django.http import Http404, HttpRequest
+from django.http import Http404, HttpRequest, HttpResponse
 from ninja import Field, Query, Router, Schema, Status
 from ninja.pagination import LimitOffsetPagination, paginate
 from pydantic import ConfigDict
 
 from essaim.api_errors import InvalidInput
+from essaim.core import children
+from essaim.core.children import ChildKind, bound_form
+from essaim.core.concurrency import (
+    Conflict,
+    EditConflict,
+    find_conflicts,
+    fingerprint,
+    fingerprint_of,
+    read_version,
+    shown,
+    version_of,
+)
+from essaim.core.history import changes_between, readable
 from essaim.experiments import services
 from essaim.experiments.access import get_experiment_for
 from essaim.experiments.models import (
@@ -34,6 +47,12 @@ from essaim.experiments.models import (
     StepStatus,
     Theme,
 )
+from essaim.experiments.views.framing import (
+    HYPOTHESES,
+    describe_framing_change,
+    framing_fields,
+)
+from essaim.experiments.views.method import STEPS as STEP_PAGES
 from essaim.organisations.models import Organisation
 from essaim.roles.models import Perm
 from essaim.territories.models import Territory
@@ -95,10 +114,6 @@ def apply_changes(instance: models.Model, data: dict[str, Any]) -> dict[str, dic
             changes[name] = {"avant": json_value(before), "après": json_value(value)}
             setattr(instance, name, value)
     return changes
-
-
-def field_labels(model: type[models.Model], names) -> str:
-    return ", ".join(str(model._meta.get_field(name).verbose_name) for name in names)
 
 
 def check_not_blank(value: str, field: str, label: str) -> None:
@@ -185,6 +200,14 @@ class ExperimentDetailOut(ExperimentOut):
     completeness: int = Field(description="part des questions de cadrage traitées, en %")
     framing: list[FramingItemOut]
     allowed_stages: list[Stage] = Field(description="étapes accessibles depuis l'étape actuelle")
+    version: str = Field(
+        description="version du cadrage lu, à renvoyer avec une modification (ou en-tête "
+        "If-Match) ; c'est aussi l'ETag de la réponse"
+    )
+
+    @staticmethod
+    def resolve_version(obj: Experiment) -> str:
+        return framing_version(obj)
 
     @staticmethod
     def resolve_carrier(obj: Experiment) -> dict | None:
@@ -255,6 +278,65 @@ class ExperimentIn(FramingIn):
 
 class ExperimentPatch(FramingIn):
     title: str = Field(None, min_length=1, max_length=200)
+    version: str = Field(
+        None,
+        description="la version lue (champ « version » ou ETag) ; sans elle, les champs envoyés "
+        "remplacent les valeurs en cours et les autres ne changent pas",
+    )
+
+
+# The fields a version of the framing follows: those the API changes.
+VERSIONED_FIELDS = ["title", *FramingIn.model_fields]
+
+
+def framing_version(experiment: Experiment) -> str:
+    return version_of(experiment, VERSIONED_FIELDS)
+
+
+def check_framing_version(experiment: Experiment, token: str | None, data: dict) -> dict:
+    """Refuse (:class:`EditConflict`, a 409) the fields of ``data`` that someone else changed
+    since the version ``token`` was read, if ``data`` changes them too, to another value.
+    ``experiment`` is locked and current. Returns ``data`` without the fields sent as they
+    were read: what others changed meanwhile stays."""
+    if not token:
+        return data
+    loaded = read_version(token)
+    if loaded is None:
+        raise InvalidInput(
+            "Version illisible : relisez l'expérimentation pour obtenir sa version.", "version"
+        )
+    sent = dict(data)
+    if "territories" in sent and sent["territories"] is not None:
+        sent["territories"] = sorted(set(sent["territories"]), key=str)
+    for name in ("purpose_type", "object_type", "nature"):
+        if name in sent and sent[name] is None:
+            sent[name] = ""
+    proposed = {
+        name: fingerprint(value.strip() if isinstance(value, str) else value)
+        for name, value in sent.items()
+        if name in VERSIONED_FIELDS
+    }
+    current = fingerprint_of(experiment, proposed)
+    names = find_conflicts(loaded=loaded, current=current, proposed=proposed)
+    if names:
+        conflicts = []
+        for name in names:
+            field = Experiment._meta.get_field(name)
+            form_field = field.formfield()
+            conflicts.append(
+                Conflict(
+                    name=name,
+                    label=str(form_field.label),
+                    current=readable(form_field, field.value_from_object(experiment)),
+                    loaded=shown(form_field, loaded[name]),
+                )
+            )
+        raise EditConflict(conflicts)
+    return {
+        name: value
+        for name, value in data.items()
+        if name not in proposed or name not in loaded or proposed[name] != loaded[name]
+    }
 
 
 class ExperimentFilters(Schema):
@@ -289,6 +371,11 @@ def apply_framing(experiment: Experiment, data: dict[str, Any], user) -> list[st
             if carrier is None:
                 raise InvalidInput(f"Organisation inconnue : {carrier_id}.", "carrier")
         data["carrier"] = carrier
+    fields = framing_fields()
+    before = {
+        name: Experiment._meta.get_field(name).value_from_object(experiment)
+        for name in [*data, *(["territories"] if territory_ids is not None else [])]
+    }
     changes = apply_changes(experiment, data)
     check_not_blank(experiment.title, "title", "Le titre")
     check_dates(experiment.start_date, experiment.end_date)
@@ -309,16 +396,18 @@ def apply_framing(experiment: Experiment, data: dict[str, Any], user) -> list[st
                 "Territoire inconnu ou inaccessible : " + ", ".join(map(str, unknown)) + ".",
                 "territories",
             )
-        before = sorted(experiment.territories.values_list("pk", flat=True))
-        if before != sorted(ids):
+        if sorted(item.pk for item in before["territories"]) != sorted(ids):
             experiment.territories.set(territories)
-            changes["territories"] = {"avant": before, "après": sorted(ids)}
+            changes["territories"] = territories
     if changes:
+        after = {
+            name: Experiment._meta.get_field(name).value_from_object(experiment) for name in changes
+        }
         experiment.log_action(
             user,
             "updated",
-            "Cadrage modifié : " + field_labels(Experiment, changes),
-            changes,
+            describe_framing_change(changes),
+            changes_between(before, after, {name: fields[name] for name in changes}),
         )
     return list(changes)
 
@@ -365,21 +454,35 @@ def create_experiment(request: HttpRequest, payload: ExperimentIn):
 @router.get(
     "{experiment_id}", response=ExperimentDetailOut, summary="Une expérimentation et son cadrage"
 )
-def get_experiment(request: HttpRequest, experiment_id: int):
-    return experiment_detail(request.user, experiment_id)
+def get_experiment(request: HttpRequest, experiment_id: int, response: HttpResponse):
+    experiment = experiment_detail(request.user, experiment_id)
+    response["ETag"] = f'"{framing_version(experiment)}"'
+    return experiment
 
 
 @router.patch(
     "{experiment_id}",
-    response={200: ExperimentDetailOut, 422: InvalidOut},
+    response={200: ExperimentDetailOut, 409: InvalidOut, 422: InvalidOut},
     summary="Modifier le cadrage",
 )
-def update_experiment(request: HttpRequest, experiment_id: int, payload: ExperimentPatch):
-    """Seuls les champs envoyés changent. Rôle éditeur ou propriétaire."""
+def update_experiment(
+    request: HttpRequest, experiment_id: int, payload: ExperimentPatch, response: HttpResponse
+):
+    """Seuls les champs envoyés changent. Rôle éditeur ou propriétaire.
+
+    Avec la version lue (champ `version`, ou en-tête `If-Match` avec l'ETag) : si quelqu'un a
+    changé entre-temps un champ que vous changez aussi, vers une autre valeur, la modification
+    est refusée (409) et rien n'est enregistré ; ses autres changements restent."""
     experiment = get_experiment_for(request.user, experiment_id, Perm.EDIT)
+    data = payload.dict(exclude_unset=True)
+    token = data.pop("version", None) or request.headers.get("If-Match")
     with transaction.atomic():
-        apply_framing(experiment, payload.dict(exclude_unset=True), request.user)
-    return experiment_detail(request.user, experiment_id)
+        experiment = Experiment.objects.select_for_update().get(pk=experiment.pk)
+        data = check_framing_version(experiment, token, data)
+        apply_framing(experiment, data, request.user)
+    detail = experiment_detail(request.user, experiment_id)
+    response["ETag"] = f'"{framing_version(detail)}"'
+    return detail
 
 
 @router.delete("{experiment_id}", response={204: None}, summary="Supprimer une expérimentation")
@@ -522,6 +625,11 @@ class HypothesisOut(Schema):
     statement: str
     rationale: str
     position: int
+    version: str = Field(description="version lue, à renvoyer avec une modification")
+
+    @staticmethod
+    def resolve_version(obj: Hypothesis) -> str:
+        return child_version(HYPOTHESES, obj)
 
 
 class HypothesisIn(Strict):
@@ -534,6 +642,7 @@ class HypothesisPatch(Strict):
     statement: str = Field(None, min_length=1)
     rationale: str = None
     position: int = Field(None, ge=0)
+    version: str = Field(None, description="la version lue (ou en-tête If-Match)")
 
 
 def child_of(experiment: Experiment, model: type[models.Model], pk: int) -> models.Model:
@@ -543,8 +652,13 @@ def child_of(experiment: Experiment, model: type[models.Model], pk: int) -> mode
     return child
 
 
+def field_labels(model: type[models.Model], names) -> str:
+    return ", ".join(str(model._meta.get_field(name).verbose_name) for name in names)
+
+
 def save_child(experiment, child, data: dict, user, label: str, feminine: bool, check) -> None:
-    """Create or change ``child`` from ``data``, check it, save it and log it."""
+    """Create or change ``child`` from ``data``, check it, save it and log it (the children
+    that have no form of their own on a page)."""
     created = child.pk is None
     for name, value in data.items():
         if isinstance(value, str):
@@ -573,8 +687,40 @@ def delete_child(experiment, child, user, label: str, feminine: bool) -> None:
     experiment.log_action(user, "deleted", summary)
 
 
-def check_hypothesis(hypothesis: Hypothesis) -> None:
-    check_not_blank(hypothesis.statement, "statement", "L'hypothèse")
+def save_through_form(
+    kind: ChildKind, experiment: Experiment, child: models.Model, data: dict, user, version=None
+) -> models.Model:
+    """Create or change ``child`` with the form of its page: the same checks, the same French
+    messages (a 422 naming each field), the same history entry. ``version``: the version read,
+    for a change (409 when someone else changed the same fields meanwhile)."""
+    extra = {name: data.pop(name) for name in list(data) if name not in kind.form_class.base_fields}
+    form = bound_form(
+        kind=kind, parent=experiment, child=child, data=data, actor=user, version=version
+    )
+    for name, value in extra.items():
+        setattr(form.instance, name, value)
+    children.save_child(kind=kind, parent=experiment, form=form, actor=user)
+    return form.instance
+
+
+def create_through_form(request: HttpRequest, kind: ChildKind, experiment, payload: Schema):
+    with transaction.atomic():
+        child = kind.new_child(experiment, None)
+        return save_through_form(kind, experiment, child, payload.dict(), request.user)
+
+
+def update_through_form(
+    request: HttpRequest, kind: ChildKind, experiment, child: models.Model, payload: Schema
+):
+    """Only the fields sent change; the version read comes in the body or in ``If-Match``."""
+    data = payload.dict(exclude_unset=True)
+    version = data.pop("version", None) or request.headers.get("If-Match")
+    with transaction.atomic():
+        return save_through_form(kind, experiment, child, data, request.user, version)
+
+
+def child_version(kind: ChildKind, child: models.Model) -> str:
+    return version_of(child, kind.form_class.base_fields)
 
 
 @router.get(
@@ -591,18 +737,7 @@ def list_hypotheses(request: HttpRequest, experiment_id: int):
 )
 def create_hypothesis(request: HttpRequest, experiment_id: int, payload: HypothesisIn):
     experiment = get_experiment_for(request.user, experiment_id, Perm.EDIT)
-    hypothesis = Hypothesis(experiment=experiment)
-    with transaction.atomic():
-        save_child(
-            experiment,
-            hypothesis,
-            payload.dict(),
-            request.user,
-            "Hypothèse",
-            True,
-            check_hypothesis,
-        )
-    return Status(201, hypothesis)
+    return Status(201, create_through_form(request, HYPOTHESES, experiment, payload))
 
 
 @router.get(
@@ -623,17 +758,7 @@ def update_hypothesis(
 ):
     experiment = get_experiment_for(request.user, experiment_id, Perm.EDIT)
     hypothesis = child_of(experiment, Hypothesis, hypothesis_id)
-    with transaction.atomic():
-        save_child(
-            experiment,
-            hypothesis,
-            payload.dict(exclude_unset=True),
-            request.user,
-            "Hypothèse",
-            True,
-            check_hypothesis,
-        )
-    return hypothesis
+    return update_through_form(request, HYPOTHESES, experiment, hypothesis, payload)
 
 
 @router.delete(
@@ -644,8 +769,7 @@ def update_hypothesis(
 def delete_hypothesis(request: HttpRequest, experiment_id: int, hypothesis_id: int):
     experiment = get_experiment_for(request.user, experiment_id, Perm.EDIT)
     hypothesis = child_of(experiment, Hypothesis, hypothesis_id)
-    with transaction.atomic():
-        delete_child(experiment, hypothesis, request.user, "Hypothèse", True)
+    children.delete_child(kind=HYPOTHESES, parent=experiment, child=hypothesis, actor=request.user)
     return Status(204, None)
 
 
@@ -662,6 +786,11 @@ class StepOut(Schema):
     deliverables: str
     status: StepStatus
     is_milestone: bool
+    version: str = Field(description="version lue, à renvoyer avec une modification")
+
+    @staticmethod
+    def resolve_version(obj: Step) -> str:
+        return child_version(STEP_PAGES, obj)
 
 
 class StepIn(Strict):
@@ -682,11 +811,7 @@ class StepPatch(Strict):
     end_date: date | None = None
     deliverables: str = None
     status: StepStatus = None
-
-
-def check_step(step: Step) -> None:
-    check_not_blank(step.title, "title", "L'intitulé")
-    check_dates(step.start_date, step.end_date)
+    version: str = Field(None, description="la version lue (ou en-tête If-Match)")
 
 
 @router.get("{experiment_id}/steps", response=list[StepOut], summary="Étapes et jalons")
@@ -701,10 +826,7 @@ def list_steps(request: HttpRequest, experiment_id: int):
 )
 def create_step(request: HttpRequest, experiment_id: int, payload: StepIn):
     experiment = get_experiment_for(request.user, experiment_id, Perm.EDIT)
-    step = Step(experiment=experiment)
-    with transaction.atomic():
-        save_child(experiment, step, payload.dict(), request.user, "Étape", True, check_step)
-    return Status(201, step)
+    return Status(201, create_through_form(request, STEP_PAGES, experiment, payload))
 
 
 @router.get("{experiment_id}/steps/{step_id}", response=StepOut, summary="Une étape")
@@ -720,23 +842,12 @@ def get_step(request: HttpRequest, experiment_id: int, step_id: int):
 def update_step(request: HttpRequest, experiment_id: int, step_id: int, payload: StepPatch):
     experiment = get_experiment_for(request.user, experiment_id, Perm.EDIT)
     step = child_of(experiment, Step, step_id)
-    with transaction.atomic():
-        save_child(
-            experiment,
-            step,
-            payload.dict(exclude_unset=True),
-            request.user,
-            "Étape",
-            True,
-            check_step,
-        )
-    return step
+    return update_through_form(request, STEP_PAGES, experiment, step, payload)
 
 
 @router.delete("{experiment_id}/steps/{step_id}", response={204: None}, summary="Supprimer")
 def delete_step(request: HttpRequest, experiment_id: int, step_id: int):
     experiment = get_experiment_for(request.user, experiment_id, Perm.EDIT)
     step = child_of(experiment, Step, step_id)
-    with transaction.atomic():
-        delete_child(experiment, step, request.user, "Étape", True)
+    children.delete_child(kind=STEP_PAGES, parent=experiment, child=step, actor=request.user)
     return Status(204, None)

@@ -6,6 +6,7 @@ from django import forms
 from django.core.validators import MinValueValidator
 from django.utils import timezone
 
+from essaim.core.concurrency import VersionedFormMixin
 from essaim.lib.french import euros
 from essaim.memberships.models import (
     FeeBracket,
@@ -39,7 +40,7 @@ class DateInput(forms.DateInput):
 # Types -----------------------------------------------------------------------------------------
 
 
-class MembershipTypeForm(forms.ModelForm):
+class MembershipTypeForm(VersionedFormMixin, forms.ModelForm):
     class Meta:
         model = MembershipType
         fields = [
@@ -91,7 +92,7 @@ class MembershipTypeForm(forms.ModelForm):
         ]
 
 
-class FeeBracketForm(forms.ModelForm):
+class FeeBracketForm(VersionedFormMixin, forms.ModelForm):
     class Meta:
         model = FeeBracket
         fields = ["label", "fee"]
@@ -148,7 +149,7 @@ class BracketChoiceField(forms.ModelChoiceField):
         return f"{bracket.membership_type} — {bracket.label} : {euros(bracket.fee)}"
 
 
-class MembershipForm(forms.ModelForm):
+class MembershipForm(VersionedFormMixin, forms.ModelForm):
     """A new membership, or the details of one; its type and year are fixed once created."""
 
     class Meta:

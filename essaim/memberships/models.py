@@ -15,16 +15,14 @@ from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone
 
+from essaim.core.history import Tracked
+from essaim.lib.errors import DomainError
 from essaim.lib.french import euros
 from essaim.roles.models import RoleHolder, RoleQuerySet
 
 
-class MembershipRefused(Exception):
+class MembershipRefused(DomainError):
     """A change of a membership that is refused; the message is French and said as is."""
-
-    def __init__(self, message: str) -> None:
-        super().__init__(message)
-        self.message = message
 
 
 MONTHS = [
@@ -39,7 +37,7 @@ class MemberKind(models.TextChoices):
     ORGANISATION = "organisation", "structure"
 
 
-class MembershipType(RoleHolder):
+class MembershipType(Tracked, RoleHolder):
     """A kind of membership, managed by those who hold a role on it (the resource centre)."""
 
     name = models.CharField("intitulé", max_length=200)
@@ -129,11 +127,6 @@ class MembershipType(RoleHolder):
         """The day of ``year`` from which last year's members are reminded to renew."""
         last_day = calendar.monthrange(year, self.reminder_month)[1]
         return datetime.date(year, self.reminder_month, min(self.reminder_day, last_day))
-
-    def log_action(self, actor, verb: str, summary: str, changes: dict | None = None) -> None:
-        from essaim.core.models import record_history
-
-        record_history(self, actor=actor, verb=verb, summary=summary, changes=changes)
 
 
 class FeeBracket(models.Model):

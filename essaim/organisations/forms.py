@@ -2,11 +2,12 @@ from django import forms
 from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
 from django.db.models import Q
 
+from essaim.core.concurrency import VersionedFormMixin
 from essaim.organisations.models import Organisation, OrganisationKind, Person
 from essaim.territories.models import Territory
 
 
-class OrganisationForm(forms.ModelForm):
+class OrganisationForm(VersionedFormMixin, forms.ModelForm):
     siren = forms.CharField(
         label="SIREN",
         required=False,
@@ -60,7 +61,7 @@ class OrganisationFilterForm(forms.Form):
     )
 
 
-class PersonForm(forms.ModelForm):
+class PersonForm(VersionedFormMixin, forms.ModelForm):
     class Meta:
         model = Person
         fields = [

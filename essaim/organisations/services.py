@@ -5,17 +5,13 @@ from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
 from django.db import IntegrityError, transaction
 
 from essaim.accounts.models import User
+from essaim.lib.errors import DomainError
 from essaim.organisations.models import Organisation, Person
 from essaim.roles.models import Role
 
 
-class DirectoryError(Exception):
+class DirectoryError(DomainError):
     """A change the directory refuses; the message is French, ``field`` the one it is about."""
-
-    def __init__(self, message: str, *, field: str | None = None) -> None:
-        super().__init__(message)
-        self.message = message
-        self.field = field
 
 
 def create_organisation(*, organisation: Organisation, created_by: User) -> Organisation:

@@ -14,6 +14,7 @@ from django.db import IntegrityError, transaction
 from django.db.models import Count, Max, Q
 from django.utils import timezone
 
+from essaim.lib.errors import DomainError
 from essaim.memberships.services import valid_membership_for
 from essaim.organisations.models import Organisation
 from essaim.registrations import emails
@@ -49,12 +50,8 @@ ALREADY_REGISTERED = (
 )
 
 
-class RegistrationError(Exception):
+class RegistrationError(DomainError):
     """A registration change that is refused; the message is French, for the registrant."""
-
-    def __init__(self, message: str) -> None:
-        super().__init__(message)
-        self.message = message
 
 
 # Public workflow ------------------------------------------------------------------------------

@@ -12,16 +12,13 @@ from django.urls import reverse
 from django.utils import timezone
 
 from essaim.accounts.models import User
+from essaim.lib.errors import DomainError
 from essaim.mail.tasks import send_email
 from essaim.roles.models import Invitation, ObjectRole, Role, RoleHolder
 
 
-class MembershipError(Exception):
+class MembershipError(DomainError):
     """A change of members that is refused; the message is French."""
-
-    def __init__(self, message: str) -> None:
-        super().__init__(message)
-        self.message = message
 
 
 def add_member(*, obj: RoleHolder, email: str, role: Role, by: User) -> ObjectRole | Invitation:

@@ -3,6 +3,7 @@ built from the questions of the questionnaire they answer."""
 
 from django import forms
 
+from essaim.core.concurrency import VersionedFormMixin
 from essaim.surveys.models import (
     MAX_SEND_AFTER_DAYS,
     RATING_SCALE,
@@ -12,7 +13,7 @@ from essaim.surveys.models import (
 )
 
 
-class SurveyForm(forms.ModelForm):
+class SurveyForm(VersionedFormMixin, forms.ModelForm):
     class Meta:
         model = Survey
         fields = ["title", "introduction", "send_after_days", "active"]
@@ -43,7 +44,7 @@ class SurveyForm(forms.ModelForm):
         return days
 
 
-class QuestionForm(forms.ModelForm):
+class QuestionForm(VersionedFormMixin, forms.ModelForm):
     """A question; its kind no longer changes once it has been answered, so that its results
     keep their meaning."""
 

@@ -8,11 +8,13 @@ from functools import partial
 
 from django.conf import settings
 from django.db import IntegrityError, transaction
-from django.db.models import Max, QuerySet
+from django.db.models import QuerySet
 from django.template.loader import render_to_string
 from django.utils import timezone
 
 from essaim.attendance.models import Attendance
+from essaim.core.ordering import move_among, next_position
+from essaim.lib.errors import DomainError
 from essaim.mail.tasks import send_email
 from essaim.registrations.models import Registration, Status
 from essaim.surveys.defaults import DEFAULT_SURVEYS
@@ -25,7 +27,7 @@ from essaim.surveys.models import (
 from essaim.trainings.models import TrainingSession
 
 
-class SurveyError(Exception):
+class SurveyError(DomainError):
     """A change the rules refuse; the message is meant for the person who asked."""
 
 
@@ -196,9 +198,8 @@ def record_answers(
 def add_question(*, survey: Survey, question: SurveyQuestion, actor) -> SurveyQuestion:
     """Add ``question`` (not saved yet) at the end of ``survey``."""
     with transaction.atomic():
-        last = survey.questions.aggregate(last=Max("position"))["last"] or 0
         question.survey = survey
-        question.position = last + 1
+        question.position = next_position(survey.questions.all())
         question.save()
         survey.session.log_action(
             actor, "created", f"Question « {question.label} » ajoutée à « {survey.title} »"
@@ -212,14 +213,8 @@ def move_question(*, question: SurveyQuestion, offset: int, actor) -> None:
     with transaction.atomic():
         survey = Survey.objects.select_for_update().get(pk=question.survey_id)
         questions = list(survey.questions.order_by("position", "pk"))
-        index = next(i for i, item in enumerate(questions) if item.pk == question.pk)
-        target = index + offset
-        if not 0 <= target < len(questions):
+        if not move_among(items=questions, item=question, offset=offset):
             raise SurveyError("Cette question ne peut pas aller plus loin.")
-        questions[index], questions[target] = questions[target], questions[index]
-        for position, item in enumerate(questions, start=1):
-            item.position = position
-        SurveyQuestion.objects.bulk_update(questions, ["position"])
         direction = "montée" if offset < 0 else "descendue"
         survey.session.log_action(
             actor, "updated", f"Question « {question.label} » {direction} dans « {survey.title} »"

@@ -1,7 +1,8 @@
 from django import forms
 from django.db import models
 
-from essaim.territories.models import Departement, Region, TerritoryKind
+from essaim.core.concurrency import VersionedFormMixin
+from essaim.territories.models import Departement, Region, Territory, TerritoryKind
 from essaim.territories.widgets import CommunePickerField, EpciPickerField
 
 SHARED_LABEL = "Visible par tous les utilisateurs"
@@ -97,9 +98,15 @@ class TerritoryCreateForm(forms.Form):
         return self._regions[self.cleaned_data["region"]]
 
 
-class TerritoryForm(forms.Form):
+class TerritoryForm(VersionedFormMixin, forms.Form):
+    """Change ``instance``: its description and its perimeter."""
+
     name = forms.CharField(label="Nom", max_length=200)
     kind = forms.ChoiceField(label="Type", choices=TerritoryKind.choices)
     description = forms.CharField(label="Description", required=False, widget=forms.Textarea)
     shared = forms.BooleanField(label=SHARED_LABEL, help_text=SHARED_HELP, required=False)
     communes = CommunePickerField()
+
+    def __init__(self, *args, instance: Territory, **kwargs) -> None:
+        self.instance = instance
+        super().__init__(*args, **kwargs)

@@ -6,6 +6,7 @@ from collections.abc import Iterable
 from django.db import transaction
 
 from essaim.accounts.models import User
+from essaim.lib.errors import DomainError
 from essaim.roles.models import Role
 from essaim.territories.models import (
     Commune,
@@ -17,12 +18,8 @@ from essaim.territories.models import (
 )
 
 
-class TerritoryError(Exception):
+class TerritoryError(DomainError):
     """A territory that cannot be created or changed as asked; the message is French."""
-
-    def __init__(self, message: str) -> None:
-        super().__init__(message)
-        self.message = message
 
 
 def create_territory(

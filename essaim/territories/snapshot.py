@@ -15,6 +15,8 @@ from dataclasses import astuple, dataclass
 from pathlib import Path
 from typing import Any
 
+from essaim.lib.errors import DomainError
+
 PACKAGE_NAME = "@etalab/decoupage-administratif"
 SNAPSHOT_FORMAT = 1
 SNAPSHOT_DIR = Path(__file__).resolve().parent / "data"
@@ -23,7 +25,7 @@ DATA_FILES = ("regions", "departements", "communes", "epci")
 EPCI_KINDS = {"CC": "CC", "CA": "CA", "CU": "CU", "METRO": "METRO", "MET69": "METRO"}
 
 
-class SourceError(Exception):
+class SourceError(DomainError):
     """A source that is missing or is not the referential we expect; the message is French."""
 
 

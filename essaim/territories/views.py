@@ -3,11 +3,13 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
+from django.db import transaction
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_POST
 
+from essaim.core.concurrency import EditConflict
 from essaim.core.search import search
 from essaim.roles.models import Perm
 from essaim.roles.permissions import get_object_for
@@ -129,10 +131,14 @@ def territory_detail(request: HttpRequest, pk: int) -> HttpResponse:
 def territory_edit(request: HttpRequest, pk: int) -> HttpResponse:
     territory = get_object_for(request.user, Territory.objects.all(), Perm.EDIT, pk=pk)
     if request.method == "POST":
-        form = TerritoryForm(request.POST)
+        form = TerritoryForm(request.POST, instance=territory)
         if form.is_valid():
             try:
-                services.update_territory(territory=territory, **form.cleaned_data)
+                with transaction.atomic():
+                    form.lock_and_check()
+                    services.update_territory(territory=territory, **form.cleaned_data)
+            except EditConflict as conflict:
+                form.show_conflict(conflict)
             except services.TerritoryError as error:
                 form.add_error(None, error.message)
             else:
@@ -140,13 +146,14 @@ def territory_edit(request: HttpRequest, pk: int) -> HttpResponse:
                 return redirect(territory)
     else:
         form = TerritoryForm(
+            instance=territory,
             initial={
                 "name": territory.name,
                 "kind": territory.kind,
                 "description": territory.description,
                 "shared": territory.shared,
                 "communes": list(territory.communes.order_by("name", "insee_code")),
-            }
+            },
         )
     return render(
         request, "territories/territory_edit.html", {"form": form, "territory": territory}

@@ -15,6 +15,8 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.text import slugify
 
+from essaim.core.history import Tracked
+from essaim.core.ordering import next_position
 from essaim.roles.models import Perm, RoleHolder, RoleQuerySet
 from essaim.trainings.places import registration_counts
 
@@ -58,7 +60,7 @@ def _unique_slug(model: type[models.Model], base: str, fallback: str) -> str:
     return slug
 
 
-class Cycle(RoleHolder):
+class Cycle(Tracked, RoleHolder):
     """A series of sessions announced together (for example innovation → expérimentation →
     pérennisation et changement d'échelle), whose sessions link to each other."""
 
@@ -91,11 +93,6 @@ class Cycle(RoleHolder):
 
     def get_absolute_url(self) -> str:
         return reverse("trainings:cycle", args=[self.slug])
-
-    def log_action(self, actor, verb: str, summary: str, changes: dict | None = None) -> None:
-        from essaim.core.models import record_history
-
-        record_history(self, actor=actor, verb=verb, summary=summary, changes=changes)
 
     @staticmethod
     def unique_slug(title: str) -> str:
@@ -130,7 +127,7 @@ class TrainingSessionQuerySet(CatalogueQuerySet):
         return self.annotate(**registration_counts())
 
 
-class TrainingSession(RoleHolder):
+class TrainingSession(Tracked, RoleHolder):
     """A training session or a webconference, over one or several days, in time slots."""
 
     cycle = models.ForeignKey(
@@ -276,11 +273,6 @@ class TrainingSession(RoleHolder):
         role = self.cycle.role_of(user)
         return role.permissions if role else frozenset()
 
-    def log_action(self, actor, verb: str, summary: str, changes: dict | None = None) -> None:
-        from essaim.core.models import record_history
-
-        record_history(self, actor=actor, verb=verb, summary=summary, changes=changes)
-
     # Registration rules ---------------------------------------------------------------------
 
     @property
@@ -358,8 +350,7 @@ class TrainingSession(RoleHolder):
         """The rank of a session added at the end of ``cycle``."""
         if cycle is None:
             return 1
-        last = cycle.sessions.aggregate(last=models.Max("position"))["last"]
-        return (last or 0) + 1
+        return next_position(cycle.sessions.all())
 
 
 class Slot(models.Model):

@@ -8,6 +8,7 @@ from django.utils import timezone
 
 from essaim.accounts.models import User
 from essaim.lib import french
+from essaim.lib.errors import DomainError
 from essaim.roles.models import Role
 from essaim.trainings.models import (
     Cycle,
@@ -18,12 +19,8 @@ from essaim.trainings.models import (
 )
 
 
-class CatalogueError(Exception):
+class CatalogueError(DomainError):
     """A change refused; the message is French."""
-
-    def __init__(self, message: str) -> None:
-        super().__init__(message)
-        self.message = message
 
 
 def create_cycle(*, cycle: Cycle, by: User) -> Cycle:
@@ -139,18 +136,3 @@ def duplicate_session(
             f"Session dupliquée pour le {french.long_date(copy.start_date)}",
         )
     return copy
-
-
-def move_child(*, items: list, item, offset: int) -> bool:
-    """Move ``item`` by ``offset`` places among ``items`` (in their order) and number them all
-    again from 1; tells whether it moved."""
-    index = items.index(item)
-    target = index + offset
-    if not 0 <= target < len(items):
-        return False
-    items[index], items[target] = items[target], items[index]
-    for position, child in enumerate(items, start=1):
-        if child.position != position:
-            child.position = position
-            child.save(update_fields=["position"])
-    return True

@@ -190,7 +190,9 @@ def test_it_creates_an_experiment_owned_by_its_creator(outsider):
     assert experiment.need == "Des logements à rénover loin des artisans."
     summaries = list(HistoryEntry.objects.of(experiment).values_list("summary", flat=True))
     assert "Expérimentation « Bricobus » créée" in summaries
-    assert any(summary.startswith("Cadrage modifié : besoin") for summary in summaries)
+    assert any(
+        summary.startswith("Cadrage, « Besoin et finalités » : besoin") for summary in summaries
+    )
 
 
 def test_creation_refuses_bad_input_in_french(outsider):
@@ -275,9 +277,10 @@ def test_an_editor_changes_the_framing_and_it_is_kept_in_the_history(experiment,
     assert entry.actor == editor
     assert entry.verb == "updated"
     assert entry.summary == (
-        "Cadrage modifié : besoin ou problème, origine du besoin, type par finalité, date de fin"
+        "Cadrage, « Besoin et finalités » : besoin ou problème, origine du besoin ; "
+        "« Type d'expérimentation » : type par finalité ; « Calendrier et budget » : date de fin"
     )
-    assert entry.changes["end_date"] == {"avant": "2025-01-14", "après": "2025-06-30"}
+    assert entry.changes["Date de fin"] == {"avant": "14 janvier 2025", "après": "30 juin 2025"}
 
 
 def test_null_clears_a_type_or_a_date_but_not_a_text(experiment, editor):
@@ -336,7 +339,10 @@ def test_the_perimeter_and_the_carrier_are_checked(experiment, editor):
     ).json()
     assert body["territories"] == [{"id": territory.pk, "name": "Chartreuse"}]
     assert body["carrier"] == {"id": carrier.pk, "name": "Parc naturel régional de Chartreuse"}
-    assert last_history(experiment).changes["territories"] == {"avant": [], "après": [territory.pk]}
+    assert last_history(experiment).changes["Sur quels territoires ?"] == {
+        "avant": "—",
+        "après": "Chartreuse",
+    }
     response = api.patch(str(experiment.pk), {"carrier": 999999})
     assert response.status_code == 422
     assert response.json()["detail"] == "Organisation inconnue : 999999."

@@ -33,7 +33,12 @@ ENDPOINTS = [
     ("patch", "{e}/hypotheses/{h}", {"rationale": "Une enquête"}, Perm.EDIT),
     ("delete", "{e}/hypotheses/{h}", None, Perm.EDIT),
     ("get", "{e}/steps", None, Perm.VIEW),
-    ("post", "{e}/steps", {"title": "Lancement", "start_date": "2024-02-01"}, Perm.EDIT),
+    (
+        "post",
+        "{e}/steps",
+        {"title": "Lancement", "start_date": "2024-02-01", "end_date": "2024-02-29"},
+        Perm.EDIT,
+    ),
     ("get", "{e}/steps/{s}", None, Perm.VIEW),
     ("patch", "{e}/steps/{s}", {"status": "terminee"}, Perm.EDIT),
     ("delete", "{e}/steps/{s}", None, Perm.EDIT),

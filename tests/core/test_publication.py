@@ -119,7 +119,7 @@ def test_each_transition_is_written_in_the_history(sheet, owner):
     assert [entry.verb for entry in entries] == ["published", "withdrawn", "redrafted"]
     assert all(entry.actor == owner for entry in entries)
     assert entries[1].summary == "Retrait de la publication : Erreur de chiffres"
-    assert entries[1].changes == {"publication_status": ["published", "withdrawn"]}
+    assert entries[1].changes == {"Publication": {"avant": "publié", "après": "retiré"}}
 
 
 def test_a_withdrawn_sheet_may_be_published_again(sheet, owner):

@@ -200,8 +200,14 @@ def test_saving_a_step_saves_writes_the_history_and_goes_on(editor, experiment):
         "Cadrage, « Besoin et finalités » : origine du besoin, précisions sur l'origine"
     )
     assert entry.changes == {
-        "need_origins": {"avant": [], "après": ["transition_energetique", "besoin_non_satisfait"]},
-        "need_origin_detail": {"avant": "", "après": "Fermeture de la ligne de car en 2019."},
+        "D'où vient ce besoin ?": {
+            "avant": "—",
+            "après": "transition énergétique, besoin non satisfait",
+        },
+        "Précisions sur l'origine du besoin": {
+            "avant": "—",
+            "après": "Fermeture de la ligne de car en 2019.",
+        },
     }
     assert experiment.framing_completeness() == 31  # 5 questions out of 16
 
@@ -213,7 +219,7 @@ def test_the_history_names_the_carrier_before_and_after(editor, experiment):
     )
     entry = history(experiment)[0]
     assert entry.summary == "Cadrage, « Besoin et finalités » : structure porteuse"
-    assert entry.changes == {"carrier": {"avant": None, "après": "PNR de Chartreuse"}}
+    assert entry.changes == {"Structure porteuse": {"avant": "—", "après": "PNR de Chartreuse"}}
 
 
 def test_enregistrer_stays_on_the_step(editor, experiment):
@@ -273,7 +279,7 @@ def test_the_perimeter_offers_the_territories_the_user_sees(editor, outsider, ex
     assert list(experiment.territories.all()) == [shared]
     entry = history(experiment)[0]
     assert entry.summary == "Cadrage, « Public et périmètre » : public visé, périmètre territorial"
-    assert entry.changes["territories"] == {"avant": [], "après": ["Pays de Saillans"]}
+    assert entry.changes["Sur quels territoires ?"] == {"avant": "—", "après": "Pays de Saillans"}
 
 
 def test_a_territory_already_chosen_stays_for_someone_who_does_not_see_it(

@@ -6,6 +6,7 @@ from pathlib import PurePath
 
 from django import forms
 
+from essaim.core.concurrency import VersionedFormMixin
 from essaim.evaluation.models import (
     EvaluationQuestion,
     Indicator,
@@ -28,7 +29,7 @@ def plain_decimal(value: Decimal | None) -> str | None:
     return text.replace(".", ",")
 
 
-class EvaluationQuestionForm(forms.ModelForm):
+class EvaluationQuestionForm(VersionedFormMixin, forms.ModelForm):
     class Meta:
         model = EvaluationQuestion
         fields = ["question", "criterion"]
@@ -50,7 +51,7 @@ class OutcomeChoiceField(forms.ModelChoiceField):
         return f"{obj.get_level_display().capitalize()} — {obj.title}"
 
 
-class IndicatorForm(forms.ModelForm):
+class IndicatorForm(VersionedFormMixin, forms.ModelForm):
     """An indicator: quantitative (a unit, a baseline, a target) or qualitative (a scale, one
     level per line, from the weakest to the strongest)."""
 
@@ -199,7 +200,7 @@ class IndicatorForm(forms.ModelForm):
         return data
 
 
-class IndicatorTargetForm(forms.ModelForm):
+class IndicatorTargetForm(VersionedFormMixin, forms.ModelForm):
     class Meta:
         model = IndicatorTarget
         fields = ["due_on", "value"]
@@ -245,7 +246,7 @@ class EvidenceInput(forms.ClearableFileInput):
         return super().format_value(value)
 
 
-class MeasurementForm(forms.ModelForm):
+class MeasurementForm(VersionedFormMixin, forms.ModelForm):
     """A measurement of ``indicator``: a value in its unit, or a level of its scale."""
 
     class Meta:

@@ -7,6 +7,7 @@ from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import UploadedFile
 from django.db.models import Q, QuerySet
 
+from essaim.core.concurrency import VersionedFormMixin
 from essaim.core.uploads import EVIDENCE_EXTENSIONS, validate_evidence_file
 from essaim.evaluation.models import EntryKind, Indicator, JournalEntry, JournalEvidence
 from essaim.experiments.models import Experiment, Hypothesis, Step
@@ -40,7 +41,7 @@ class EvidenceFilesField(forms.FileField):
         return files
 
 
-class JournalEntryForm(forms.ModelForm):
+class JournalEntryForm(VersionedFormMixin, forms.ModelForm):
     evidence_files = EvidenceFilesField(
         label="Pièces à l'appui",
         required=False,

@@ -58,7 +58,7 @@ INDICATORS = ChildPage(
     label="indicateur",
     back_url_name="evaluation:indicators",
     back_anchor="questions",
-    form_kwargs=lambda experiment: {"experiment": experiment},
+    form_kwargs=lambda experiment, user: {"experiment": experiment},
 )
 TARGETS = ChildPage(
     model=IndicatorTarget,

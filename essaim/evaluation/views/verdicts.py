@@ -28,7 +28,7 @@ VERDICTS = ChildPage(
     experiment_path="hypothesis__experiment",
     parent_field="hypothesis",
     parent_model=Hypothesis,
-    form_kwargs=lambda experiment: {"experiment": experiment},
+    form_kwargs=lambda experiment, user: {"experiment": experiment},
 )
 
 

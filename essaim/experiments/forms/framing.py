@@ -4,6 +4,7 @@ things the framing lists (hypotheses, fundings, partners, stop/go criteria)."""
 from django import forms
 from django.db.models import Q
 
+from essaim.core.concurrency import VersionedFormMixin
 from essaim.experiments.models import (
     Experiment,
     Funding,
@@ -27,7 +28,7 @@ def _textarea(rows: int = 4) -> forms.Textarea:
     return forms.Textarea(attrs={"rows": rows})
 
 
-class FramingStepForm(forms.ModelForm):
+class FramingStepForm(VersionedFormMixin, forms.ModelForm):
     """One step of the guided framing form: it changes the experiment it is given."""
 
     def __init__(self, *args, user, **kwargs) -> None:
@@ -261,7 +262,7 @@ class ActorsForm(FramingStepForm):
 # The small things the framing lists ---------------------------------------------------------
 
 
-class HypothesisForm(forms.ModelForm):
+class HypothesisForm(VersionedFormMixin, forms.ModelForm):
     class Meta:
         model = Hypothesis
         fields = ["statement", "rationale"]
@@ -274,7 +275,7 @@ class HypothesisForm(forms.ModelForm):
         widgets = {"statement": _textarea(3), "rationale": _textarea(3)}
 
 
-class FundingForm(forms.ModelForm):
+class FundingForm(VersionedFormMixin, forms.ModelForm):
     amount = forms.DecimalField(
         label="Montant (€)", min_value=0, max_digits=12, decimal_places=2, localize=True
     )
@@ -304,7 +305,7 @@ class FundingForm(forms.ModelForm):
         return data
 
 
-class PartnerForm(forms.ModelForm):
+class PartnerForm(VersionedFormMixin, forms.ModelForm):
     class Meta:
         model = Partner
         fields = ["organisation", "role", "contribution"]
@@ -332,7 +333,7 @@ class PartnerForm(forms.ModelForm):
         return data
 
 
-class StopGoCriterionForm(forms.ModelForm):
+class StopGoCriterionForm(VersionedFormMixin, forms.ModelForm):
     class Meta:
         model = StopGoCriterion
         fields = ["description", "threshold", "review_date"]

@@ -4,6 +4,7 @@ log."""
 from django import forms
 from django.db.models import Q
 
+from essaim.core.concurrency import VersionedFormMixin
 from essaim.experiments.models import (
     Attendance,
     Body,
@@ -18,7 +19,7 @@ DATE_WIDGET = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 DATETIME_WIDGET = forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M")
 
 
-class BodyForm(forms.ModelForm):
+class BodyForm(VersionedFormMixin, forms.ModelForm):
     class Meta:
         model = Body
         fields = ["kind", "name", "mandate"]
@@ -36,7 +37,7 @@ class PersonChoiceField(forms.ModelChoiceField):
         return obj.full_name
 
 
-class BodyMemberForm(forms.ModelForm):
+class BodyMemberForm(VersionedFormMixin, forms.ModelForm):
     """A contact from the directory, or simply a name, for an organisation or not."""
 
     person = PersonChoiceField(
@@ -82,7 +83,7 @@ class BodyMemberForm(forms.ModelForm):
         return data
 
 
-class MeetingForm(forms.ModelForm):
+class MeetingForm(VersionedFormMixin, forms.ModelForm):
     class Meta:
         model = Meeting
         fields = ["body", "starts_at", "ends_at", "place", "agenda", "minutes"]
@@ -118,7 +119,7 @@ class MeetingChoiceField(forms.ModelChoiceField):
         return f"{obj.body.name} du {obj.starts_at:%d/%m/%Y}"
 
 
-class LoggedDecisionForm(forms.ModelForm):
+class LoggedDecisionForm(VersionedFormMixin, forms.ModelForm):
     meeting = MeetingChoiceField(
         label="Réunion",
         required=False,

@@ -2,6 +2,7 @@
 
 from django import forms
 
+from essaim.core.concurrency import VersionedFormMixin
 from essaim.experiments.models import (
     Experiment,
     Outcome,
@@ -14,7 +15,7 @@ from essaim.experiments.models import (
 DATE_WIDGET = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 
 
-class StepForm(forms.ModelForm):
+class StepForm(VersionedFormMixin, forms.ModelForm):
     class Meta:
         model = Step
         fields = [
@@ -69,7 +70,7 @@ class StepStatusForm(forms.Form):
     status = forms.ChoiceField(label="Statut", choices=StepStatus.choices)
 
 
-class OutcomeForm(forms.ModelForm):
+class OutcomeForm(VersionedFormMixin, forms.ModelForm):
     class Meta:
         model = Outcome
         fields = ["level", "title", "description"]
@@ -87,7 +88,7 @@ class OutcomeChoiceField(forms.ModelChoiceField):
         return f"{obj.get_level_display().capitalize()} — {obj.title}"
 
 
-class OutcomeLinkForm(forms.ModelForm):
+class OutcomeLinkForm(VersionedFormMixin, forms.ModelForm):
     """“This leads to that”, between two links of the same experiment's theory of change."""
 
     source = OutcomeChoiceField(label="Ce maillon…", queryset=Outcome.objects.none())

@@ -2,12 +2,13 @@
 
 from django import forms
 
+from essaim.core.concurrency import VersionedFormMixin
 from essaim.experiments.models import Level, Risk
 
 IMPACT_LABELS = {Level.LOW: "faible", Level.MEDIUM: "moyen", Level.HIGH: "fort"}
 
 
-class RiskForm(forms.ModelForm):
+class RiskForm(VersionedFormMixin, forms.ModelForm):
     class Meta:
         model = Risk
         fields = [

@@ -10,7 +10,7 @@ from django.db import models
 from django.db.models import Q
 from django.urls import reverse
 
-from essaim.core.models import record_history
+from essaim.core.history import Tracked
 from essaim.experiments.models.stages import (
     DECIDING_STAGES,
     STAGE_AFTER_DECISION,
@@ -18,16 +18,13 @@ from essaim.experiments.models.stages import (
     DecisionKind,
     Stage,
 )
+from essaim.lib.errors import DomainError
 from essaim.lib.french import euros
 from essaim.roles.models import RoleHolder, RoleQuerySet
 
 
-class ExperimentError(Exception):
+class ExperimentError(DomainError):
     """A change refused by the rules of experiments; the message is French."""
-
-    def __init__(self, message: str) -> None:
-        super().__init__(message)
-        self.message = message
 
 
 class Theme(models.TextChoices):
@@ -98,7 +95,7 @@ class ExperimentQuerySet(RoleQuerySet):
         )
 
 
-class Experiment(RoleHolder):
+class Experiment(Tracked, RoleHolder):
     title = models.CharField("titre", max_length=200)
     summary = models.TextField("résumé", blank=True)
     theme = models.CharField("thème", max_length=30, choices=Theme.choices, default=Theme.OTHER)
@@ -205,11 +202,6 @@ class Experiment(RoleHolder):
         if self.end_date.day >= self.start_date.day:
             months += 1
         return max(months, 1)
-
-    # History ----------------------------------------------------------------------------------
-
-    def log_action(self, actor, verb: str, summary: str, changes: dict | None = None) -> None:
-        record_history(self, actor=actor, verb=verb, summary=summary, changes=changes)
 
     # Stages -----------------------------------------------------------------------------------
 

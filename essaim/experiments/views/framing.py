@@ -1,19 +1,20 @@
 """The framing (cadrage) of an experiment: a guided form in steps that saves as it goes, the
 gauge of the framing questions still open, and the whole framing on one printable canvas."""
 
-from dataclasses import dataclass
-from datetime import date
-from decimal import Decimal
+from dataclasses import dataclass, replace
 
 from django import forms
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.db import models, transaction
+from django.db import transaction
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import path, reverse
 from django.views.decorators.http import require_GET, require_http_methods
 
+from essaim.core.children import ChildKind
+from essaim.core.concurrency import EditConflict
+from essaim.core.history import describe_changes
 from essaim.experiments import services
 from essaim.experiments.access import get_experiment_for
 from essaim.experiments.children import ChildPage, child_urls
@@ -112,15 +113,40 @@ STEPS: list[FramingStep] = [
 STEP_BY_KEY = {step.key: step for step in STEPS}
 
 
-@dataclass(frozen=True)
-class FramingChildPage(ChildPage):
+def framing_fields() -> dict[str, forms.Field]:
+    """The fields of the framing, by name, as the steps of the guided form present them."""
+    return {
+        name: field
+        for step in STEPS
+        if step.form_class is not None
+        for name, field in step.form_class.base_fields.items()
+    }
+
+
+def describe_framing_change(names) -> str:
+    """The history summary of a change of the framing fields ``names``, step by step:
+    « Cadrage, « Calendrier » : date de fin » — the same from the page and from the API."""
+    parts = []
+    for step in STEPS:
+        if step.form_class is None:
+            continue
+        changed = [name for name in step.form_class.base_fields if name in names]
+        if changed:
+            labels = ", ".join(
+                str(Experiment._meta.get_field(name).verbose_name) for name in changed
+            )
+            parts.append(f"« {step.title} » : {labels}")
+    return "Cadrage, " + " ; ".join(parts)
+
+
+def FramingChildPage(*, step: str, back_anchor: str = "", **kwargs) -> ChildKind:
     """A child listed on one step of the guided form: changing it leads back to that step."""
 
-    step: str = ""
+    def back_url(experiment: Experiment, child=None) -> str:
+        url = reverse("experiments:framing_step", args=[experiment.pk, step])
+        return f"{url}#{back_anchor}" if back_anchor else url
 
-    def back_url(self, experiment: Experiment) -> str:
-        url = reverse("experiments:framing_step", args=[experiment.pk, self.step])
-        return f"{url}#{self.back_anchor}" if self.back_anchor else url
+    return replace(ChildPage(back_anchor=back_anchor, **kwargs), back_url=back_url)
 
 
 HYPOTHESES = FramingChildPage(
@@ -238,10 +264,13 @@ def framing_step(request: HttpRequest, pk: int, step: str) -> HttpResponse:
     if spec.form_class is not None:
         data = request.POST if request.method == "POST" else None
         form = spec.form_class(data, instance=experiment, user=request.user)
-    before = _values(experiment, form)
     if request.method == "POST" and (form is None or form.is_valid()):
         if form is not None and form.has_changed():
-            _save_step(request, experiment, spec, form, before)
+            try:
+                _save_step(request, experiment, spec, form)
+            except EditConflict as conflict:
+                form.show_conflict(conflict)
+                return _render_step(request, experiment, context, items, spec, form)
             messages.success(request, f"Étape « {spec.title} » enregistrée.")
         _, following = _neighbours(spec)
         if request.POST.get("ensuite") == "rester":
@@ -275,55 +304,24 @@ def _render_step(
     return render(request, "experiments/framing_step.html", context)
 
 
-def _values(experiment: Experiment, form: forms.ModelForm | None) -> dict:
-    """The values the fields of ``form`` have on ``experiment`` before it changes them."""
-    if form is None:
-        return {}
-    values = {}
-    for name in form.fields:
-        value = getattr(experiment, name)
-        values[name] = list(value.all()) if hasattr(value, "all") else value
-    return values
-
-
 def _save_step(
     request: HttpRequest,
     experiment: Experiment,
     spec: FramingStep,
     form: forms.ModelForm,
-    before: dict,
 ) -> None:
     """Save the fields of one step that changed, and write one history entry naming them
     with their values before and after."""
     changed = form.changed_data
-    changes = {
-        name: {"avant": _plain(before[name]), "après": _plain(form.cleaned_data[name])}
-        for name in changed
-    }
-    fields = [Experiment._meta.get_field(name) for name in changed]
+    changes = describe_changes(form)
     with transaction.atomic():
+        form.lock_and_check()
         form.save(commit=False)
-        concrete = [field.name for field in fields if not field.many_to_many]
+        concrete = [name for name in changed if not Experiment._meta.get_field(name).many_to_many]
         if concrete:
             experiment.save(update_fields=[*concrete, "updated_at"])
         form.save_m2m()
-        labels = ", ".join(str(field.verbose_name) for field in fields)
-        experiment.log_action(
-            request.user, "updated", f"Cadrage, « {spec.title} » : {labels}", changes
-        )
-
-
-def _plain(value):
-    """A value as the history keeps it (JSON)."""
-    if isinstance(value, models.Model):
-        return str(value)
-    if isinstance(value, list | tuple | models.QuerySet):
-        return [_plain(item) for item in value]
-    if isinstance(value, date):
-        return value.isoformat()
-    if isinstance(value, Decimal):
-        return str(value)
-    return value
+        experiment.log_action(request.user, "updated", describe_framing_change(changed), changes)
 
 
 @login_required

@@ -2,8 +2,6 @@
 groupe d'accompagnement…) and their members, their meetings with agenda, attendance, minutes
 and decisions, the decision log across meetings, and meeting invitations as .ics files."""
 
-from dataclasses import replace
-
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
@@ -18,7 +16,7 @@ from django.views.decorators.http import require_http_methods, require_safe
 from essaim.core.downloads import ICS_TYPE, file_response
 from essaim.experiments.access import get_experiment_for
 from essaim.experiments.calendar import Invitee, meeting_filename, meeting_invitation
-from essaim.experiments.children import ChildPage, child_urls, edit_child
+from essaim.experiments.children import ChildPage, child_urls
 from essaim.experiments.forms.governance import (
     AttendanceForm,
     BodyForm,
@@ -62,6 +60,8 @@ BODY_MEMBERS = ChildPage(
     experiment_path="body__experiment",
     parent_field="body",
     parent_model=Body,
+    # The contacts this user may see.
+    form_kwargs=lambda experiment, user: {"user": user},
 )
 MEETINGS = ChildPage(
     model=Meeting,
@@ -72,7 +72,7 @@ MEETINGS = ChildPage(
     back_url_name="experiments:governance",
     back_anchor="reunions",
     experiment_path="body__experiment",
-    form_kwargs=lambda experiment: {"experiment": experiment},
+    form_kwargs=lambda experiment, user: {"experiment": experiment},
 )
 LOGGED_DECISIONS = ChildPage(
     model=LoggedDecision,
@@ -82,7 +82,7 @@ LOGGED_DECISIONS = ChildPage(
     feminine=True,
     back_url_name="experiments:governance",
     back_anchor="registre",
-    form_kwargs=lambda experiment: {"experiment": experiment},
+    form_kwargs=lambda experiment, user: {"experiment": experiment},
 )
 
 
@@ -254,28 +254,6 @@ def meeting_ics(request: HttpRequest, pk: int, meeting_pk: int) -> HttpResponse:
     return file_response(content, filename=meeting_filename(meeting), content_type=ICS_TYPE)
 
 
-@login_required
-@require_http_methods(["GET", "POST"])
-def edit_body_member(request: HttpRequest, experiment_pk: int, **kwargs) -> HttpResponse:
-    """The generic child form, with the contacts this user may see."""
-    spec = replace(kwargs.pop("spec"), form_kwargs=lambda experiment: {"user": request.user})
-    return edit_child(request, experiment_pk, spec=spec, **kwargs)
-
-
-def _member_urls() -> list:
-    """The add/change/delete URLs of body members: the generic ones, except that adding and
-    changing go through :func:`edit_body_member`."""
-    return [
-        path(
-            str(pattern.pattern),
-            pattern.callback if pattern.name == "delete_body_member" else edit_body_member,
-            pattern.default_args,
-            name=pattern.name,
-        )
-        for pattern in child_urls("gouvernance/membres", BODY_MEMBERS, "body_member")
-    ]
-
-
 urlpatterns = [
     path("<int:pk>/gouvernance/", governance, name="governance"),
     path(
@@ -289,7 +267,7 @@ urlpatterns = [
         name="meeting_ics",
     ),
     *child_urls("gouvernance/instances", BODIES, "body"),
-    *_member_urls(),
+    *child_urls("gouvernance/membres", BODY_MEMBERS, "body_member"),
     *child_urls("gouvernance/reunions", MEETINGS, "meeting"),
     *child_urls("gouvernance/decisions", LOGGED_DECISIONS, "logged_decision"),
 ]

@@ -1,19 +1,17 @@
 """The history of an experiment: every change, who made it and when."""
 
 from django.contrib.auth.decorators import login_required
-from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.urls import path
 from django.views.decorators.http import require_safe
 
+from essaim.core.history import history_page
 from essaim.core.models import HistoryEntry
 from essaim.experiments.access import get_experiment_for
 from essaim.experiments.forms.decisions import HistoryFilterForm
 from essaim.experiments.models import Stage
 from essaim.experiments.tabs import experiment_context
-
-ENTRIES_PER_PAGE = 50
 
 
 def stage_change(entry: HistoryEntry) -> dict | None:
@@ -35,18 +33,10 @@ def stage_change(entry: HistoryEntry) -> dict | None:
 @require_safe
 def history(request: HttpRequest, pk: int) -> HttpResponse:
     experiment = get_experiment_for(request.user, pk)
-    form = HistoryFilterForm(request.GET)
-    entries, is_filtered = form.filter(HistoryEntry.objects.of(experiment).select_related("actor"))
-    page = Paginator(entries, ENTRIES_PER_PAGE).get_page(request.GET.get("page"))
-    page.object_list = list(page.object_list)
-    for entry in page.object_list:
+    page = history_page(request, experiment, filter_form=HistoryFilterForm(request.GET))
+    for entry in page["entries"].object_list:
         entry.stage_change = stage_change(entry)
-    context = {
-        **experiment_context(experiment, request.user, "history"),
-        "form": form,
-        "is_filtered": is_filtered,
-        "entries": page,
-    }
+    context = {**experiment_context(experiment, request.user, "history"), **page}
     return render(request, "experiments/history.html", context)
 
 

@@ -60,7 +60,7 @@ OUTCOME_LINKS = ChildPage(
     back_url_name="experiments:method",
     back_anchor="theorie-du-changement",
     experiment_path="source__experiment",
-    form_kwargs=lambda experiment: {"experiment": experiment},
+    form_kwargs=lambda experiment, user: {"experiment": experiment},
 )
 
 OPEN_STATUSES = {StepStatus.PLANNED, StepStatus.IN_PROGRESS, StepStatus.LATE}

@@ -8,6 +8,7 @@ from django.shortcuts import redirect, render
 from django.urls import path
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
+from essaim.core.concurrency import EditConflict
 from essaim.core.models import HistoryEntry
 from essaim.mail.tasks import send_email
 from essaim.memberships import services
@@ -79,11 +80,15 @@ def membership_edit(request: HttpRequest, pk: int) -> HttpResponse:
     if request.method == "POST" and form.is_valid():
         if form.has_changed():
             try:
-                services.save_membership_changes(
-                    membership=form.save(commit=False),
-                    changed=[str(form.fields[name].label) for name in form.changed_data],
-                    by=request.user,
-                )
+                with transaction.atomic():
+                    form.lock_and_check()
+                    services.save_membership_changes(
+                        membership=form.save(commit=False),
+                        changed=[str(form.fields[name].label) for name in form.changed_data],
+                        by=request.user,
+                    )
+            except EditConflict as conflict:
+                form.show_conflict(conflict)
             except MembershipRefused as error:
                 form.add_error(None, error.message)
             else:

@@ -2,11 +2,12 @@
 
 from django import forms
 
+from essaim.core.concurrency import VersionedFormMixin
 from essaim.organisations.models import Organisation
 from essaim.trainings.models import Cycle
 
 
-class CycleForm(forms.ModelForm):
+class CycleForm(VersionedFormMixin, forms.ModelForm):
     class Meta:
         model = Cycle
         fields = ["title", "summary", "organiser", "published"]

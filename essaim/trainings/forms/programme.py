@@ -4,6 +4,7 @@ registration form."""
 from django import forms
 from django.db.models import Q
 
+from essaim.core.concurrency import VersionedFormMixin
 from essaim.experiments.models import Experiment
 from essaim.lib import french
 from essaim.organisations.models import Person
@@ -18,7 +19,7 @@ from essaim.trainings.models import (
 )
 
 
-class SlotForm(forms.ModelForm):
+class SlotForm(VersionedFormMixin, forms.ModelForm):
     class Meta:
         model = Slot
         fields = ["date", "start_time", "end_time", "title", "topics"]
@@ -63,7 +64,7 @@ class SlotForm(forms.ModelForm):
         return data
 
 
-class SpeakerForm(forms.ModelForm):
+class SpeakerForm(VersionedFormMixin, forms.ModelForm):
     """A speaker typed by hand, or picked from the directory (name, function and organisation
     are then taken from the contact when left empty)."""
 
@@ -114,7 +115,7 @@ def _person_label(person: Person) -> str:
     return ", ".join(part for part in parts if part)
 
 
-class TestimonyForm(forms.ModelForm):
+class TestimonyForm(VersionedFormMixin, forms.ModelForm):
     """A case presented at the session; its experiment is chosen among those ``user`` sees."""
 
     class Meta:
@@ -153,7 +154,7 @@ def _slot_label(slot: Slot) -> str:
     return f"{label} — {slot.title}" if slot.title else label
 
 
-class QuestionForm(forms.ModelForm):
+class QuestionForm(VersionedFormMixin, forms.ModelForm):
     class Meta:
         model = RegistrationQuestion
         fields = ["label", "kind", "choices", "required"]

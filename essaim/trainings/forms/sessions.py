@@ -7,6 +7,7 @@ from django import forms
 from django.db.models import Q
 from django.utils import timezone
 
+from essaim.core.concurrency import VersionedFormMixin
 from essaim.organisations.models import Organisation
 from essaim.trainings.access import cycles_editable_by
 from essaim.trainings.forms.widgets import DATE_WIDGET, DATETIME_WIDGET, short_text
@@ -71,7 +72,7 @@ FIELDSETS = [
 ]
 
 
-class SessionForm(forms.ModelForm):
+class SessionForm(VersionedFormMixin, forms.ModelForm):
     """Create or change a session; ``user`` chooses among the cycles they may edit."""
 
     class Meta:

@@ -9,11 +9,11 @@ from django.shortcuts import redirect, render
 from django.urls import path, reverse
 from django.views.decorators.http import require_http_methods
 
+from essaim.core.history import changed_labels, describe_changes
 from essaim.roles.models import Perm
 from essaim.roles.views import manage_members
 from essaim.trainings import services
 from essaim.trainings.access import get_cycle_for
-from essaim.trainings.changes import changed_labels, form_changes
 from essaim.trainings.forms.cycles import CycleForm
 from essaim.trainings.models import Cycle
 
@@ -37,7 +37,7 @@ def cycle_edit(request: HttpRequest, pk: int) -> HttpResponse:
     cycle = get_cycle_for(request.user, pk, Perm.EDIT)
     form = CycleForm(request.POST or None, instance=cycle)
     if request.method == "POST" and form.is_valid():
-        changes = form_changes(form)
+        changes = describe_changes(form)
         if changes:
             with transaction.atomic():
                 form.save()

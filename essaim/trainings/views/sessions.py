@@ -10,11 +10,12 @@ from django.shortcuts import redirect, render
 from django.urls import path
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
+from essaim.core.concurrency import EditConflict
+from essaim.core.history import changed_labels, describe_changes
 from essaim.lib import french
 from essaim.roles.models import Perm
 from essaim.trainings import services
 from essaim.trainings.access import cycles_editable_by, get_session_for
-from essaim.trainings.changes import changed_labels, form_changes
 from essaim.trainings.forms.sessions import DuplicateForm, PublishForm, SessionForm
 from essaim.trainings.models import Format, TrainingSession
 from essaim.trainings.places import offer_added_places
@@ -59,16 +60,21 @@ def session_edit(request: HttpRequest, pk: int) -> HttpResponse:
     session = get_session_for(request.user, pk, Perm.EDIT)
     form = SessionForm(request.POST or None, instance=session, user=request.user)
     if request.method == "POST" and form.is_valid():
-        changes = form_changes(form)
+        changes = describe_changes(form)
         if changes:
-            with transaction.atomic():
-                form.save()
-                session.log_action(
-                    request.user,
-                    "updated",
-                    f"Session modifiée : {changed_labels(changes)}",
-                    changes,
-                )
+            try:
+                with transaction.atomic():
+                    form.save()
+                    session.log_action(
+                        request.user,
+                        "updated",
+                        f"Session modifiée : {changed_labels(changes)}",
+                        changes,
+                    )
+            except EditConflict as conflict:
+                form.show_conflict(conflict)
+                context = {**session_context(session, request.user, "overview"), "form": form}
+                return render(request, "trainings/session_edit.html", context)
             messages.success(request, "La session est enregistrée.")
             # More places: the people waiting are offered them, in order.
             if "capacity" in form.changed_data and (count := offer_added_places(session)):

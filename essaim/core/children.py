@@ -1,0 +1,273 @@
+"""Adding, changing, deleting and reordering the children of a parent object (the hypotheses of
+an experiment, the slots of a session…) through one set of views.
+
+An app describes its parent once with a :class:`ParentKind` (how to fetch it for a user with a
+permission, the context of its page, where its children are listed, how to write its history)
+and each kind of child with a :class:`ChildKind` (model, form, label, template); it wires the
+views with ``child_routes``. Every change is written in the parent's history, and the forms
+carry the version they were loaded from (:mod:`essaim.core.concurrency`)."""
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from django import forms
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.db import models, transaction
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.urls import path
+from django.views.decorators.http import require_http_methods, require_POST
+
+from essaim.core.concurrency import VERSION_FIELD, EditConflict
+from essaim.core.history import changed_labels, describe_changes
+from essaim.core.ordering import move_among, next_position
+from essaim.lib.errors import DomainError
+from essaim.roles.models import Perm
+
+
+@dataclass(frozen=True)
+class ParentKind:
+    """How the children's views reach and show their parent."""
+
+    # (user, pk, perm) -> the parent, or Http404 / PermissionDenied.
+    fetch: Callable
+    # (parent, user, tab) -> the context of the parent's page with its tabs.
+    context: Callable[..., dict]
+    # The name of the URL argument that holds the parent's pk.
+    url_kwarg: str
+    base_template: str = ""
+
+    def log(self, parent, actor, verb: str, summary: str, changes: dict | None = None) -> None:
+        parent.log_action(actor, verb, summary, changes)
+
+
+@dataclass(frozen=True)
+class ChildKind:
+    """One kind of child: its model and form, and how people name it."""
+
+    parent: ParentKind
+    model: type[models.Model]
+    form_class: type[forms.ModelForm]
+    label: str
+    tab: str
+    # (parent, child or None) -> where the children are listed.
+    back_url: Callable[..., str]
+    # (parent) -> the children of this kind.
+    children_of: Callable[..., models.QuerySet]
+    # (parent, owner pk or None) -> a new, unsaved child: its parent, or an intermediate one
+    # (the body of a member, the indicator of a measurement) taken from the URL.
+    new_child: Callable[..., models.Model]
+    feminine: bool = False
+    perm: Perm = Perm.EDIT
+    # (parent, user) -> extra keyword arguments for the form.
+    form_kwargs: Callable[..., dict] = field(default=lambda parent, user: {})
+    # A prefix of the history summary (« Programme : »); without one the label is capitalised.
+    history_prefix: str = ""
+    # Whether an update names the fields changed (and writes nothing when none changed).
+    with_changes: bool = False
+    # Whether people order these by hand (a « position » field).
+    ordered: bool = False
+    # (child) -> what deleting one also undoes, said before it is done (or "").
+    delete_warning: Callable[..., str] = field(default=lambda child: "")
+    # (child) -> the intermediate object shown next to the title (or None).
+    owner_of: Callable[..., models.Model | None] = field(default=lambda child: None)
+    # Whether adding one takes the pk of that intermediate object in its URL (``parent_pk``).
+    owner_in_url: bool = False
+    template_name: str = ""
+    delete_template_name: str = ""
+    # The name the templates use for this description ("spec", "part").
+    context_name: str = "spec"
+
+    @property
+    def indefinite(self) -> str:
+        """« une hypothèse », « un indicateur »."""
+        return f"{'une' if self.feminine else 'un'} {self.label}"
+
+    def done(self, verb: str) -> str:
+        ending = "e" if self.feminine else ""
+        words = {"created": "ajouté", "updated": "modifié", "moved": "déplacé"}
+        return f"{words.get(verb, 'supprimé')}{ending}"
+
+    def said(self, child: models.Model, verb: str) -> str:
+        """« Hypothèse « Les habitants… » ajoutée »."""
+        return f"{self.label.capitalize()} « {short(child)} » {self.done(verb)}"
+
+    def summary(self, child: models.Model, verb: str) -> str:
+        if not self.history_prefix:
+            return self.said(child, verb)
+        return f"{self.history_prefix}{self.label} « {short(child)} » {self.done(verb)}"
+
+    def get(self, parent, pk: int) -> models.Model:
+        child = self.children_of(parent).filter(pk=pk).first()
+        if child is None:
+            raise Http404("Cette page n'existe pas.")
+        return child
+
+
+def short(obj: models.Model, limit: int = 80) -> str:
+    text = str(obj)
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def save_child(*, kind: ChildKind, parent, form: forms.ModelForm, actor) -> str:
+    """Save the child of ``form`` (valid) and write the parent's history; return what to tell
+    the person. Raises :class:`EditConflict` when someone else changed the same fields."""
+    is_new = form.instance.pk is None
+    verb = "created" if is_new else "updated"
+    with transaction.atomic():
+        if is_new and kind.ordered:
+            form.instance.position = next_position(kind.children_of(parent))
+        changes = describe_changes(form) if kind.with_changes and not is_new else {}
+        child = form.save()
+        summary = kind.summary(child, verb)
+        if not kind.with_changes:
+            kind.parent.log(parent, actor, verb, summary)
+        elif is_new or changes:
+            if changes:
+                summary = f"{summary} ({changed_labels(changes)})"
+            kind.parent.log(parent, actor, verb, summary, changes)
+    return f"{kind.said(child, verb)}."
+
+
+class FormRefused(DomainError):
+    """Data sent without a form (the API) that the child's form refuses: ``errors`` lists
+    ``{"champ": …, "message": …}``, the messages of the page."""
+
+    def __init__(self, form: forms.BaseForm) -> None:
+        self.errors = [
+            {"champ": name if name != "__all__" else "requête", "message": str(message)}
+            for name, messages_ in form.errors.items()
+            for message in messages_
+        ]
+        super().__init__(self.errors[0]["message"])
+
+
+def bound_form(
+    *, kind: ChildKind, parent, child: models.Model, data: dict, actor, version: str | None = None
+) -> forms.ModelForm:
+    """The form of the page, filled with the current values of ``child`` and, over them, with
+    ``data`` (only the fields sent change), and validated: :class:`FormRefused` when it is
+    not valid, :class:`EditConflict` when someone else changed the same fields since
+    ``version``, the version the caller read (if any)."""
+    kwargs = kind.form_kwargs(parent, actor)
+    values = {}
+    current = kind.form_class(instance=child, **kwargs)
+    for name in current.fields:
+        if name != VERSION_FIELD:
+            values[name] = current[name].value()
+    for name, value in data.items():
+        if name in current.fields:
+            values[name] = "" if value is None else value
+    if version:
+        values[VERSION_FIELD] = version
+    form = kind.form_class(values, instance=child, **kwargs)
+    if not form.is_valid():
+        if form.edit_conflict is not None:
+            raise form.edit_conflict
+        raise FormRefused(form)
+    return form
+
+
+def delete_child(*, kind: ChildKind, parent, child: models.Model, actor) -> str:
+    with transaction.atomic():
+        summary = kind.summary(child, "deleted")
+        child.delete()
+        kind.parent.log(parent, actor, "deleted", summary)
+    return f"{kind.said(child, 'deleted')}."
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def edit_child_view(
+    request: HttpRequest,
+    *,
+    kind: ChildKind,
+    pk: int | None = None,
+    parent_pk: int | None = None,
+    **route,
+) -> HttpResponse:
+    """Add (``pk`` is None) or change one child."""
+    parent = kind.parent.fetch(request.user, route[kind.parent.url_kwarg], kind.perm)
+    instance = kind.new_child(parent, parent_pk) if pk is None else kind.get(parent, pk)
+    form = kind.form_class(
+        request.POST or None,
+        request.FILES or None,
+        instance=instance,
+        **kind.form_kwargs(parent, request.user),
+    )
+    if request.method == "POST" and form.is_valid():
+        try:
+            said = save_child(kind=kind, parent=parent, form=form, actor=request.user)
+        except EditConflict as conflict:
+            form.show_conflict(conflict)
+        else:
+            messages.success(request, said)
+            return redirect(kind.back_url(parent, None))
+    context = {
+        **kind.parent.context(parent, request.user, kind.tab),
+        "form": form,
+        kind.context_name: kind,
+        "instance": instance if pk is not None else None,
+        "parent": kind.owner_of(instance),
+        "back_url": kind.back_url(parent, None),
+    }
+    return render(request, kind.template_name, context)
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def delete_child_view(request: HttpRequest, *, kind: ChildKind, pk: int, **route) -> HttpResponse:
+    parent = kind.parent.fetch(request.user, route[kind.parent.url_kwarg], kind.perm)
+    child = kind.get(parent, pk)
+    if request.method == "POST":
+        messages.success(
+            request, delete_child(kind=kind, parent=parent, child=child, actor=request.user)
+        )
+        return redirect(kind.back_url(parent, None))
+    context = {
+        **kind.parent.context(parent, request.user, kind.tab),
+        kind.context_name: kind,
+        "instance": child,
+        "warning": kind.delete_warning(child),
+        "back_url": kind.back_url(parent, None),
+    }
+    return render(request, kind.delete_template_name, context)
+
+
+@login_required
+@require_POST
+def move_child_view(request: HttpRequest, *, kind: ChildKind, pk: int, **route) -> HttpResponse:
+    """Move one child up (``direction=up``) or down among its kind."""
+    parent = kind.parent.fetch(request.user, route[kind.parent.url_kwarg], kind.perm)
+    with transaction.atomic():
+        items = list(kind.children_of(parent).select_for_update())
+        item = next((each for each in items if each.pk == pk), None)
+        if item is None:
+            raise Http404("Cette page n'existe pas.")
+        offset = -1 if request.POST.get("direction") == "up" else 1
+        if move_among(items=items, item=item, offset=offset):
+            where = "plus haut" if offset < 0 else "plus bas"
+            kind.parent.log(
+                parent, request.user, "updated", f"{kind.summary(item, 'moved')} {where}"
+            )
+    return redirect(kind.back_url(parent, item))
+
+
+def child_routes(*, base: str, kind: ChildKind, name: str) -> list:
+    """The add / change / delete (and move, for ordered children) URLs of one kind of child
+    under ``base`` (which holds the parent's pk), named ``add_<name>``, ``edit_<name>``,
+    ``delete_<name>`` and ``move_<name>``."""
+    add = f"{base}/<int:parent_pk>/ajouter/" if kind.owner_in_url else f"{base}/ajouter/"
+    routes = [
+        path(add, edit_child_view, {"kind": kind}, name=f"add_{name}"),
+        path(f"{base}/<int:pk>/modifier/", edit_child_view, {"kind": kind}, name=f"edit_{name}"),
+        path(
+            f"{base}/<int:pk>/supprimer/", delete_child_view, {"kind": kind}, name=f"delete_{name}"
+        ),
+    ]
+    if kind.ordered:
+        routes.append(
+            path(f"{base}/<int:pk>/deplacer/", move_child_view, {"kind": kind}, name=f"move_{name}")
+        )
+    return routes
