@@ -51,6 +51,7 @@ INSTALLED_APPS = [
     "essaim.attachments",
     "essaim.territories",
     "essaim.organisations",
+    "essaim.themes",
     "essaim.experiments",
     "essaim.evaluation",
     "essaim.dossiers",

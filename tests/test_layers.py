@@ -18,7 +18,7 @@ LAYERS: list[list[str]] = [
     ["env", "api_errors", "accounts", "mail"],
     ["roles"],
     ["core"],
-    ["territories", "organisations", "attachments"],
+    ["territories", "organisations", "attachments", "themes"],
     [],  # the pillars: see PILLARS
     ["privacy", "dashboard", "demo"],
 ]

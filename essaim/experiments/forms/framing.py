@@ -19,6 +19,7 @@ from essaim.experiments.models import (
 )
 from essaim.organisations.models import Organisation
 from essaim.territories.models import Territory
+from essaim.themes.fields import ThemeChoiceField
 
 DATE_WIDGET = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 
@@ -36,6 +37,7 @@ class FramingStepForm(forms.ModelForm):
 
 
 class NeedForm(FramingStepForm):
+    theme = ThemeChoiceField()
     need_origins = forms.MultipleChoiceField(
         label="D'où vient ce besoin ?",
         choices=NeedOrigin.choices,
@@ -85,6 +87,7 @@ class NeedForm(FramingStepForm):
         super().__init__(*args, **kwargs)
         self.fields["carrier"].queryset = Organisation.objects.order_by("name")
         self.fields["carrier"].empty_label = "Aucune pour l'instant"
+        self.fields["theme"].offer(self.instance.theme_id)
 
 
 class TypeForm(FramingStepForm):

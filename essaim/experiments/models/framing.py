@@ -19,6 +19,7 @@ from essaim.experiments.models.stages import (
     Stage,
 )
 from essaim.roles.models import RoleHolder, RoleQuerySet
+from essaim.themes.models import OTHER_THEME
 
 
 class ExperimentError(Exception):
@@ -27,22 +28,6 @@ class ExperimentError(Exception):
     def __init__(self, message: str) -> None:
         super().__init__(message)
         self.message = message
-
-
-class Theme(models.TextChoices):
-    MOBILITY = "mobilite", "mobilité"
-    SERVICES = "services", "services à la population"
-    ENERGY = "energie", "énergie et climat"
-    FOOD = "alimentation", "agriculture et alimentation"
-    WATER = "eau", "eau et biodiversité"
-    DEMOCRACY = "democratie", "démocratie et participation"
-    ECONOMY = "economie", "économie locale et ESS"
-    HOUSING = "habitat", "habitat et cadre de vie"
-    DIGITAL = "numerique", "numérique et fabrication"
-    YOUTH = "jeunesse", "jeunesse et éducation"
-    CULTURE = "culture", "culture et patrimoine"
-    HEALTH = "sante", "santé et solidarités"
-    OTHER = "autre", "autre"
 
 
 class NeedOrigin(models.TextChoices):
@@ -100,7 +85,15 @@ class ExperimentQuerySet(RoleQuerySet):
 class Experiment(RoleHolder):
     title = models.CharField("titre", max_length=200)
     summary = models.TextField("résumé", blank=True)
-    theme = models.CharField("thème", max_length=30, choices=Theme.choices, default=Theme.OTHER)
+    theme = models.ForeignKey(
+        "themes.Theme",
+        verbose_name="thème",
+        on_delete=models.PROTECT,
+        to_field="slug",
+        default=OTHER_THEME,
+        related_name="experiments",
+        db_index=False,  # the index of Meta.indexes
+    )
     stage = models.CharField("étape", max_length=30, choices=Stage.choices, default=Stage.IDEA)
     carrier = models.ForeignKey(
         "organisations.Organisation",

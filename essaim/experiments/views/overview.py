@@ -36,7 +36,7 @@ def experiment_list(request: HttpRequest) -> HttpResponse:
     apps above add (the progress of their indicators); filtered by title, stage, theme and
     territory."""
     user = request.user
-    experiments = Experiment.objects.visible_to(user)
+    experiments = Experiment.objects.visible_to(user).select_related("theme")
     form = ExperimentFilterForm(request.GET, user=user)
     filtered = False
     if form.is_valid():
