@@ -9,7 +9,7 @@ from essaim.experiments.models import Experiment
 from tests.themes.factories import FORMER_THEMES
 
 BEFORE = [("experiments", "0001_initial"), ("themes", "0001_initial")]
-AFTER = [("experiments", "0002_theme_from_vocabulary")]
+AFTER = [("experiments", "0004_theme_from_vocabulary")]
 
 
 def migrate(targets):
