@@ -97,11 +97,11 @@ from essaim.experiments.models import (  # noqa: E402
     StepKind,
     StepStatus,
     StopGoCriterion,
-    Theme,
 )
 from essaim.organisations.models import Organisation, OrganisationKind  # noqa: E402
 from essaim.roles.models import ObjectRole, Role  # noqa: E402
 from essaim.territories.models import Territory, TerritoryKind  # noqa: E402
+from essaim.themes.models import Theme  # noqa: E402
 
 BATCH = 2000
 USERS = 50
@@ -207,7 +207,7 @@ class Dataset:
 
     @timed("expérimentations")
     def add_experiments(self) -> int:
-        themes, stages = list(Theme), list(Stage)
+        themes, stages = list(Theme.objects.active()), list(Stage)
         rows = []
         for n in range(self.size):
             start = date(2018, 1, 1) + timedelta(days=self.random.randrange(0, 8 * 365))
@@ -508,7 +508,7 @@ class Dataset:
         Experiment.objects.filter(pk=experiment.pk).update(
             title="Autostop organisé — expérimentation détaillée",
             stage=Stage.EVALUATION,
-            theme=Theme.MOBILITY,
+            theme="mobilite",
         )
         hypotheses = list(experiment.hypotheses.all())
         steps = list(experiment.steps.all())

@@ -52,6 +52,7 @@ INSTALLED_APPS = [
     "essaim.attachments",
     "essaim.territories",
     "essaim.organisations",
+    "essaim.themes",
     "essaim.experiments",
     "essaim.evaluation",
     "essaim.dossiers",

@@ -122,3 +122,16 @@ def page(browser):
 def screenshot_dir() -> Path:
     SCREENSHOTS.mkdir(parents=True, exist_ok=True)
     return SCREENSHOTS
+
+
+@pytest.fixture(autouse=True)
+def theme_vocabulary(request) -> None:
+    """A transactional test empties the database when it ends; the vocabulary of themes, which
+    a migration seeds, comes back for the next one."""
+    marker = request.node.get_closest_marker("django_db")
+    transactional = marker is not None and marker.kwargs.get("transaction", False)
+    if transactional or "live_server" in request.fixturenames:
+        from tests.themes.factories import restore_vocabulary
+
+        request.getfixturevalue("transactional_db")
+        restore_vocabulary()

@@ -18,7 +18,7 @@ LAYERS: list[list[str]] = [
     ["env", "formatting", "accounts", "mail"],
     ["roles"],
     ["core", "api_errors"],
-    ["territories", "organisations", "attachments"],
+    ["territories", "organisations", "attachments", "themes"],
     [],  # the pillars: see PILLARS
     ["privacy", "dashboard", "demo"],
 ]

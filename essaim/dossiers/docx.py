@@ -107,7 +107,7 @@ class _Writer(WordWriter):
             ["Structure porteuse", str(experiment.carrier or "Non renseignée")],
             ["Périmètre", ", ".join(t.name for t in dossier.territories) or "Non renseigné"],
             ["Calendrier", self._calendar()],
-            ["Thème", experiment.get_theme_display().capitalize()],
+            ["Thème", experiment.theme.label.capitalize()],
             ["Budget", euros(dossier.total_budget) if dossier.fundings else "Non renseigné"],
         ]
         self._table(["L'expérimentation en bref", ""], rows, widths=[5, 12])

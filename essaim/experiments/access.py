@@ -13,4 +13,5 @@ def get_experiment_for(
     """The experiment ``pk`` if ``user`` may see it (else 404) and ``perm`` on it (else 403)."""
     if queryset is None:
         queryset = Experiment.objects.all()
-    return get_object_for(user, queryset, perm, pk=pk)
+    # The header of every page of an experiment shows its theme.
+    return get_object_for(user, queryset.select_related("theme"), perm, pk=pk)

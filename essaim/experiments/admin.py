@@ -45,7 +45,7 @@ class StopGoCriterionInline(admin.TabularInline):
 class ExperimentAdmin(admin.ModelAdmin):
     list_display = ["title", "stage", "theme", "carrier", "start_date", "end_date", "illustrative"]
     list_filter = ["stage", "theme", "illustrative"]
-    list_select_related = ["carrier"]
+    list_select_related = ["carrier", "theme"]
     search_fields = ["title", "summary"]
     raw_id_fields = ["carrier", "created_by"]
     filter_horizontal = ["territories"]

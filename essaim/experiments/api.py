@@ -45,7 +45,6 @@ from essaim.experiments.models import (
     Step,
     StepKind,
     StepStatus,
-    Theme,
 )
 from essaim.experiments.views.framing import (
     HYPOTHESES,
@@ -56,6 +55,8 @@ from essaim.experiments.views.method import STEPS as STEP_PAGES
 from essaim.organisations.models import Organisation
 from essaim.roles.models import Perm
 from essaim.territories.models import Territory
+from essaim.themes.fields import get_theme_for_input
+from essaim.themes.models import OTHER_THEME, Theme
 
 router = Router(tags=["expérimentations"])
 
@@ -143,11 +144,18 @@ class OrganisationRef(Schema):
     name: str
 
 
+THEME_DESCRIPTION = "identifiant du thème dans le vocabulaire partagé, par exemple « mobilite »"
+THEME_INPUT_DESCRIPTION = (
+    "identifiant d'un thème du vocabulaire partagé, par exemple « mobilite » ; une valeur "
+    "inconnue est refusée (422) avec la liste des valeurs possibles"
+)
+
+
 class ExperimentOut(Schema):
     id: int
     title: str
     summary: str
-    theme: Theme
+    theme: str = Field(description=THEME_DESCRIPTION)
     stage: Stage
     role: str | None = Field(None, description="votre rôle sur l'expérimentation")
     territories: list[TerritoryRef] = Field(description="périmètre territorial")
@@ -156,6 +164,10 @@ class ExperimentOut(Schema):
     url: str = Field(description="adresse de la page de l'expérimentation")
     created_at: datetime
     updated_at: datetime
+
+    @staticmethod
+    def resolve_theme(obj: Experiment) -> str:
+        return obj.theme_id
 
     @staticmethod
     def resolve_role(obj: Experiment) -> str | None:
@@ -245,7 +257,7 @@ class FramingIn(Strict):
     """The framing fields; each one is optional. ``null`` clears a date, the carrier or a
     type; texts are cleared with ``""``."""
 
-    theme: Theme = None
+    theme: str = Field(None, description=THEME_INPUT_DESCRIPTION)
     summary: str = None
     carrier: int | None = Field(None, description="identifiant de l'organisation porteuse")
     need: str = None
@@ -273,7 +285,7 @@ class FramingIn(Strict):
 
 class ExperimentIn(FramingIn):
     title: str = Field(min_length=1, max_length=200)
-    theme: Theme = Theme.OTHER
+    theme: str = Field(OTHER_THEME, description=THEME_INPUT_DESCRIPTION)
 
 
 class ExperimentPatch(FramingIn):
@@ -341,7 +353,7 @@ def check_framing_version(experiment: Experiment, token: str | None, data: dict)
 
 class ExperimentFilters(Schema):
     stage: Stage | None = None
-    theme: Theme | None = None
+    theme: str | None = Field(None, description=THEME_INPUT_DESCRIPTION)
     territory: int | None = Field(None, description="identifiant d'un territoire")
 
 
@@ -358,6 +370,9 @@ def apply_framing(experiment: Experiment, data: dict[str, Any], user) -> list[st
     the database enforces; save and log the change. Returns the names of the changed fields."""
     territory_ids = data.pop("territories", None)
     carrier_id = data.pop("carrier", False)
+    if "theme" in data:
+        offered = Theme.objects.offered(experiment.theme_id)
+        data["theme_id"] = get_theme_for_input(data.pop("theme"), themes=offered).slug
     for name in ("purpose_type", "object_type", "nature"):
         if name in data and data[name] is None:
             data[name] = ""
@@ -377,6 +392,8 @@ def apply_framing(experiment: Experiment, data: dict[str, Any], user) -> list[st
         for name in [*data, *(["territories"] if territory_ids is not None else [])]
     }
     changes = apply_changes(experiment, data)
+    if "theme_id" in changes:
+        changes["theme"] = changes.pop("theme_id")
     check_not_blank(experiment.title, "title", "Le titre")
     check_dates(experiment.start_date, experiment.end_date)
     if experiment.legal_basis != LegalBasis.NONE and not experiment.legal_reference:
@@ -422,7 +439,8 @@ def list_experiments(request: HttpRequest, filters: Query[ExperimentFilters]):
     if filters.stage:
         experiments = experiments.filter(stage=filters.stage)
     if filters.theme:
-        experiments = experiments.filter(theme=filters.theme)
+        theme = get_theme_for_input(filters.theme, themes=Theme.objects.all())
+        experiments = experiments.filter(theme=theme)
     if filters.territory:
         experiments = experiments.filter(territories=filters.territory)
     return experiments.prefetch_related(territories_by_name()).order_by("title", "pk")
@@ -436,6 +454,7 @@ def list_experiments(request: HttpRequest, filters: Query[ExperimentFilters]):
 def create_experiment(request: HttpRequest, payload: ExperimentIn):
     """Elle commence à l'étape « idée » ; vous en devenez propriétaire."""
     check_not_blank(payload.title, "title", "Le titre")
+    theme = get_theme_for_input(payload.theme, themes=Theme.objects.active())
     framing = payload.dict(exclude_unset=True)
     for name in ("title", "theme", "summary"):
         framing.pop(name, None)
@@ -443,7 +462,7 @@ def create_experiment(request: HttpRequest, payload: ExperimentIn):
         experiment = services.create_experiment(
             by=request.user,
             title=payload.title,
-            theme=payload.theme,
+            theme=theme,
             summary=payload.summary or "",
         )
         if framing:

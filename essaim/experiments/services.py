@@ -13,10 +13,11 @@ from essaim.experiments.models import (
 )
 from essaim.roles.models import Role
 from essaim.territories.models import Territory
+from essaim.themes.models import Theme
 
 
 @transaction.atomic
-def create_experiment(*, by, title: str, theme: str, summary: str = "") -> Experiment:
+def create_experiment(*, by, title: str, theme: Theme, summary: str = "") -> Experiment:
     """Create an experiment at the idea stage, owned by its creator."""
     experiment = Experiment.objects.create(
         title=title.strip(), theme=theme, summary=summary.strip(), created_by=by
@@ -32,7 +33,7 @@ def with_framing(queryset: QuerySet[Experiment]) -> QuerySet[Experiment]:
     canvas (``experiments/_canvas.html``) and ``total_budget`` then run no query.
 
     Territories carry ``commune_count`` and ``population``."""
-    return queryset.select_related("carrier").prefetch_related(
+    return queryset.select_related("carrier", "theme").prefetch_related(
         "hypotheses",
         Prefetch("territories", queryset=Territory.objects.with_stats().order_by("name", "pk")),
         Prefetch("fundings", queryset=Funding.objects.select_related("funder")),

@@ -11,7 +11,7 @@ from django.test.utils import CaptureQueriesContext
 
 from essaim.accounts.models import ApiToken
 from essaim.core.models import HistoryEntry
-from essaim.experiments.models import Decision, Experiment, LegalBasis, Stage, Theme
+from essaim.experiments.models import Decision, Experiment, LegalBasis, Stage
 from essaim.roles.models import Role
 from tests.experiments.factories import (
     ExperimentFactory,
@@ -20,6 +20,7 @@ from tests.experiments.factories import (
 )
 from tests.organisations.factories import OrganisationFactory
 from tests.territories.factories import TerritoryFactory
+from tests.themes.factories import theme
 
 BASE = "/api/v1/experiments/"
 
@@ -106,7 +107,7 @@ def test_it_lists_only_the_experiments_the_user_may_see(experiment, reader, outs
 def test_it_filters_by_stage_theme_and_territory(experiment, reader):
     territory = TerritoryFactory()
     experiment.territories.add(territory)
-    other = ExperimentFactory(title="Bricobus", theme=Theme.HOUSING, stage=Stage.RUNNING)
+    other = ExperimentFactory(title="Bricobus", theme=theme("habitat"), stage=Stage.RUNNING)
     other.grant(reader, Role.READER)
     api = Api(reader)
 

@@ -16,8 +16,8 @@ from essaim.experiments.models import (
     Stage,
     Step,
     StopGoCriterion,
-    Theme,
 )
+from essaim.themes.models import Theme
 
 
 class ExperimentFactory(factory.django.DjangoModelFactory):
@@ -25,7 +25,7 @@ class ExperimentFactory(factory.django.DjangoModelFactory):
         model = Experiment
 
     title = factory.Sequence(lambda n: f"Expérimentation {n}")
-    theme = Theme.MOBILITY
+    theme = factory.LazyFunction(lambda: Theme.objects.get(slug="mobilite"))
     stage = Stage.IDEA
 
     class Params:

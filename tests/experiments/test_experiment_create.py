@@ -29,7 +29,7 @@ def test_it_creates_the_experiment_owned_by_its_creator_and_starts_the_framing(o
     assert response["Location"] == reverse(
         "experiments:framing_step", args=[experiment.pk, "besoin"]
     )
-    assert (experiment.title, experiment.theme, experiment.stage) == (
+    assert (experiment.title, experiment.theme_id, experiment.stage) == (
         "Bricobus",
         "habitat",
         Stage.IDEA,

@@ -6,12 +6,13 @@ from decimal import Decimal
 import pytest
 from django.urls import reverse
 
-from essaim.experiments.models import Decision, DecisionKind, Stage, StepStatus, Theme
+from essaim.experiments.models import Decision, DecisionKind, Stage, StepStatus
 from essaim.roles.models import Role
 from tests.conftest import client_for
 from tests.evaluation.factories import IndicatorFactory, MeasurementFactory
 from tests.experiments.factories import ExperimentFactory, StepFactory
 from tests.territories.factories import TerritoryFactory
+from tests.themes.factories import theme
 
 pytestmark = pytest.mark.django_db
 
@@ -88,9 +89,9 @@ def test_it_shows_stage_theme_territories_next_step_decision_and_progress(reader
 
 def test_it_filters_by_title_stage_theme_and_territory(owner):
     drome = TerritoryFactory(name="Vallée de la Drôme")
-    bricobus = shared_with(owner, title="Bricobus", theme=Theme.HOUSING, stage=Stage.RUNNING)
-    shared_with(owner, title="Centrales villageoises", theme=Theme.ENERGY)
-    saillans = shared_with(owner, title="Saillans", theme=Theme.DEMOCRACY, stage=Stage.RUNNING)
+    bricobus = shared_with(owner, title="Bricobus", theme=theme("habitat"), stage=Stage.RUNNING)
+    shared_with(owner, title="Centrales villageoises", theme=theme("energie"))
+    saillans = shared_with(owner, title="Saillans", theme=theme("democratie"), stage=Stage.RUNNING)
     saillans.territories.add(drome)
     client = client_for(owner)
 
@@ -104,9 +105,9 @@ def test_it_filters_by_title_stage_theme_and_territory(owner):
 
     assert titles(q="brico") == {"Bricobus"}
     assert titles(stage=Stage.RUNNING) == {"Bricobus", "Saillans"}
-    assert titles(theme=Theme.ENERGY) == {"Centrales villageoises"}
+    assert titles(theme="energie") == {"Centrales villageoises"}
     assert titles(territory=drome.pk) == {"Saillans"}
-    assert titles(stage=Stage.RUNNING, theme=Theme.HOUSING) == {"Bricobus"}
+    assert titles(stage=Stage.RUNNING, theme="habitat") == {"Bricobus"}
     assert bricobus.pk  # used
     text = client.get(URL, {"q": "zzz"}).text
     assert "Aucune expérimentation ne correspond à votre recherche." in text
@@ -154,7 +155,7 @@ def test_the_number_of_queries_does_not_grow_with_the_experiments(
             decide(experiment, DecisionKind.CONTINUE, datetime.date(2024, 6, 1))
         # 1 session, 2 user, 3 the territory filtered on, 4 count, 5 the page of experiments,
         # 6 their territories, 7 next steps, 8 last decisions, 9 indicators, 10 measurements,
-        # 11 the territories the filter offers
-        with django_assert_num_queries(11):
+        # 11 the territories the filter offers, 12 the themes it offers (the vocabulary)
+        with django_assert_num_queries(12):
             response = client.get(URL, {"territory": territory.pk, "stage": Stage.IDEA})
         assert response.status_code == 200

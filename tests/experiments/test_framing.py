@@ -163,7 +163,7 @@ def test_a_step_refuses_other_methods(editor, experiment):
 def need_data(experiment, **changes) -> dict:
     data = {
         "title": experiment.title,
-        "theme": experiment.theme,
+        "theme": experiment.theme_id,
         "summary": experiment.summary,
         "carrier": "",
         "need": experiment.need,

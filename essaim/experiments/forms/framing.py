@@ -20,6 +20,7 @@ from essaim.experiments.models import (
 from essaim.lib import french
 from essaim.organisations.models import Organisation
 from essaim.territories.models import Territory
+from essaim.themes.fields import ThemeChoiceField
 
 DATE_WIDGET = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 
@@ -37,6 +38,7 @@ class FramingStepForm(VersionedFormMixin, forms.ModelForm):
 
 
 class NeedForm(FramingStepForm):
+    theme = ThemeChoiceField()
     need_origins = forms.MultipleChoiceField(
         label="D'où vient ce besoin ?",
         choices=NeedOrigin.choices,
@@ -86,6 +88,7 @@ class NeedForm(FramingStepForm):
         super().__init__(*args, **kwargs)
         self.fields["carrier"].queryset = Organisation.objects.order_by("name")
         self.fields["carrier"].empty_label = "Aucune pour l'instant"
+        self.fields["theme"].offer(self.instance.theme_id)
 
 
 class TypeForm(FramingStepForm):

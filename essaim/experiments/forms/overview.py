@@ -1,7 +1,8 @@
 from django import forms
 
-from essaim.experiments.models import Experiment, Stage, Theme
+from essaim.experiments.models import Experiment, Stage
 from essaim.territories.models import Territory
+from essaim.themes.fields import ThemeChoiceField
 
 
 class ExperimentCreateForm(forms.Form):
@@ -10,7 +11,7 @@ class ExperimentCreateForm(forms.Form):
         max_length=200,
         help_text="Court et parlant : par exemple « Autostop organisé en Chartreuse ».",
     )
-    theme = forms.ChoiceField(label="Thème", choices=Theme.choices)
+    theme = ThemeChoiceField()
     summary = forms.CharField(
         label="En une phrase",
         required=False,
@@ -24,9 +25,7 @@ class ExperimentFilterForm(forms.Form):
     stage = forms.ChoiceField(
         label="Étape", required=False, choices=[("", "Toutes les étapes"), *Stage.choices]
     )
-    theme = forms.ChoiceField(
-        label="Thème", required=False, choices=[("", "Tous les thèmes"), *Theme.choices]
-    )
+    theme = ThemeChoiceField(required=False, empty_label="Tous les thèmes")
     territory = forms.ModelChoiceField(
         label="Territoire",
         required=False,

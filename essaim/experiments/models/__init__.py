@@ -19,7 +19,6 @@ from essaim.experiments.models.framing import (
     Risk,
     RiskStatus,
     StopGoCriterion,
-    Theme,
 )
 from essaim.experiments.models.governance import (
     Attendance,
@@ -89,5 +88,4 @@ __all__ = [
     "StepKind",
     "StepStatus",
     "StopGoCriterion",
-    "Theme",
 ]

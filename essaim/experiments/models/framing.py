@@ -21,26 +21,11 @@ from essaim.experiments.models.stages import (
 from essaim.lib.errors import DomainError
 from essaim.lib.french import euros
 from essaim.roles.models import RoleHolder, RoleQuerySet
+from essaim.themes.models import OTHER_THEME
 
 
 class ExperimentError(DomainError):
     """A change refused by the rules of experiments; the message is French."""
-
-
-class Theme(models.TextChoices):
-    MOBILITY = "mobilite", "mobilité"
-    SERVICES = "services", "services à la population"
-    ENERGY = "energie", "énergie et climat"
-    FOOD = "alimentation", "agriculture et alimentation"
-    WATER = "eau", "eau et biodiversité"
-    DEMOCRACY = "democratie", "démocratie et participation"
-    ECONOMY = "economie", "économie locale et ESS"
-    HOUSING = "habitat", "habitat et cadre de vie"
-    DIGITAL = "numerique", "numérique et fabrication"
-    YOUTH = "jeunesse", "jeunesse et éducation"
-    CULTURE = "culture", "culture et patrimoine"
-    HEALTH = "sante", "santé et solidarités"
-    OTHER = "autre", "autre"
 
 
 class NeedOrigin(models.TextChoices):
@@ -98,7 +83,15 @@ class ExperimentQuerySet(RoleQuerySet):
 class Experiment(Tracked, RoleHolder):
     title = models.CharField("titre", max_length=200)
     summary = models.TextField("résumé", blank=True)
-    theme = models.CharField("thème", max_length=30, choices=Theme.choices, default=Theme.OTHER)
+    theme = models.ForeignKey(
+        "themes.Theme",
+        verbose_name="thème",
+        on_delete=models.PROTECT,
+        to_field="slug",
+        default=OTHER_THEME,
+        related_name="experiments",
+        db_index=False,  # the index of Meta.indexes
+    )
     stage = models.CharField("étape", max_length=30, choices=Stage.choices, default=Stage.IDEA)
     carrier = models.ForeignKey(
         "organisations.Organisation",

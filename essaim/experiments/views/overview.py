@@ -37,7 +37,7 @@ def experiment_list(request: HttpRequest) -> HttpResponse:
     apps above add (the progress of their indicators); filtered by words (title first), stage,
     theme and territory."""
     user = request.user
-    experiments = Experiment.objects.visible_to(user)
+    experiments = Experiment.objects.visible_to(user).select_related("theme")
     form = ExperimentFilterForm(request.GET, user=user)
     filtered = False
     order = ["title", "pk"]

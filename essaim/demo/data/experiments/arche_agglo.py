@@ -50,14 +50,13 @@ from essaim.experiments.models import (
     Stage,
     StepKind,
     StepStatus,
-    Theme,
 )
 
 ARCHE = "Arche Agglo"
 
 CASE = CaseSpec(
     title="Cultiver la proximité : services itinérants pour les seniors et les jeunes",
-    theme=Theme.SERVICES,
+    theme="services",
     carrier=ARCHE,
     territories=(ARCHE,),
     summary=(

@@ -50,14 +50,13 @@ from essaim.experiments.models import (
     Stage,
     StepKind,
     StepStatus,
-    Theme,
 )
 
 COMPAGNONS = "Compagnons Bâtisseurs Centre-Val de Loire"
 
 CASE = CaseSpec(
     title="Bricobus : un dispositif solidaire d'accompagnement à l'auto-réhabilitation",
-    theme=Theme.HOUSING,
+    theme="habitat",
     carrier=COMPAGNONS,
     territories=("Loiret", "Centre-Val de Loire"),
     summary=(

@@ -47,6 +47,7 @@ from essaim.experiments.models import (
 from essaim.organisations.models import Organisation, Person
 from essaim.roles.models import Role
 from essaim.territories.models import Territory
+from essaim.themes.models import Theme
 
 TERRITORY_KINDS = {spec.name: spec.kind for spec in TERRITORIES}
 
@@ -115,9 +116,10 @@ def decimal(value: float | None) -> Decimal | None:
 def save_experiment(spec: CaseSpec, owner: User) -> tuple[Experiment, bool]:
     experiment = Experiment.objects.filter(title=spec.title).first()
     created = experiment is None
+    theme = Theme.objects.get(slug=spec.theme)
     if created:
-        experiment = services.create_experiment(by=owner, title=spec.title, theme=spec.theme)
-    experiment.theme = spec.theme
+        experiment = services.create_experiment(by=owner, title=spec.title, theme=theme)
+    experiment.theme = theme
     experiment.summary = spec.summary
     experiment.carrier = organisation(spec.carrier)
     experiment.illustrative = True

@@ -43,14 +43,13 @@ from essaim.experiments.models import (
     Stage,
     StepKind,
     StepStatus,
-    Theme,
 )
 
 ASSOCIATION = "Association des Centrales Villageoises"
 
 CASE = CaseSpec(
     title="Centrales villageoises : de la construction d'un modèle à son essaimage",
-    theme=Theme.ENERGY,
+    theme="energie",
     carrier=ASSOCIATION,
     territories=("Auvergne-Rhône-Alpes",),
     summary=(

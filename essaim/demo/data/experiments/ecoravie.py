@@ -34,14 +34,13 @@ from essaim.experiments.models import (
     Stage,
     StepKind,
     StepStatus,
-    Theme,
 )
 
 ECORAVIE = "ECORAVIE"
 
 CASE = CaseSpec(
     title="ECORAVIE : construire le vivre ensemble dans l'habitat partagé",
-    theme=Theme.HOUSING,
+    theme="habitat",
     carrier=ECORAVIE,
     territories=("Dieulefit",),
     summary=(

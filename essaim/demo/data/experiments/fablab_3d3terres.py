@@ -51,7 +51,6 @@ from essaim.experiments.models import (
     Stage,
     StepKind,
     StepStatus,
-    Theme,
 )
 
 FABLAB = "8 Fablab"
@@ -63,7 +62,7 @@ HOURS_SECOND_YEAR = [38, 41, 29, 44, 47, 52, 49, 55, 51, 33, 40, 58]
 
 CASE = CaseSpec(
     title="3D.3TERRES : une imprimante 3D céramique pour le développement local",
-    theme=Theme.DIGITAL,
+    theme="numerique",
     carrier=FABLAB,
     territories=(CC_CREST,),
     summary=(

@@ -50,14 +50,13 @@ from essaim.experiments.models import (
     RiskStatus,
     Stage,
     StepKind,
-    Theme,
 )
 
 COMMUNE = "Commune de Saillans"
 
 CASE = CaseSpec(
     title="Saillans, laboratoire de démocratie participative",
-    theme=Theme.DEMOCRACY,
+    theme="democratie",
     carrier=COMMUNE,
     territories=("Saillans",),
     summary=(

@@ -234,7 +234,7 @@ class Decide:
 @dataclass(frozen=True)
 class CaseSpec:
     title: str
-    theme: str
+    theme: str  # the slug of a theme of the vocabulary
     carrier: str
     territories: tuple[str, ...]
     summary: str

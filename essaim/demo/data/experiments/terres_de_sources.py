@@ -51,14 +51,13 @@ from essaim.experiments.models import (
     Stage,
     StepKind,
     StepStatus,
-    Theme,
 )
 
 EAU = "Eau du Bassin Rennais Collectivité"
 
 CASE = CaseSpec(
     title="Terres de Sources : le changement d'échelle d'un label local qui protège l'eau",
-    theme=Theme.WATER,
+    theme="eau",
     carrier=EAU,
     territories=("Bassin rennais",),
     summary=(

@@ -10,11 +10,11 @@ from datetime import date
 from essaim.demo.data.experiments.rezo_pouce import evaluation, framing, governance, method
 from essaim.demo.data.experiments.rezo_pouce.names import PARC
 from essaim.demo.data.experiments.spec import CaseSpec, Decide, Move
-from essaim.experiments.models import Assessment, DecisionKind, Stage, Theme
+from essaim.experiments.models import Assessment, DecisionKind, Stage
 
 CASE = CaseSpec(
     title="Rezo Pouce, l'autostop organisé en Chartreuse",
-    theme=Theme.MOBILITY,
+    theme="mobilite",
     carrier=PARC,
     territories=(PARC,),
     summary=(
