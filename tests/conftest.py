@@ -135,3 +135,33 @@ def theme_vocabulary(request) -> None:
 
         request.getfixturevalue("transactional_db")
         restore_vocabulary()
+
+
+class Migrator:
+    """Moves the test database to given migrations, for the tests of data migrations."""
+
+    def migrate(self, targets: list[tuple[str, str]]):
+        """Apply or unapply migrations up to ``targets``; the models as they were there."""
+        from django.db import connection
+        from django.db.migrations.executor import MigrationExecutor
+
+        executor = MigrationExecutor(connection)
+        executor.migrate(targets)
+        return executor.loader.project_state(targets).apps
+
+    def migrate_to_latest(self) -> None:
+        from django.db import connection
+        from django.db.migrations.executor import MigrationExecutor
+
+        executor = MigrationExecutor(connection)
+        executor.loader.build_graph()
+        executor.migrate(executor.loader.graph.leaf_nodes())
+
+
+@pytest.fixture
+def migrator(transactional_db):
+    """A :class:`Migrator`; whatever the test does, the database ends at the latest
+    migrations, so that the tests after it find every table."""
+    migrator = Migrator()
+    yield migrator
+    migrator.migrate_to_latest()

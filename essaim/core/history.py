@@ -38,13 +38,17 @@ class Tracked:
 def readable(field: forms.Field, value) -> str:
     """``value`` of ``field`` as a person reads it: the label of a choice, « oui » / « non »,
     a French date, the name of a related object; long texts cut short."""
+    if isinstance(field, forms.ModelChoiceField):
+        # A choice is kept by its key: the primary key, or the field the form sends (a slug).
+        key = field.to_field_name or "pk"
+        manager = field.queryset.model._default_manager
     if isinstance(field, forms.ModelMultipleChoiceField) and value is not None:
         items = list(value)
         if items and not isinstance(items[0], models.Model):
-            items = field.queryset.model._default_manager.filter(pk__in=items)
+            items = manager.filter(**{f"{key}__in": items})
         value = ", ".join(sorted(str(item) for item in items))
     elif isinstance(field, forms.ModelChoiceField) and not isinstance(value, models.Model):
-        value = field.queryset.model._default_manager.filter(pk=value).first() if value else None
+        value = manager.filter(**{key: value}).first() if value else None
     elif isinstance(field, forms.MultipleChoiceField) and isinstance(value, list | tuple):
         labels = dict(field.choices)
         value = ", ".join(str(labels.get(item, item)) for item in value)

@@ -372,7 +372,7 @@ def apply_framing(experiment: Experiment, data: dict[str, Any], user) -> list[st
     carrier_id = data.pop("carrier", False)
     if "theme" in data:
         offered = Theme.objects.offered(experiment.theme_id)
-        data["theme_id"] = get_theme_for_input(data.pop("theme"), themes=offered).slug
+        data["theme"] = get_theme_for_input(data["theme"], themes=offered)
     for name in ("purpose_type", "object_type", "nature"):
         if name in data and data[name] is None:
             data[name] = ""
@@ -392,8 +392,6 @@ def apply_framing(experiment: Experiment, data: dict[str, Any], user) -> list[st
         for name in [*data, *(["territories"] if territory_ids is not None else [])]
     }
     changes = apply_changes(experiment, data)
-    if "theme_id" in changes:
-        changes["theme"] = changes.pop("theme_id")
     check_not_blank(experiment.title, "title", "Le titre")
     check_dates(experiment.start_date, experiment.end_date)
     if experiment.legal_basis != LegalBasis.NONE and not experiment.legal_reference:

@@ -6,7 +6,6 @@ import time
 
 import pytest
 from django.db import connection, transaction
-from django.db.migrations.executor import MigrationExecutor
 
 from essaim.core.models import YearlySequence
 from tests.concurrency import SharedDatabase
@@ -106,12 +105,9 @@ AFTER = [
 ]
 
 
-@pytest.mark.django_db(transaction=True)
-def test_the_migration_carries_receipt_and_certificate_numbers_on():
+def test_the_migration_carries_receipt_and_certificate_numbers_on(migrator):
     registrations = RegistrationFactory.create_batch(4)
-    executor = MigrationExecutor(connection)
-    executor.migrate(BEFORE)
-    old = executor.loader.project_state(BEFORE).apps
+    old = migrator.migrate(BEFORE)
     receipts = old.get_model("memberships", "ReceiptSequence")
     receipts.objects.create(year=2025, last_number=41)
     receipts.objects.create(year=2026, last_number=3)
@@ -123,8 +119,7 @@ def test_the_migration_carries_receipt_and_certificate_numbers_on():
     ):
         certificates.objects.create(registration_id=registration.pk, number=number, hours=3)
 
-    executor = MigrationExecutor(connection)
-    executor.migrate(AFTER)
+    migrator.migrate(AFTER)
 
     rows = set(YearlySequence.objects.values_list("name", "year", "last"))
     assert rows == {

@@ -139,8 +139,8 @@ def test_the_api_gives_and_takes_slugs(owner, retired):
     changed = api_call(owner, "patch", f"{retired.pk}", {"theme": "culture"})
     assert changed.json()["theme"] == "culture"
     entry = HistoryEntry.objects.of(retired).order_by("-pk").first()
-    assert entry.changes == {"theme": {"avant": "ruralite", "après": "culture"}}
-    assert entry.summary == "Cadrage modifié : thème"
+    assert entry.changes == {"Thème": {"avant": "ruralité", "après": "culture et patrimoine"}}
+    assert entry.summary == "Cadrage, « Besoin et finalités » : thème"
 
 
 def test_the_api_refuses_an_unknown_or_inactive_theme_in_french(owner, retired):

@@ -1,10 +1,6 @@
 """Experiments keep their theme when it becomes a reference to the vocabulary, and get it back
 as text when the migration is undone."""
 
-import pytest
-from django.db import connection
-from django.db.migrations.executor import MigrationExecutor
-
 from essaim.experiments.models import Experiment
 from tests.themes.factories import FORMER_THEMES
 
@@ -12,14 +8,8 @@ BEFORE = [("experiments", "0001_initial"), ("themes", "0001_initial")]
 AFTER = [("experiments", "0004_theme_from_vocabulary")]
 
 
-def migrate(targets):
-    executor = MigrationExecutor(connection)
-    executor.migrate(targets)
-    return executor.loader.project_state(targets).apps
-
-
-@pytest.mark.django_db(transaction=True)
-def test_the_migration_converts_themes_by_slug_and_back():
+def test_the_migration_converts_themes_by_slug_and_back(migrator):
+    migrate = migrator.migrate
     old = migrate(BEFORE)
     assert list(old.get_model("themes", "Theme").objects.values_list("slug", "label")) == (
         FORMER_THEMES
