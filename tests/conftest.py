@@ -130,7 +130,7 @@ def theme_vocabulary(request) -> None:
     a migration seeds, comes back for the next one."""
     marker = request.node.get_closest_marker("django_db")
     transactional = marker is not None and marker.kwargs.get("transaction", False)
-    if transactional or "live_server" in request.fixturenames:
+    if transactional or {"live_server", "transactional_db"} & set(request.fixturenames):
         from tests.themes.factories import restore_vocabulary
 
         request.getfixturevalue("transactional_db")
