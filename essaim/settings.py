@@ -53,6 +53,7 @@ INSTALLED_APPS = [
     "essaim.territories",
     "essaim.organisations",
     "essaim.themes",
+    "essaim.governance",
     "essaim.experiments",
     "essaim.evaluation",
     "essaim.dossiers",

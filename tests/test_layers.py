@@ -18,7 +18,7 @@ LAYERS: list[list[str]] = [
     ["env", "formatting", "accounts", "mail"],
     ["roles"],
     ["core", "api_errors"],
-    ["territories", "organisations", "attachments", "themes"],
+    ["territories", "organisations", "attachments", "themes", "governance"],
     [],  # the pillars: see PILLARS
     ["privacy", "dashboard", "demo"],
 ]
@@ -161,7 +161,7 @@ def template_edges(
                 quoted = QUOTED.match(argument)
                 if quoted is None:  # a variable: checked where its value is chosen
                     continue
-                name = quoted.group(1)
+                name = quoted.group(1).partition("#")[0]  # "x/y.html#partial" is in x/y.html
                 if kind == "extends" and name == SITE_FRAME:
                     continue
                 if name.startswith("django/"):

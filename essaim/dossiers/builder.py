@@ -24,17 +24,12 @@ from essaim.evaluation.models import (
     Measurement,
 )
 from essaim.experiments.models import (
-    Attendance,
-    Body,
-    BodyMember,
     CriterionAssessment,
     Decision,
     Experiment,
     Funding,
     Hypothesis,
     LegalBasis,
-    LoggedDecision,
-    Meeting,
     Partner,
     Risk,
     Step,
@@ -43,6 +38,7 @@ from essaim.experiments.models import (
 from essaim.experiments.services import with_framing
 from essaim.experiments.templatetags.framing import need_origin_labels
 from essaim.experiments.views.method import theory_of_change
+from essaim.governance.models import Attendance, Body, BodyMember, LoggedDecision, Meeting
 from essaim.lib.svg_timeline import TimelineItem, render_timeline
 
 HIGHLIGHTS_WHEN_NONE_MARKED = 5

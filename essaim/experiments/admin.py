@@ -6,12 +6,10 @@ The stage is read-only here: it changes only through ``Experiment.move_to`` and
 from django.contrib import admin
 
 from essaim.experiments.models import (
-    Body,
     Decision,
     Experiment,
     Funding,
     Hypothesis,
-    Meeting,
     Partner,
     Risk,
     Step,
@@ -60,24 +58,6 @@ class StepAdmin(admin.ModelAdmin):
     list_select_related = ["experiment"]
     search_fields = ["title", "experiment__title"]
     raw_id_fields = ["experiment"]
-
-
-@admin.register(Body)
-class BodyAdmin(admin.ModelAdmin):
-    list_display = ["name", "kind", "experiment"]
-    list_filter = ["kind"]
-    list_select_related = ["experiment"]
-    search_fields = ["name", "experiment__title"]
-    raw_id_fields = ["experiment"]
-
-
-@admin.register(Meeting)
-class MeetingAdmin(admin.ModelAdmin):
-    list_display = ["starts_at", "body", "place"]
-    list_select_related = ["body"]
-    search_fields = ["body__name", "body__experiment__title", "agenda"]
-    raw_id_fields = ["body"]
-    date_hierarchy = "starts_at"
 
 
 @admin.register(Risk)

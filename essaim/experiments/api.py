@@ -36,7 +36,6 @@ from essaim.experiments.models import (
     Experiment,
     Hypothesis,
     LegalBasis,
-    Meeting,
     Nature,
     NeedOrigin,
     ObjectType,
@@ -52,6 +51,7 @@ from essaim.experiments.views.framing import (
     framing_fields,
 )
 from essaim.experiments.views.method import STEPS as STEP_PAGES
+from essaim.governance.models import Meeting
 from essaim.organisations.models import Organisation
 from essaim.roles.models import Perm
 from essaim.territories.models import Territory
@@ -606,7 +606,7 @@ def record_decision(request: HttpRequest, experiment_id: int, payload: DecisionI
     experiment = get_experiment_for(request.user, experiment_id, Perm.EDIT)
     meeting = None
     if payload.meeting is not None:
-        meeting = Meeting.objects.filter(pk=payload.meeting, body__experiment=experiment).first()
+        meeting = Meeting.objects.of(experiment).filter(pk=payload.meeting).first()
         if meeting is None:
             raise InvalidInput(f"Réunion inconnue : {payload.meeting}.", "meeting")
     criteria = set(experiment.stop_go_criteria.values_list("pk", flat=True))

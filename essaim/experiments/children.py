@@ -40,6 +40,7 @@ def ChildPage(
     feminine: bool = False,
     perm: Perm = Perm.EDIT,
     experiment_path: str = "experiment",
+    owner_field: str = "experiment",
     parent_field: str = "",
     parent_model: type[models.Model] | None = None,
     parent_experiment_path: str = "experiment",
@@ -50,7 +51,8 @@ def ChildPage(
     """One kind of child of an experiment. ``experiment_path`` leads from the child to its
     experiment (``body__experiment``…); for the child of a child (a member of a body),
     ``parent_field`` names the intermediate parent, of ``parent_model``, whose pk the adding
-    URL carries."""
+    URL carries. ``owner_field`` names the attribute of a new child that holds its experiment
+    (``owner`` for the generic owner of a governance body)."""
 
     def back_url(experiment: Experiment, child=None) -> str:
         url = reverse(back_url_name, args=[experiment.pk])
@@ -59,7 +61,7 @@ def ChildPage(
     def new_child(experiment: Experiment, owner_pk: int | None) -> models.Model:
         if not parent_field:
             child = model()
-            child.experiment = experiment
+            setattr(child, owner_field, experiment)
             return child
         owner = parent_model.objects.filter(
             pk=owner_pk, **{parent_experiment_path: experiment}

@@ -17,7 +17,8 @@ from essaim.evaluation.forms.indicators import (
 )
 from essaim.evaluation.forms.journal import JournalEntryForm
 from essaim.evaluation.forms.verdicts import HypothesisVerdictForm
-from essaim.experiments.forms import framing, governance, method, risks
+from essaim.experiments.forms import framing, method, risks
+from essaim.governance import forms as governance
 from essaim.memberships.forms import FeeBracketForm, MembershipForm, MembershipTypeForm
 from essaim.memberships.models import MembershipType
 from essaim.organisations.forms import OrganisationForm, PersonForm
@@ -69,12 +70,12 @@ EDIT_FORMS = [
     (
         governance.MeetingForm,
         experiments.MeetingFactory,
-        lambda obj, user: {"experiment": obj.body.experiment},
+        lambda obj, user: {"owner": obj.body.owner},
     ),
     (
         governance.LoggedDecisionForm,
         experiments.LoggedDecisionFactory,
-        lambda obj, user: {"experiment": obj.experiment},
+        lambda obj, user: {"owner": obj.owner},
     ),
     (EvaluationQuestionForm, evaluation.EvaluationQuestionFactory, None),
     (IndicatorForm, evaluation.IndicatorFactory, lambda obj, user: {"experiment": obj.experiment}),

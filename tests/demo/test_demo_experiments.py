@@ -24,16 +24,11 @@ from essaim.evaluation.models import (
     Verdict,
 )
 from essaim.experiments.models import (
-    Body,
-    BodyMember,
     CriterionAssessment,
     Decision,
     Experiment,
     Funding,
     Hypothesis,
-    LoggedDecision,
-    Meeting,
-    MeetingAttendance,
     Outcome,
     OutcomeLink,
     Partner,
@@ -43,6 +38,7 @@ from essaim.experiments.models import (
     StopGoCriterion,
 )
 from essaim.experiments.tabs import TABS
+from essaim.governance.models import Body, BodyMember, LoggedDecision, Meeting, MeetingAttendance
 from essaim.roles.models import Role
 from tests.conftest import client_for
 

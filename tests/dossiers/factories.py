@@ -6,14 +6,10 @@ from decimal import Decimal
 from essaim.evaluation.models import EntryKind, Verdict
 from essaim.experiments.models import (
     Assessment,
-    Attendance,
-    BodyKind,
     DecisionKind,
     Experiment,
     FundingKind,
     LegalBasis,
-    LoggedDecision,
-    MeetingAttendance,
     Nature,
     ObjectType,
     Outcome,
@@ -26,6 +22,7 @@ from essaim.experiments.models import (
     StepKind,
     StepStatus,
 )
+from essaim.governance.models import Attendance, BodyKind, LoggedDecision, MeetingAttendance
 from essaim.roles.models import Role
 from tests.evaluation.factories import (
     EvaluationQuestionFactory,
@@ -204,7 +201,7 @@ def make_rich_experiment(owner, *, rows: int = 3) -> Experiment:
                 meeting=meeting, member=member, status=Attendance.PRESENT
             )
         LoggedDecision.objects.create(
-            experiment=experiment,
+            owner=experiment,
             meeting=meeting,
             body=steering,
             decided_on=day(30 * n),

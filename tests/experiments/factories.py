@@ -4,19 +4,16 @@ from decimal import Decimal
 import factory
 
 from essaim.experiments.models import (
-    Body,
-    BodyKind,
-    BodyMember,
     Experiment,
     Funding,
     FundingKind,
     Hypothesis,
-    Meeting,
     Risk,
     Stage,
     Step,
     StopGoCriterion,
 )
+from essaim.governance.models import Body, BodyKind, BodyMember, Meeting
 from essaim.themes.models import Theme
 
 
@@ -92,7 +89,10 @@ class BodyFactory(factory.django.DjangoModelFactory):
     class Meta:
         model = Body
 
-    experiment = factory.SubFactory(ExperimentFactory)
+    class Params:
+        experiment = factory.SubFactory(ExperimentFactory)
+
+    owner = factory.SelfAttribute("experiment")
     kind = BodyKind.STEERING
     name = "Comité de pilotage"
 
@@ -144,7 +144,7 @@ class OutcomeLinkFactory(factory.django.DjangoModelFactory):
 
 class MeetingAttendanceFactory(factory.django.DjangoModelFactory):
     class Meta:
-        model = "experiments.MeetingAttendance"
+        model = "governance.MeetingAttendance"
 
     meeting = factory.SubFactory(MeetingFactory)
     member = factory.SubFactory(BodyMemberFactory, body=factory.SelfAttribute("..meeting.body"))
@@ -153,9 +153,12 @@ class MeetingAttendanceFactory(factory.django.DjangoModelFactory):
 
 class LoggedDecisionFactory(factory.django.DjangoModelFactory):
     class Meta:
-        model = "experiments.LoggedDecision"
+        model = "governance.LoggedDecision"
 
-    experiment = factory.SubFactory(ExperimentFactory)
+    class Params:
+        experiment = factory.SubFactory(ExperimentFactory)
+
+    owner = factory.SelfAttribute("experiment")
     decided_on = datetime.date(2024, 3, 12)
     subject = factory.Sequence(lambda n: f"Décision {n}")
     options_considered = "Continuer ; ajuster les horaires ; arrêter."

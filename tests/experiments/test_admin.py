@@ -16,13 +16,14 @@ pytestmark = pytest.mark.django_db
     [
         "experiments_experiment",
         "experiments_step",
-        "experiments_body",
-        "experiments_meeting",
         "experiments_risk",
         "experiments_decision",
         "evaluation_indicator",
         "evaluation_measurement",
         "evaluation_journalentry",
+        "governance_body",
+        "governance_meeting",
+        "governance_loggeddecision",
     ],
 )
 def test_every_list_opens_for_the_staff(staff, experiment, name):

@@ -8,7 +8,7 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 
-from essaim.experiments.models import BodyKind
+from essaim.governance.models import BodyKind
 from tests.conftest import client_for
 from tests.experiments.factories import (
     BodyFactory,

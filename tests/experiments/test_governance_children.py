@@ -5,7 +5,7 @@ import datetime
 import pytest
 from django.urls import reverse
 
-from essaim.experiments.models import Body, BodyMember, LoggedDecision, Meeting
+from essaim.governance.models import Body, BodyMember, LoggedDecision, Meeting
 from essaim.roles.models import Role
 from tests.conftest import client_for
 from tests.experiments.factories import (

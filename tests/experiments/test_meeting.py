@@ -8,7 +8,7 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from essaim.core.models import HistoryEntry
-from essaim.experiments.models import Attendance, MeetingAttendance
+from essaim.governance.models import Attendance, MeetingAttendance
 from tests.conftest import client_for
 from tests.experiments.factories import (
     BodyFactory,
@@ -30,7 +30,7 @@ def meeting(experiment):
 
 
 def url(meeting) -> str:
-    return reverse("experiments:meeting", args=[meeting.body.experiment_id, meeting.pk])
+    return reverse("experiments:meeting", args=[meeting.body.owner_id, meeting.pk])
 
 
 def test_it_shows_agenda_attendance_minutes_and_decisions(reader, meeting):
@@ -38,7 +38,7 @@ def test_it_shows_agenda_attendance_minutes_and_decisions(reader, meeting):
     BodyMemberFactory(body=meeting.body, name="Paul Martin")
     MeetingAttendanceFactory(meeting=meeting, member=present, status=Attendance.PRESENT)
     LoggedDecisionFactory(
-        experiment=meeting.body.experiment,
+        experiment=meeting.body.owner,
         body=meeting.body,
         meeting=meeting,
         subject="Horaires des navettes",
@@ -59,7 +59,7 @@ def test_it_shows_agenda_attendance_minutes_and_decisions(reader, meeting):
         "Non renseignée",
     ]:
         assert expected in text
-    assert reverse("experiments:meeting_ics", args=[meeting.body.experiment_id, meeting.pk]) in text
+    assert reverse("experiments:meeting_ics", args=[meeting.body.owner_id, meeting.pk]) in text
     assert "Enregistrer les présences" not in text
 
 
@@ -152,9 +152,7 @@ def test_it_runs_the_same_queries_whatever_the_number_of_members(editor, meeting
         for _ in range(count):
             member = BodyMemberFactory(body=meeting.body, person=PersonFactory())
             MeetingAttendanceFactory(meeting=meeting, member=member)
-            LoggedDecisionFactory(
-                experiment=meeting.body.experiment, body=meeting.body, meeting=meeting
-            )
+            LoggedDecisionFactory(experiment=meeting.body.owner, body=meeting.body, meeting=meeting)
 
     client = client_for(editor)
     fill(3)

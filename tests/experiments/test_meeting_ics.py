@@ -28,7 +28,7 @@ def meeting(experiment):
 
 
 def url(meeting) -> str:
-    return reverse("experiments:meeting_ics", args=[meeting.body.experiment_id, meeting.pk])
+    return reverse("experiments:meeting_ics", args=[meeting.body.owner_id, meeting.pk])
 
 
 def event_of(response):

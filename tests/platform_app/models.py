@@ -8,11 +8,21 @@ from django.urls import reverse
 
 from essaim.attachments.registry import attachable
 from essaim.core.publication import Publishable, PublishableQuerySet
+from essaim.governance.registry import governed
 from essaim.roles.models import Role, RoleHolder, RoleQuerySet, roles_at_least
 
 
+@governed
 class Programme(RoleHolder):
+    """Governed like an experiment: its steering committee, their meetings, its decision log."""
+
     name = models.CharField("nom", max_length=200)
+    bodies = GenericRelation(
+        "governance.Body", content_type_field="owner_type", object_id_field="owner_id"
+    )
+    logged_decisions = GenericRelation(
+        "governance.LoggedDecision", content_type_field="owner_type", object_id_field="owner_id"
+    )
 
     objects = RoleQuerySet.as_manager()
 

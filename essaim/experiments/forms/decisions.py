@@ -10,10 +10,10 @@ from essaim.experiments.models import (
     Assessment,
     DecisionKind,
     Experiment,
-    Meeting,
     Stage,
     StopGoCriterion,
 )
+from essaim.governance.models import Meeting
 
 DATE_WIDGET = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 GATE, FINAL = "etape", "finale"
@@ -63,9 +63,7 @@ class DecisionForm(forms.Form):
     ) -> None:
         super().__init__(*args, **kwargs)
         self.criteria = criteria
-        self.fields["meeting"].queryset = Meeting.objects.filter(
-            body__experiment=experiment
-        ).select_related("body")
+        self.fields["meeting"].queryset = Meeting.objects.of(experiment).select_related("body")
         for criterion in criteria:
             self.fields[f"criterion_{criterion.pk}"] = forms.ChoiceField(
                 label=f"{criterion.description} — seuil : {criterion.threshold}",

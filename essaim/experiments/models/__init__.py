@@ -20,15 +20,6 @@ from essaim.experiments.models.framing import (
     RiskStatus,
     StopGoCriterion,
 )
-from essaim.experiments.models.governance import (
-    Attendance,
-    Body,
-    BodyKind,
-    BodyMember,
-    LoggedDecision,
-    Meeting,
-    MeetingAttendance,
-)
 from essaim.experiments.models.method import (
     OUTCOME_LEVEL_ORDER,
     Outcome,
@@ -53,10 +44,6 @@ __all__ = [
     "STAGE_AFTER_DECISION",
     "TRANSITIONS",
     "Assessment",
-    "Attendance",
-    "Body",
-    "BodyKind",
-    "BodyMember",
     "CriterionAssessment",
     "Decision",
     "DecisionKind",
@@ -69,9 +56,6 @@ __all__ = [
     "Hypothesis",
     "LegalBasis",
     "Level",
-    "LoggedDecision",
-    "Meeting",
-    "MeetingAttendance",
     "Nature",
     "NeedOrigin",
     "ObjectType",

@@ -4,8 +4,8 @@ from django.conf import settings
 from django.db import models
 
 from essaim.experiments.models.framing import Experiment, StopGoCriterion
-from essaim.experiments.models.governance import Meeting
 from essaim.experiments.models.stages import DecisionKind, Stage
+from essaim.governance.models import Meeting
 
 
 class Decision(models.Model):

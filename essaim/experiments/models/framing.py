@@ -6,6 +6,7 @@ from datetime import date
 from decimal import Decimal
 
 from django.conf import settings
+from django.contrib.contenttypes.fields import GenericRelation
 from django.db import models
 from django.db.models import Q
 from django.urls import reverse
@@ -18,6 +19,7 @@ from essaim.experiments.models.stages import (
     DecisionKind,
     Stage,
 )
+from essaim.governance.registry import governed
 from essaim.lib.errors import DomainError
 from essaim.lib.french import euros
 from essaim.roles.models import RoleHolder, RoleQuerySet
@@ -80,6 +82,7 @@ class ExperimentQuerySet(RoleQuerySet):
         )
 
 
+@governed
 class Experiment(Tracked, RoleHolder):
     title = models.CharField("titre", max_length=200)
     summary = models.TextField("résumé", blank=True)
@@ -152,6 +155,19 @@ class Experiment(Tracked, RoleHolder):
     )
     created_at = models.DateTimeField("créée le", auto_now_add=True)
     updated_at = models.DateTimeField("modifiée le", auto_now=True)
+    # Its governance: bodies, their meetings, and the decision log.
+    bodies = GenericRelation(
+        "governance.Body",
+        content_type_field="owner_type",
+        object_id_field="owner_id",
+        related_query_name="experiment",
+    )
+    logged_decisions = GenericRelation(
+        "governance.LoggedDecision",
+        content_type_field="owner_type",
+        object_id_field="owner_id",
+        related_query_name="experiment",
+    )
 
     objects = ExperimentQuerySet.as_manager()
 

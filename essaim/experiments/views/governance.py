@@ -15,9 +15,10 @@ from django.views.decorators.http import require_http_methods, require_safe
 
 from essaim.core.downloads import ICS_TYPE, file_response
 from essaim.experiments.access import get_experiment_for
-from essaim.experiments.calendar import Invitee, meeting_filename, meeting_invitation
 from essaim.experiments.children import ChildPage, child_urls
-from essaim.experiments.forms.governance import (
+from essaim.experiments.models import Experiment
+from essaim.experiments.tabs import experiment_context
+from essaim.governance.forms import (
     AttendanceForm,
     BodyForm,
     BodyMemberForm,
@@ -25,17 +26,15 @@ from essaim.experiments.forms.governance import (
     LoggedDecisionForm,
     MeetingForm,
 )
-from essaim.experiments.models import (
-    Attendance,
-    Body,
-    BodyMember,
-    Experiment,
-    LoggedDecision,
-    Meeting,
-    MeetingAttendance,
+from essaim.governance.models import Attendance, Body, BodyMember, LoggedDecision, Meeting
+from essaim.governance.services import (
+    attendance_counts,
+    invited_members,
+    meeting_filename,
+    meeting_invitation,
+    save_attendance,
 )
-from essaim.experiments.tabs import experiment_context
-from essaim.lib import french
+from essaim.lib.ics import Invitee
 from essaim.organisations.models import Person
 from essaim.roles.models import Perm
 
@@ -49,6 +48,7 @@ BODIES = ChildPage(
     feminine=True,
     back_url_name="experiments:governance",
     back_anchor="instances",
+    owner_field="owner",
 )
 BODY_MEMBERS = ChildPage(
     model=BodyMember,
@@ -72,7 +72,7 @@ MEETINGS = ChildPage(
     back_url_name="experiments:governance",
     back_anchor="reunions",
     experiment_path="body__experiment",
-    form_kwargs=lambda experiment, user: {"experiment": experiment},
+    form_kwargs=lambda experiment, user: {"owner": experiment},
 )
 LOGGED_DECISIONS = ChildPage(
     model=LoggedDecision,
@@ -82,7 +82,8 @@ LOGGED_DECISIONS = ChildPage(
     feminine=True,
     back_url_name="experiments:governance",
     back_anchor="registre",
-    form_kwargs=lambda experiment, user: {"experiment": experiment},
+    owner_field="owner",
+    form_kwargs=lambda experiment, user: {"owner": experiment},
 )
 
 
@@ -99,7 +100,7 @@ def governance(request: HttpRequest, pk: int) -> HttpResponse:
     experiment = get_experiment_for(request.user, pk)
     bodies = list(experiment.bodies.prefetch_related(members_with_people()))
     meetings = list(
-        Meeting.objects.filter(body__experiment=experiment)
+        Meeting.objects.of(experiment)
         .select_related("body")
         .annotate(decision_count=Count("decisions"))
     )
@@ -126,25 +127,10 @@ def governance(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 def get_meeting_for(experiment: Experiment, meeting_pk: int) -> Meeting:
-    meeting = (
-        Meeting.objects.filter(pk=meeting_pk, body__experiment=experiment)
-        .select_related("body")
-        .first()
-    )
+    meeting = Meeting.objects.of(experiment).filter(pk=meeting_pk).select_related("body").first()
     if meeting is None:
         raise Http404("Cette réunion n'existe pas.")
     return meeting
-
-
-def invited_members(meeting: Meeting, members: list[BodyMember]) -> list[BodyMember]:
-    """The members of the body on the day of the meeting."""
-    day = timezone.localtime(meeting.starts_at).date()
-    return [
-        member
-        for member in members
-        if (member.start_date is None or member.start_date <= day)
-        and (member.end_date is None or member.end_date >= day)
-    ]
 
 
 @login_required
@@ -167,7 +153,7 @@ def meeting_detail(request: HttpRequest, pk: int, meeting_pk: int) -> HttpRespon
     )
     if request.method == "POST" and form.is_valid():
         with transaction.atomic():
-            save_attendance(meeting, form.statuses(), attendances)
+            save_attendance(meeting=meeting, statuses=form.statuses(), existing=attendances)
             summary = f"Présences à la réunion « {meeting} » enregistrées"
             experiment.log_action(request.user, "updated", summary)
         messages.success(request, f"{summary}.")
@@ -187,37 +173,6 @@ def meeting_detail(request: HttpRequest, pk: int, meeting_pk: int) -> HttpRespon
         "is_past": meeting.ends_at < timezone.now(),
     }
     return render(request, "experiments/meeting_detail.html", context)
-
-
-def attendance_counts(statuses) -> list[str]:
-    """« 2 présent·es », « 1 excusé·e », « 0 absent·e »."""
-    statuses = list(statuses)
-    counts = []
-    for choice in Attendance:
-        count = statuses.count(choice)
-        counts.append(f"{count} {french.plural(count, choice.label)}")
-    return counts
-
-
-def save_attendance(
-    meeting: Meeting, statuses: dict[int, str], existing: dict[int, MeetingAttendance]
-) -> None:
-    """Write one row per member whose status is known; remove the rows left blank."""
-    MeetingAttendance.objects.filter(
-        meeting=meeting,
-        member_id__in=[pk for pk, status in statuses.items() if not status and pk in existing],
-    ).delete()
-    changed = []
-    for member_pk, status in statuses.items():
-        if not status:
-            continue
-        row = existing.get(member_pk)
-        if row is None:
-            MeetingAttendance.objects.create(meeting=meeting, member_id=member_pk, status=status)
-        elif row.status != status:
-            row.status = status
-            changed.append(row)
-    MeetingAttendance.objects.bulk_update(changed, ["status"])
 
 
 @login_required
@@ -246,7 +201,7 @@ def meeting_ics(request: HttpRequest, pk: int, meeting_pk: int) -> HttpResponse:
     url = request.build_absolute_uri(reverse("experiments:meeting", args=[pk, meeting.pk]))
     content = meeting_invitation(
         meeting,
-        experiment_title=experiment.title,
+        owner_title=experiment.title,
         url=url,
         organizer=organizer,
         attendees=attendees,

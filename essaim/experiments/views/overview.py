@@ -13,7 +13,7 @@ from essaim.core.search import search
 from essaim.experiments import services
 from essaim.experiments.access import get_experiment_for
 from essaim.experiments.forms.overview import ExperimentCreateForm, ExperimentFilterForm
-from essaim.experiments.models import Experiment, Meeting
+from essaim.experiments.models import Experiment
 from essaim.experiments.overview_parts import (
     PARTS,
     count_per_experiment,
@@ -25,6 +25,7 @@ from essaim.experiments.overview_parts import (
 from essaim.experiments.tabs import experiment_context
 from essaim.experiments.views.decisions import stage_control
 from essaim.experiments.views.framing import STEPS, framing_summary
+from essaim.governance.models import Meeting
 from essaim.territories.models import Territory
 
 EXPERIMENTS_PER_PAGE = 25

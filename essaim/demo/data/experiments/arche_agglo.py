@@ -38,7 +38,6 @@ from essaim.evaluation.models import (
 )
 from essaim.experiments.models import (
     Assessment,
-    BodyKind,
     DecisionKind,
     FundingKind,
     LegalBasis,
@@ -51,6 +50,7 @@ from essaim.experiments.models import (
     StepKind,
     StepStatus,
 )
+from essaim.governance.models import BodyKind
 
 ARCHE = "Arche Agglo"
 

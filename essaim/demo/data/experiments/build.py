@@ -28,14 +28,9 @@ from essaim.evaluation.models import (
 )
 from essaim.experiments import services
 from essaim.experiments.models import (
-    Body,
-    BodyMember,
     Experiment,
     Funding,
     Hypothesis,
-    LoggedDecision,
-    Meeting,
-    MeetingAttendance,
     Outcome,
     OutcomeLink,
     Partner,
@@ -44,6 +39,7 @@ from essaim.experiments.models import (
     Step,
     StopGoCriterion,
 )
+from essaim.governance.models import Body, BodyMember, Meeting, MeetingAttendance
 from essaim.organisations.models import Organisation, Person
 from essaim.roles.models import Role
 from essaim.territories.models import Territory
@@ -229,8 +225,7 @@ def save_theory_of_change(spec: CaseSpec, built: Built) -> None:
 
 def save_governance(spec: CaseSpec, built: Built) -> None:
     for body_spec in spec.bodies:
-        body, _ = Body.objects.update_or_create(
-            experiment=built.experiment,
+        body, _ = built.experiment.bodies.update_or_create(
             name=body_spec.name,
             defaults={"kind": body_spec.kind, "mandate": body_spec.mandate},
         )
@@ -268,8 +263,7 @@ def save_governance(spec: CaseSpec, built: Built) -> None:
                         meeting=meeting, member=member, defaults={"status": item.status_of(key)}
                     )
     for item in spec.logged_decisions:
-        LoggedDecision.objects.update_or_create(
-            experiment=built.experiment,
+        built.experiment.logged_decisions.update_or_create(
             subject=item.subject,
             decided_on=item.decided_on,
             defaults={

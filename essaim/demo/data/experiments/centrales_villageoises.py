@@ -31,7 +31,6 @@ from essaim.demo.data.experiments.spec import (
 from essaim.evaluation.models import EntryKind, EvaluationCriterion, Frequency, Verdict
 from essaim.experiments.models import (
     Assessment,
-    BodyKind,
     DecisionKind,
     FundingKind,
     LegalBasis,
@@ -44,6 +43,7 @@ from essaim.experiments.models import (
     StepKind,
     StepStatus,
 )
+from essaim.governance.models import BodyKind
 
 ASSOCIATION = "Association des Centrales Villageoises"
 

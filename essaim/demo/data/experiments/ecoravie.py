@@ -24,7 +24,6 @@ from essaim.demo.data.experiments.spec import (
 )
 from essaim.evaluation.models import EntryKind, EvaluationCriterion, Frequency, IndicatorKind
 from essaim.experiments.models import (
-    BodyKind,
     LegalBasis,
     Nature,
     NeedOrigin,
@@ -35,6 +34,7 @@ from essaim.experiments.models import (
     StepKind,
     StepStatus,
 )
+from essaim.governance.models import BodyKind
 
 ECORAVIE = "ECORAVIE"
 

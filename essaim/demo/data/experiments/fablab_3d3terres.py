@@ -38,7 +38,6 @@ from essaim.evaluation.models import (
 )
 from essaim.experiments.models import (
     Assessment,
-    BodyKind,
     DecisionKind,
     FundingKind,
     LegalBasis,
@@ -52,6 +51,7 @@ from essaim.experiments.models import (
     StepKind,
     StepStatus,
 )
+from essaim.governance.models import BodyKind
 
 FABLAB = "8 Fablab"
 CC_CREST = "CC du Crestois et de Pays de Saillans Cœur de Drôme"

@@ -9,7 +9,8 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 
 from essaim.evaluation.models import Direction, Frequency, IndicatorKind
-from essaim.experiments.models import Attendance, PartnerRole, RiskStatus, StepKind, StepStatus
+from essaim.experiments.models import PartnerRole, RiskStatus, StepKind, StepStatus
+from essaim.governance.models import Attendance
 
 
 @dataclass(frozen=True)

@@ -39,7 +39,6 @@ from essaim.evaluation.models import (
 )
 from essaim.experiments.models import (
     Assessment,
-    BodyKind,
     DecisionKind,
     FundingKind,
     LegalBasis,
@@ -52,6 +51,7 @@ from essaim.experiments.models import (
     StepKind,
     StepStatus,
 )
+from essaim.governance.models import BodyKind
 
 EAU = "Eau du Bassin Rennais Collectivité"
 

@@ -5,7 +5,7 @@ from datetime import date, datetime
 
 from essaim.demo.data.experiments.rezo_pouce.names import CHARGEE_DE_MISSION, PARC
 from essaim.demo.data.experiments.spec import BodySpec, LoggedDecisionSpec, MeetingSpec, MemberSpec
-from essaim.experiments.models import BodyKind
+from essaim.governance.models import BodyKind
 
 BODIES = (
     BodySpec(

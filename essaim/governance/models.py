@@ -1,10 +1,26 @@
-"""Steering: governance bodies and their members, meetings with attendance, minutes and
-decisions, and the decision log across meetings."""
+"""Governance of any governed object (an experiment, a programme…): its bodies and their
+members, meetings with attendance, minutes and decisions, and the decision log across meetings.
 
+A body and a decision-log entry belong to their owner through a generic relation; the owner's
+model is declared with :func:`essaim.governance.registry.governed`."""
+
+from django.contrib.contenttypes.fields import GenericForeignKey
+from django.contrib.contenttypes.models import ContentType
 from django.db import models
 from django.db.models import F, Q
 
-from essaim.experiments.models.framing import Experiment
+from essaim.governance.registry import check_governed
+
+
+def owned_by(owner: models.Model, *, path: str = "") -> Q:
+    """The rows whose owner (reached through ``path``, e.g. ``body__``) is ``owner``."""
+    check_governed(owner)
+    return Q(
+        **{
+            f"{path}owner_type": ContentType.objects.get_for_model(owner),
+            f"{path}owner_id": owner.pk,
+        }
+    )
 
 
 class BodyKind(models.TextChoices):
@@ -14,16 +30,26 @@ class BodyKind(models.TextChoices):
     OTHER = "autre", "autre instance"
 
 
+class BodyQuerySet(models.QuerySet):
+    def of(self, owner: models.Model) -> "BodyQuerySet":
+        return self.filter(owned_by(owner))
+
+
 class Body(models.Model):
-    experiment = models.ForeignKey(Experiment, on_delete=models.CASCADE, related_name="bodies")
+    owner_type = models.ForeignKey(ContentType, on_delete=models.CASCADE, related_name="+")
+    owner_id = models.PositiveBigIntegerField()
+    owner = GenericForeignKey("owner_type", "owner_id")
     kind = models.CharField("type", max_length=30, choices=BodyKind.choices)
     name = models.CharField("nom", max_length=200)
     mandate = models.TextField("rôle de l'instance", blank=True)
+
+    objects = BodyQuerySet.as_manager()
 
     class Meta:
         verbose_name = "instance"
         verbose_name_plural = "instances de gouvernance"
         ordering = ["kind", "name", "pk"]
+        indexes = [models.Index(fields=["owner_type", "owner_id"], name="body_owner")]
 
     def __str__(self) -> str:
         return self.name
@@ -77,6 +103,17 @@ class BodyMember(models.Model):
             return f"{who} ({self.organisation})" if who else str(self.organisation)
         return who
 
+    def sits_on(self, day) -> bool:
+        """Whether the member belongs to the body on ``day``."""
+        return (self.start_date is None or self.start_date <= day) and (
+            self.end_date is None or self.end_date >= day
+        )
+
+
+class MeetingQuerySet(models.QuerySet):
+    def of(self, owner: models.Model) -> "MeetingQuerySet":
+        return self.filter(owned_by(owner, path="body__"))
+
 
 class Meeting(models.Model):
     body = models.ForeignKey(Body, on_delete=models.CASCADE, related_name="meetings")
@@ -85,6 +122,8 @@ class Meeting(models.Model):
     place = models.CharField("lieu ou lien de connexion", max_length=300, blank=True)
     agenda = models.TextField("ordre du jour", blank=True)
     minutes = models.TextField("compte rendu", blank=True)
+
+    objects = MeetingQuerySet.as_manager()
 
     class Meta:
         verbose_name = "réunion"
@@ -115,19 +154,24 @@ class MeetingAttendance(models.Model):
         verbose_name = "présence"
         verbose_name_plural = "présences"
         constraints = [
-            models.UniqueConstraint(fields=["meeting", "member"], name="attendance_once")
+            models.UniqueConstraint(fields=["meeting", "member"], name="meeting_attendance_once")
         ]
 
     def __str__(self) -> str:
         return f"{self.member} : {self.get_status_display()}"
 
 
+class LoggedDecisionQuerySet(models.QuerySet):
+    def of(self, owner: models.Model) -> "LoggedDecisionQuerySet":
+        return self.filter(owned_by(owner))
+
+
 class LoggedDecision(models.Model):
     """One entry of the decision log: what a body decided, among which options, and why."""
 
-    experiment = models.ForeignKey(
-        Experiment, on_delete=models.CASCADE, related_name="logged_decisions"
-    )
+    owner_type = models.ForeignKey(ContentType, on_delete=models.CASCADE, related_name="+")
+    owner_id = models.PositiveBigIntegerField()
+    owner = GenericForeignKey("owner_type", "owner_id")
     meeting = models.ForeignKey(
         Meeting,
         on_delete=models.SET_NULL,
@@ -150,10 +194,13 @@ class LoggedDecision(models.Model):
     decision = models.TextField("décision")
     rationale = models.TextField("justification", blank=True)
 
+    objects = LoggedDecisionQuerySet.as_manager()
+
     class Meta:
         verbose_name = "décision du registre"
         verbose_name_plural = "registre des décisions"
         ordering = ["-decided_on", "-pk"]
+        indexes = [models.Index(fields=["owner_type", "owner_id"], name="logged_decision_owner")]
 
     def __str__(self) -> str:
         return self.subject

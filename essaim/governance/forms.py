@@ -1,18 +1,13 @@
 """Forms of the governance: bodies and their members, meetings and attendance, and the decision
-log."""
+log. The forms that choose among an owner's bodies or meetings take that ``owner`` (an experiment,
+a programme…), fetched by the caller with its own permission check."""
 
 from django import forms
+from django.db import models
 from django.db.models import Q
 
 from essaim.core.concurrency import VersionedFormMixin
-from essaim.experiments.models import (
-    Attendance,
-    Body,
-    BodyMember,
-    Experiment,
-    LoggedDecision,
-    Meeting,
-)
+from essaim.governance.models import Attendance, Body, BodyMember, LoggedDecision, Meeting
 from essaim.organisations.models import Organisation, Person
 
 DATE_WIDGET = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
@@ -99,9 +94,9 @@ class MeetingForm(VersionedFormMixin, forms.ModelForm):
             "minutes": "À compléter après la réunion : ce qui a été dit et décidé.",
         }
 
-    def __init__(self, *args, experiment: Experiment, **kwargs) -> None:
+    def __init__(self, *args, owner: models.Model, **kwargs) -> None:
         super().__init__(*args, **kwargs)
-        bodies = experiment.bodies.all()
+        bodies = Body.objects.of(owner)
         self.fields["body"].queryset = bodies
         if self.instance.pk is None and len(bodies) == 1:
             self.initial["body"] = bodies[0].pk
@@ -151,12 +146,10 @@ class LoggedDecisionForm(VersionedFormMixin, forms.ModelForm):
             "rationale": "Pourquoi cette option plutôt qu'une autre.",
         }
 
-    def __init__(self, *args, experiment: Experiment, **kwargs) -> None:
+    def __init__(self, *args, owner: models.Model, **kwargs) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["body"].queryset = experiment.bodies.all()
-        self.fields["meeting"].queryset = Meeting.objects.filter(
-            body__experiment=experiment
-        ).select_related("body")
+        self.fields["body"].queryset = Body.objects.of(owner)
+        self.fields["meeting"].queryset = Meeting.objects.of(owner).select_related("body")
 
     def clean(self) -> dict:
         data = super().clean()
