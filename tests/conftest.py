@@ -140,14 +140,15 @@ def theme_vocabulary(request) -> None:
 class Migrator:
     """Moves the test database to given migrations, for the tests of data migrations."""
 
-    def migrate(self, targets: list[tuple[str, str]]):
-        """Apply or unapply migrations up to ``targets``; the models as they were there."""
+    def migrate(self, targets: list[tuple[str, str | None]], state=None):
+        """Apply or unapply migrations up to ``targets``; the models as they were there (or at
+        the nodes ``state``, when a target unapplies an app)."""
         from django.db import connection
         from django.db.migrations.executor import MigrationExecutor
 
         executor = MigrationExecutor(connection)
         executor.migrate(targets)
-        return executor.loader.project_state(targets).apps
+        return executor.loader.project_state(state or targets).apps
 
     def migrate_to_latest(self) -> None:
         from django.db import connection

@@ -3,10 +3,7 @@ primary keys, and back when the migrations are undone."""
 
 import datetime
 
-import pytest
 from django.contrib.contenttypes.models import ContentType
-from django.db import connection
-from django.db.migrations.executor import MigrationExecutor
 
 from essaim.experiments.models import Decision, Experiment
 from essaim.governance.models import Body, BodyMember, LoggedDecision, Meeting, MeetingAttendance
@@ -18,19 +15,8 @@ OLD_STATE = [("experiments", "0004_theme_from_vocabulary")]
 START = datetime.datetime(2024, 3, 12, 14, 0, tzinfo=datetime.UTC)
 
 
-def latest() -> list[tuple[str, str]]:
-    """Every app at its last migration (whatever an earlier test left undone)."""
-    return MigrationExecutor(connection).loader.graph.leaf_nodes()
-
-
-def migrate(targets) -> MigrationExecutor:
-    executor = MigrationExecutor(connection)
-    executor.migrate(targets)
-    return executor
-
-
-def build_old_governance(experiment: Experiment) -> dict[str, int]:
-    old = migrate(BEFORE).loader.project_state(OLD_STATE).apps
+def build_old_governance(migrator, experiment: Experiment) -> dict[str, int]:
+    old = migrator.migrate(BEFORE, state=OLD_STATE)
     body = old.get_model("experiments", "Body").objects.create(
         pk=41, experiment_id=experiment.pk, kind="comite_pilotage", name="Comité de pilotage"
     )
@@ -76,13 +62,12 @@ def build_old_governance(experiment: Experiment) -> dict[str, int]:
     }
 
 
-@pytest.mark.django_db(transaction=True)
-def test_the_migration_carries_the_governance_of_experiments_over():
-    migrate(latest())
+def test_the_migration_carries_the_governance_of_experiments_over(migrator):
+    migrator.migrate_to_latest()
     experiment = ExperimentFactory()
-    pks = build_old_governance(experiment)
+    pks = build_old_governance(migrator, experiment)
 
-    migrate(latest())
+    migrator.migrate_to_latest()
 
     body = Body.objects.get(pk=pks["body"])
     assert body.owner_type == ContentType.objects.get_for_model(Experiment)
@@ -106,18 +91,15 @@ def test_the_migration_carries_the_governance_of_experiments_over():
     assert experiment.bodies.create(kind="autre", name="Groupe des usagers").pk != body.pk
 
 
-@pytest.mark.django_db(transaction=True)
-def test_undoing_the_migration_copies_the_governance_back():
-    migrate(latest())
+def test_undoing_the_migration_copies_the_governance_back(migrator):
+    migrator.migrate_to_latest()
     experiment = ExperimentFactory()
-    pks = build_old_governance(experiment)
-    migrate(latest())
+    pks = build_old_governance(migrator, experiment)
+    migrator.migrate_to_latest()
 
-    try:
-        old = migrate(BEFORE).loader.project_state(OLD_STATE).apps
-        check_copied_back(old, experiment, pks)
-    finally:
-        migrate(latest())
+    old = migrator.migrate(BEFORE, state=OLD_STATE)
+    check_copied_back(old, experiment, pks)
+    migrator.migrate_to_latest()
     assert Meeting.objects.get(pk=pks["meeting"]).body_id == pks["body"]
 
 
