@@ -19,7 +19,7 @@ from django.shortcuts import redirect, render
 from django.urls import path
 from django.views.decorators.http import require_http_methods, require_POST
 
-from essaim.core.concurrency import VERSION_FIELD, EditConflict
+from essaim.core.concurrency import VERSION_FIELD, save_or_conflict
 from essaim.core.history import changed_labels, describe_changes
 from essaim.core.ordering import move_among, next_position
 from essaim.lib.errors import DomainError
@@ -196,14 +196,14 @@ def edit_child_view(
         instance=instance,
         **kind.form_kwargs(parent, request.user),
     )
-    if request.method == "POST" and form.is_valid():
-        try:
-            said = save_child(kind=kind, parent=parent, form=form, actor=request.user)
-        except EditConflict as conflict:
-            form.show_conflict(conflict)
-        else:
-            messages.success(request, said)
-            return redirect(kind.back_url(parent, None))
+    said = []
+
+    def save() -> None:
+        said.append(save_child(kind=kind, parent=parent, form=form, actor=request.user))
+
+    if request.method == "POST" and form.is_valid() and save_or_conflict(form, save=save):
+        messages.success(request, said[0])
+        return redirect(kind.back_url(parent, None))
     context = {
         **kind.parent.context(parent, request.user, kind.tab),
         "form": form,

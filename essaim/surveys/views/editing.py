@@ -10,6 +10,7 @@ from django.shortcuts import redirect, render
 from django.urls import path, reverse
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
+from essaim.core.concurrency import save_or_conflict
 from essaim.roles.models import Perm
 from essaim.surveys.access import get_question_for, get_survey_for
 from essaim.surveys.forms import AnswerForm, QuestionForm, SurveyForm
@@ -29,10 +30,13 @@ def survey_url(question: SurveyQuestion, anchor: str = "questions") -> str:
 def edit_survey(request: HttpRequest, pk: int, survey_pk: int) -> HttpResponse:
     session, survey = get_survey_for(request.user, pk, survey_pk, Perm.EDIT)
     form = SurveyForm(request.POST or None, instance=survey)
-    if request.method == "POST" and form.is_valid():
+
+    def save() -> None:
         with transaction.atomic():
             form.save()
             session.log_action(request.user, "updated", f"Questionnaire « {survey.title} » modifié")
+
+    if request.method == "POST" and form.is_valid() and save_or_conflict(form, save=save):
         messages.success(request, f"Questionnaire « {survey.title} » enregistré.")
         return redirect("surveys:edit_survey", session.pk, survey.pk)
     questions = list(
@@ -71,7 +75,8 @@ def edit_question(request: HttpRequest, pk: int, question_pk: int) -> HttpRespon
     session, question = get_question_for(request.user, pk, question_pk)
     answered = question.answers.exists()
     form = QuestionForm(request.POST or None, instance=question, answered=answered)
-    if request.method == "POST" and form.is_valid():
+
+    def save() -> None:
         with transaction.atomic():
             form.save()
             session.log_action(
@@ -79,6 +84,8 @@ def edit_question(request: HttpRequest, pk: int, question_pk: int) -> HttpRespon
                 "updated",
                 f"Question « {question.label} » de « {question.survey.title} » modifiée",
             )
+
+    if request.method == "POST" and form.is_valid() and save_or_conflict(form, save=save):
         messages.success(request, f"Question « {question.label} » enregistrée.")
         return redirect(survey_url(question))
     context = {
