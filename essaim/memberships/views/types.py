@@ -12,6 +12,7 @@ from django.utils import timezone
 from django.views.decorators.http import require_http_methods, require_safe
 
 from essaim.core.concurrency import save_or_conflict
+from essaim.core.history import history_page
 from essaim.memberships import services
 from essaim.memberships.access import get_type_for
 from essaim.memberships.forms import BracketFormSet, MembershipTypeForm
@@ -114,6 +115,15 @@ def _save_brackets(brackets: BracketFormSet) -> None:
 
 
 @login_required
+@require_safe
+def type_history(request: HttpRequest, pk: int) -> HttpResponse:
+    """Every change made to a membership type: who made it, when, and what."""
+    membership_type = get_type_for(request.user, pk)
+    context = {"membership_type": membership_type, **history_page(request, membership_type)}
+    return render(request, "memberships/type_history.html", context)
+
+
+@login_required
 def type_members(request: HttpRequest, pk: int) -> HttpResponse:
     """Who manages the memberships of a type: owners add and remove them."""
     membership_type = get_type_for(request.user, pk)
@@ -135,4 +145,5 @@ urlpatterns = [
     path("adhesions/types/nouveau/", type_create, name="type_create"),
     path("adhesions/types/<int:pk>/modifier/", type_edit, name="type_edit"),
     path("adhesions/types/<int:pk>/membres/", type_members, name="type_members"),
+    path("adhesions/types/<int:pk>/historique/", type_history, name="type_history"),
 ]
