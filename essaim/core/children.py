@@ -19,7 +19,7 @@ from django.shortcuts import redirect, render
 from django.urls import path
 from django.views.decorators.http import require_http_methods, require_POST
 
-from essaim.core.concurrency import VERSION_FIELD, EditConflict
+from essaim.core.concurrency import VERSION_FIELD, save_or_conflict
 from essaim.core.history import changed_labels, describe_changes
 from essaim.core.ordering import move_among, next_position
 from essaim.lib.errors import DomainError
@@ -78,6 +78,27 @@ class ChildKind:
     delete_template_name: str = ""
     # The name the templates use for this description ("spec", "part").
     context_name: str = "spec"
+    # The names of the URL arguments that hold the child's pk and, for adding, the pk of the
+    # intermediate object (``owner_in_url``).
+    url_kwarg: str = "pk"
+    owner_url_kwarg: str = "parent_pk"
+    # (child) -> the children a new one is put after (``ordered``), when not all the parent's
+    # children of this kind (the questions of one questionnaire of a session).
+    siblings_of: Callable[..., models.QuerySet] | None = None
+    # (child) -> keyword arguments for the form that depend on the child.
+    child_form_kwargs: Callable[..., dict] = field(default=lambda child: {})
+    # (parent, child) -> where to go once the child is added, changed or deleted, when not
+    # where the children are listed (``back_url``).
+    done_url: Callable[..., str] | None = None
+    # (child, verb) -> the history summary and what to tell the person, for children the app
+    # words its own way (verbs: created, updated, deleted, and « moved up », « moved down »).
+    summary_of: Callable[..., str] | None = None
+    said_of: Callable[..., str] | None = None
+    # How the move buttons say it: the name of the field, the value for up, the one for down.
+    move_field: tuple[str, str, str] = ("direction", "up", "down")
+    # When set, a move is refused with these messages: (neither up nor down, past the end);
+    # otherwise any value but up moves down, and a move past the end does nothing.
+    move_refusals: tuple[str, str] | None = None
 
     @property
     def indefinite(self) -> str:
@@ -91,12 +112,22 @@ class ChildKind:
 
     def said(self, child: models.Model, verb: str) -> str:
         """« Hypothèse « Les habitants… » ajoutée »."""
+        if self.said_of is not None:
+            return self.said_of(child, verb)
         return f"{self.label.capitalize()} « {short(child)} » {self.done(verb)}"
 
     def summary(self, child: models.Model, verb: str) -> str:
+        if self.summary_of is not None:
+            return self.summary_of(child, verb)
         if not self.history_prefix:
             return self.said(child, verb)
         return f"{self.history_prefix}{self.label} « {short(child)} » {self.done(verb)}"
+
+    def url_after(self, parent, child: models.Model) -> str:
+        """Where to go once ``child`` is added, changed or deleted."""
+        if self.done_url is not None:
+            return self.done_url(parent, child)
+        return self.back_url(parent, None)
 
     def get(self, parent, pk: int) -> models.Model:
         child = self.children_of(parent).filter(pk=pk).first()
@@ -117,7 +148,8 @@ def save_child(*, kind: ChildKind, parent, form: forms.ModelForm, actor) -> str:
     verb = "created" if is_new else "updated"
     with transaction.atomic():
         if is_new and kind.ordered:
-            form.instance.position = next_position(kind.children_of(parent))
+            siblings = kind.siblings_of or (lambda child: kind.children_of(parent))
+            form.instance.position = next_position(siblings(form.instance))
         changes = describe_changes(form) if kind.with_changes and not is_new else {}
         child = form.save()
         summary = kind.summary(child, verb)
@@ -179,31 +211,29 @@ def delete_child(*, kind: ChildKind, parent, child: models.Model, actor) -> str:
 
 @login_required
 @require_http_methods(["GET", "POST"])
-def edit_child_view(
-    request: HttpRequest,
-    *,
-    kind: ChildKind,
-    pk: int | None = None,
-    parent_pk: int | None = None,
-    **route,
-) -> HttpResponse:
-    """Add (``pk`` is None) or change one child."""
+def edit_child_view(request: HttpRequest, *, kind: ChildKind, **route) -> HttpResponse:
+    """Add (no child's pk in the URL) or change one child."""
     parent = kind.parent.fetch(request.user, route[kind.parent.url_kwarg], kind.perm)
-    instance = kind.new_child(parent, parent_pk) if pk is None else kind.get(parent, pk)
+    pk = route.get(kind.url_kwarg)
+    if pk is None:
+        instance = kind.new_child(parent, route.get(kind.owner_url_kwarg))
+    else:
+        instance = kind.get(parent, pk)
     form = kind.form_class(
         request.POST or None,
         request.FILES or None,
         instance=instance,
         **kind.form_kwargs(parent, request.user),
+        **kind.child_form_kwargs(instance),
     )
-    if request.method == "POST" and form.is_valid():
-        try:
-            said = save_child(kind=kind, parent=parent, form=form, actor=request.user)
-        except EditConflict as conflict:
-            form.show_conflict(conflict)
-        else:
-            messages.success(request, said)
-            return redirect(kind.back_url(parent, None))
+    said = []
+
+    def save() -> None:
+        said.append(save_child(kind=kind, parent=parent, form=form, actor=request.user))
+
+    if request.method == "POST" and form.is_valid() and save_or_conflict(form, save=save):
+        messages.success(request, said[0])
+        return redirect(kind.url_after(parent, instance))
     context = {
         **kind.parent.context(parent, request.user, kind.tab),
         "form": form,
@@ -217,14 +247,14 @@ def edit_child_view(
 
 @login_required
 @require_http_methods(["GET", "POST"])
-def delete_child_view(request: HttpRequest, *, kind: ChildKind, pk: int, **route) -> HttpResponse:
+def delete_child_view(request: HttpRequest, *, kind: ChildKind, **route) -> HttpResponse:
     parent = kind.parent.fetch(request.user, route[kind.parent.url_kwarg], kind.perm)
-    child = kind.get(parent, pk)
+    child = kind.get(parent, route[kind.url_kwarg])
     if request.method == "POST":
         messages.success(
             request, delete_child(kind=kind, parent=parent, child=child, actor=request.user)
         )
-        return redirect(kind.back_url(parent, None))
+        return redirect(kind.url_after(parent, child))
     context = {
         **kind.parent.context(parent, request.user, kind.tab),
         kind.context_name: kind,
@@ -237,20 +267,37 @@ def delete_child_view(request: HttpRequest, *, kind: ChildKind, pk: int, **route
 
 @login_required
 @require_POST
-def move_child_view(request: HttpRequest, *, kind: ChildKind, pk: int, **route) -> HttpResponse:
-    """Move one child up (``direction=up``) or down among its kind."""
+def move_child_view(request: HttpRequest, *, kind: ChildKind, **route) -> HttpResponse:
+    """Move one child up (``direction=up``) or down among its kind (among its siblings, with
+    ``siblings_of``)."""
     parent = kind.parent.fetch(request.user, route[kind.parent.url_kwarg], kind.perm)
+    pk = route[kind.url_kwarg]
+    name, up, down = kind.move_field
+    sent = request.POST.get(name)
+    if kind.move_refusals is not None and sent not in (up, down):
+        item = kind.get(parent, pk)
+        messages.error(request, kind.move_refusals[0])
+        return redirect(kind.back_url(parent, item))
+    offset = -1 if sent == up else 1
     with transaction.atomic():
-        items = list(kind.children_of(parent).select_for_update())
+        siblings = kind.children_of(parent)
+        if kind.siblings_of is not None:
+            siblings = kind.siblings_of(kind.get(parent, pk))
+        items = list(siblings.select_for_update())
         item = next((each for each in items if each.pk == pk), None)
         if item is None:
             raise Http404("Cette page n'existe pas.")
-        offset = -1 if request.POST.get("direction") == "up" else 1
-        if move_among(items=items, item=item, offset=offset):
+        moved = move_among(items=items, item=item, offset=offset)
+        if moved and kind.summary_of is not None:
+            summary = kind.summary_of(item, "moved up" if offset < 0 else "moved down")
+            kind.parent.log(parent, request.user, "updated", summary)
+        elif moved:
             where = "plus haut" if offset < 0 else "plus bas"
             kind.parent.log(
                 parent, request.user, "updated", f"{kind.summary(item, 'moved')} {where}"
             )
+    if not moved and kind.move_refusals is not None:
+        messages.error(request, kind.move_refusals[1])
     return redirect(kind.back_url(parent, item))
 
 
@@ -258,16 +305,31 @@ def child_routes(*, base: str, kind: ChildKind, name: str) -> list:
     """The add / change / delete (and move, for ordered children) URLs of one kind of child
     under ``base`` (which holds the parent's pk), named ``add_<name>``, ``edit_<name>``,
     ``delete_<name>`` and ``move_<name>``."""
-    add = f"{base}/<int:parent_pk>/ajouter/" if kind.owner_in_url else f"{base}/ajouter/"
+    add = (
+        f"{base}/<int:{kind.owner_url_kwarg}>/ajouter/" if kind.owner_in_url else f"{base}/ajouter/"
+    )
     routes = [
         path(add, edit_child_view, {"kind": kind}, name=f"add_{name}"),
-        path(f"{base}/<int:pk>/modifier/", edit_child_view, {"kind": kind}, name=f"edit_{name}"),
         path(
-            f"{base}/<int:pk>/supprimer/", delete_child_view, {"kind": kind}, name=f"delete_{name}"
+            f"{base}/<int:{kind.url_kwarg}>/modifier/",
+            edit_child_view,
+            {"kind": kind},
+            name=f"edit_{name}",
+        ),
+        path(
+            f"{base}/<int:{kind.url_kwarg}>/supprimer/",
+            delete_child_view,
+            {"kind": kind},
+            name=f"delete_{name}",
         ),
     ]
     if kind.ordered:
         routes.append(
-            path(f"{base}/<int:pk>/deplacer/", move_child_view, {"kind": kind}, name=f"move_{name}")
+            path(
+                f"{base}/<int:{kind.url_kwarg}>/deplacer/",
+                move_child_view,
+                {"kind": kind},
+                name=f"move_{name}",
+            )
         )
     return routes

@@ -9,7 +9,9 @@ a hash). When the change comes back, inside a transaction with the row locked:
   of each such field, and nothing is saved;
 - otherwise only the fields this person changed are written; the others' changes stay.
 
-:class:`VersionedFormMixin` does it for a ``ModelForm`` (a hidden ``version`` field); the API
+:class:`VersionedFormMixin` does it for a ``ModelForm`` (a hidden ``version`` field), and
+every edit view saves through :func:`save_or_conflict`, which turns a conflict found at save
+time into the form's error; the API
 calls :func:`read_version`, :func:`fingerprint_of` and :func:`find_conflicts`. A change sent
 without a version (an older page, a script) is merged field by field as if it had been loaded
 from the current values: the fields it changes are written, the others are left alone."""
@@ -18,6 +20,7 @@ import datetime
 import hashlib
 import json
 import uuid
+from collections.abc import Callable
 from dataclasses import dataclass
 from decimal import Decimal
 
@@ -358,3 +361,17 @@ class VersionedFormMixin:
             )
             self._save_m2m()
         return self.instance
+
+
+def save_or_conflict(form: VersionedFormMixin, *, save: Callable[[], object] | None = None) -> bool:
+    """Save ``form`` (valid) with ``save`` — ``form.save`` by default; a callable that also
+    writes the history, in one transaction that calls ``form.lock_and_check()`` or
+    ``form.save()`` first. When someone else changed the same fields between the form's
+    validation and the save (:class:`EditConflict`), nothing is saved: the form says so, with
+    this person's values kept, and ``False`` is returned to show it again."""
+    try:
+        (save or form.save)()
+    except EditConflict as conflict:
+        form.show_conflict(conflict)
+        return False
+    return True

@@ -1,33 +1,38 @@
 """``/api/v1/experiments/{id}/indicators``: the indicators of an experiment and their
 measurements, with the permissions of the pages: editors change indicators, contributors add
-measurements. Every change is kept in the experiment's history."""
+measurements. They are checked and saved by the forms of the pages, with their French messages,
+and every change is kept in the experiment's history in the same words."""
 
 from datetime import date, datetime
 from decimal import Decimal
 
-from django.db import IntegrityError, transaction
+from django.db import IntegrityError
 from django.http import Http404, HttpRequest
 from ninja import Field, Router, Schema, Status
 from ninja.pagination import LimitOffsetPagination, paginate
 
 from essaim.api_errors import InvalidInput
+from essaim.core import children
+from essaim.core.children import FormRefused
+from essaim.evaluation import services
+from essaim.evaluation.forms.indicators import MeasurementForm
 from essaim.evaluation.models import (
     Direction,
-    EvaluationQuestion,
     Frequency,
     Indicator,
     IndicatorKind,
     Measurement,
 )
+from essaim.evaluation.views.indicators import INDICATORS
 from essaim.experiments.access import get_experiment_for
 from essaim.experiments.api import (
     InvalidOut,
     Strict,
-    check_not_blank,
-    delete_child,
-    save_child,
+    child_version,
+    create_through_form,
+    update_through_form,
 )
-from essaim.experiments.models import Experiment, Outcome
+from essaim.experiments.models import Experiment
 from essaim.roles.models import Perm
 
 router = Router(tags=["évaluation"])
@@ -81,6 +86,11 @@ class IndicatorOut(Schema):
         description="somme des mesures si cumulatif, sinon la dernière"
     )
     progress: int | None = Field(description="progression vers la cible, en %")
+    version: str = Field(description="version lue, à renvoyer avec une modification")
+
+    @staticmethod
+    def resolve_version(obj: Indicator) -> str:
+        return child_version(INDICATORS, obj)
 
     @staticmethod
     def resolve_baseline_value(obj: Indicator) -> str | None:
@@ -147,6 +157,7 @@ class IndicatorPatch(Strict):
     position: int = Field(None, ge=0)
     question: int | None = None
     outcome: int | None = None
+    version: str = Field(None, description="la version lue (ou en-tête If-Match)")
 
 
 def indicators_of(experiment: Experiment):
@@ -160,64 +171,22 @@ def indicator_of(experiment: Experiment, indicator_id: int) -> Indicator:
     return indicator
 
 
-def indicator_data(experiment: Experiment, data: dict) -> dict:
-    """``data`` as model fields: the question and the outcome must be the experiment's."""
+def indicator_form_data(data: dict) -> dict:
+    """``data`` as the indicator's form takes it: its scale one level a line."""
     if "scale" in data:
-        data["scale"] = [level.strip() for level in data["scale"]]
-    links = {"question": EvaluationQuestion, "outcome": Outcome}
-    for name, model in links.items():
-        if name in data and data[name] is not None:
-            linked = model.objects.filter(pk=data[name], experiment=experiment).first()
-            if linked is None:
-                raise InvalidInput(
-                    f"Identifiant inconnu dans cette expérimentation : {data[name]}.", name
-                )
-            data[name] = linked
+        data["scale_levels"] = "\n".join(data.pop("scale") or [])
     return data
 
 
-def indicator_checker(experiment: Experiment):
-    def check(indicator: Indicator) -> None:
-        check_not_blank(indicator.name, "name", "L'intitulé")
-        others = experiment.indicators.exclude(pk=indicator.pk)
-        if others.filter(name=indicator.name).exists():
-            raise InvalidInput(
-                f"Un indicateur s'appelle déjà « {indicator.name} » dans cette expérimentation.",
-                "name",
-            )
-        if indicator.kind == IndicatorKind.QUALITATIVE:
-            scale = indicator.scale
-            if len(scale) < 2 or not all(scale) or len(set(scale)) != len(scale):
-                raise InvalidInput(
-                    "Une échelle qualitative compte au moins deux niveaux distincts et non vides, "
-                    "du plus faible au plus fort.",
-                    "scale",
-                )
-        if indicator.pk is None:
-            return
-        measurements = Measurement.objects.filter(indicator=indicator)
-        if indicator.kind == IndicatorKind.QUALITATIVE:
-            if measurements.filter(level__isnull=True).exists():
-                raise InvalidInput(
-                    "Cet indicateur a déjà des mesures chiffrées : il ne peut pas devenir "
-                    "qualitatif.",
-                    "kind",
-                )
-            used = measurements.filter(level__gte=len(indicator.scale)).first()
-            if used is not None:
-                raise InvalidInput(
-                    f"Une mesure utilise le niveau {used.level} : l'échelle doit garder au moins "
-                    f"{used.level + 1} niveaux.",
-                    "scale",
-                )
-        elif measurements.filter(value__isnull=True).exists():
-            raise InvalidInput(
-                "Cet indicateur a déjà des mesures qualitatives : il ne peut pas devenir "
-                "quantitatif.",
-                "kind",
-            )
-
-    return check
+def save_indicator(save) -> Indicator:
+    """Run ``save``; the form's refusals name the fields of the API."""
+    try:
+        return save()
+    except FormRefused as refused:
+        for error in refused.errors:
+            if error["champ"] == "scale_levels":
+                error["champ"] = "scale"
+        raise
 
 
 @router.get("{experiment_id}/indicators", response=list[IndicatorOut], summary="Indicateurs")
@@ -233,18 +202,11 @@ def list_indicators(request: HttpRequest, experiment_id: int):
 def create_indicator(request: HttpRequest, experiment_id: int, payload: IndicatorIn):
     """Rôle éditeur ou propriétaire."""
     experiment = get_experiment_for(request.user, experiment_id, Perm.EDIT)
-    indicator = Indicator(experiment=experiment)
-    data = indicator_data(experiment, payload.dict())
-    with transaction.atomic():
-        save_child(
-            experiment,
-            indicator,
-            data,
-            request.user,
-            "Indicateur",
-            False,
-            indicator_checker(experiment),
+    indicator = save_indicator(
+        lambda: create_through_form(
+            request, INDICATORS, experiment, payload, to_form=indicator_form_data
         )
+    )
     return Status(201, indicator_of(experiment, indicator.pk))
 
 
@@ -263,20 +225,16 @@ def get_indicator(request: HttpRequest, experiment_id: int, indicator_id: int):
 def update_indicator(
     request: HttpRequest, experiment_id: int, indicator_id: int, payload: IndicatorPatch
 ):
-    """Seuls les champs envoyés changent. Rôle éditeur ou propriétaire."""
+    """Seuls les champs envoyés changent. Avec la version lue (champ `version`, ou en-tête
+    `If-Match`) : si quelqu'un a changé entre-temps un champ que vous changez aussi, la
+    modification est refusée (409). Rôle éditeur ou propriétaire."""
     experiment = get_experiment_for(request.user, experiment_id, Perm.EDIT)
     indicator = indicator_of(experiment, indicator_id)
-    data = indicator_data(experiment, payload.dict(exclude_unset=True))
-    with transaction.atomic():
-        save_child(
-            experiment,
-            indicator,
-            data,
-            request.user,
-            "Indicateur",
-            False,
-            indicator_checker(experiment),
+    save_indicator(
+        lambda: update_through_form(
+            request, INDICATORS, experiment, indicator, payload, to_form=indicator_form_data
         )
+    )
     return indicator_of(experiment, indicator.pk)
 
 
@@ -291,8 +249,7 @@ def delete_indicator(request: HttpRequest, experiment_id: int, indicator_id: int
     indicator = experiment.indicators.filter(pk=indicator_id).first()
     if indicator is None:
         raise Http404
-    with transaction.atomic():
-        delete_child(experiment, indicator, request.user, "Indicateur", False)
+    children.delete_child(kind=INDICATORS, parent=experiment, child=indicator, actor=request.user)
     return Status(204, None)
 
 
@@ -346,27 +303,17 @@ def plain_indicator(experiment: Experiment, indicator_id: int) -> Indicator:
 
 
 def check_measurement(indicator: Indicator, payload: MeasurementIn) -> None:
-    if indicator.is_quantitative:
-        if payload.level is not None:
-            raise InvalidInput(
-                "Un indicateur quantitatif se mesure par une valeur (« value »), "
-                "pas par un niveau.",
-                "level",
-            )
-        if payload.value is None:
-            raise InvalidInput("Indiquez la valeur mesurée (« value »).", "value")
-        return
-    if payload.value is not None:
+    """The page offers one field or the other; the API refuses the one that does not fit."""
+    if indicator.is_quantitative and payload.level is not None:
+        raise InvalidInput(
+            "Un indicateur quantitatif se mesure par une valeur (« value »), pas par un niveau.",
+            "level",
+        )
+    if not indicator.is_quantitative and payload.value is not None:
         raise InvalidInput(
             "Un indicateur qualitatif se mesure par un niveau de son échelle (« level »), "
             "pas par une valeur.",
             "value",
-        )
-    scale = indicator.scale or []
-    if payload.level is None or payload.level >= len(scale):
-        levels = " ; ".join(f"{index} : {label}" for index, label in enumerate(scale))
-        raise InvalidInput(
-            f"Indiquez le niveau (« level ») par son indice dans l'échelle — {levels}.", "level"
         )
 
 
@@ -395,29 +342,16 @@ def create_measurement(
     experiment = get_experiment_for(request.user, experiment_id, Perm.CONTRIBUTE)
     indicator = plain_indicator(experiment, indicator_id)
     check_measurement(indicator, payload)
-    duplicate = (
-        f"Une mesure existe déjà au {payload.measured_on:%d/%m/%Y} pour « {indicator} » : "
-        "supprimez-la d'abord ou choisissez une autre date."
-    )
-    if indicator.measurements.filter(measured_on=payload.measured_on).exists():
-        raise InvalidInput(duplicate, "measured_on")
+    form = MeasurementForm(payload.dict(), instance=Measurement(), indicator=indicator)
+    if not form.is_valid():
+        raise FormRefused(form)
     try:
-        with transaction.atomic():
-            measurement = Measurement.objects.create(
-                indicator=indicator,
-                measured_on=payload.measured_on,
-                value=payload.value,
-                level=payload.level,
-                comment=payload.comment.strip(),
-                recorded_by=request.user,
-            )
-            experiment.log_action(
-                request.user,
-                "created",
-                f"Mesure du {measurement.measured_on:%d/%m/%Y} ajoutée à « {indicator} »",
-            )
+        measurement = services.add_measurement(form=form, experiment=experiment, actor=request.user)
     except IntegrityError:
-        raise InvalidInput(duplicate, "measured_on") from None
+        # Recorded by someone else since the form's check: the form now says so.
+        raise FormRefused(
+            MeasurementForm(payload.dict(), instance=Measurement(), indicator=indicator)
+        ) from None
     return Status(201, measurement)
 
 
@@ -435,11 +369,5 @@ def delete_measurement(
     measurement = indicator.measurements.filter(pk=measurement_id).first()
     if measurement is None:
         raise Http404
-    with transaction.atomic():
-        measurement.delete()
-        experiment.log_action(
-            request.user,
-            "deleted",
-            f"Mesure du {measurement.measured_on:%d/%m/%Y} supprimée de « {indicator} »",
-        )
+    services.delete_measurement(measurement=measurement, experiment=experiment, actor=request.user)
     return Status(204, None)

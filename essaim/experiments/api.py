@@ -720,20 +720,32 @@ def save_through_form(
     return form.instance
 
 
-def create_through_form(request: HttpRequest, kind: ChildKind, experiment, payload: Schema):
+def as_sent(data: dict) -> dict:
+    return data
+
+
+def create_through_form(
+    request: HttpRequest, kind: ChildKind, experiment, payload: Schema, to_form=as_sent
+):
+    """``to_form`` turns the fields of the API into those of the form, when they differ."""
     with transaction.atomic():
         child = kind.new_child(experiment, None)
-        return save_through_form(kind, experiment, child, payload.dict(), request.user)
+        return save_through_form(kind, experiment, child, to_form(payload.dict()), request.user)
 
 
 def update_through_form(
-    request: HttpRequest, kind: ChildKind, experiment, child: models.Model, payload: Schema
+    request: HttpRequest,
+    kind: ChildKind,
+    experiment,
+    child: models.Model,
+    payload: Schema,
+    to_form=as_sent,
 ):
     """Only the fields sent change; the version read comes in the body or in ``If-Match``."""
     data = payload.dict(exclude_unset=True)
     version = data.pop("version", None) or request.headers.get("If-Match")
     with transaction.atomic():
-        return save_through_form(kind, experiment, child, data, request.user, version)
+        return save_through_form(kind, experiment, child, to_form(data), request.user, version)
 
 
 def child_version(kind: ChildKind, child: models.Model) -> str:

@@ -6,11 +6,13 @@ import json
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.serializers.json import DjangoJSONEncoder
+from django.db import transaction
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
+from essaim.core.concurrency import save_or_conflict
 from essaim.core.downloads import file_response
 from essaim.core.search import search
 from essaim.organisations.forms import PersonFilterForm, PersonForm
@@ -77,9 +79,14 @@ def person_create(request: HttpRequest) -> HttpResponse:
 def person_edit(request: HttpRequest, pk: int) -> HttpResponse:
     person = get_object_for(request.user, Person.objects.all(), Perm.EDIT, pk=pk)
     form = PersonForm(request.POST or None, instance=person)
-    if request.method == "POST" and form.is_valid():
-        # Every field of the form: the consent date may be filled in by the model's clean().
-        form.instance.save(update_fields=[*PersonForm.Meta.fields, "updated_at"])
+
+    def save() -> None:
+        with transaction.atomic():
+            form.lock_and_check()
+            # Every field of the form: the consent date may be filled in by the model's clean().
+            form.instance.save(update_fields=[*PersonForm.Meta.fields, "updated_at"])
+
+    if request.method == "POST" and form.is_valid() and save_or_conflict(form, save=save):
         messages.success(request, f"Le contact « {person} » est enregistré.")
         return redirect(person)
     return render(request, "organisations/person_form.html", {"form": form, "person": person})

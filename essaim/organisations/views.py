@@ -3,12 +3,14 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Page, Paginator
+from django.db import transaction
 from django.db.models import QuerySet
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
+from essaim.core.concurrency import save_or_conflict
 from essaim.core.search import search
 from essaim.organisations.forms import OrganisationFilterForm, OrganisationForm
 from essaim.organisations.models import Organisation, Person
@@ -106,14 +108,21 @@ def organisation_create(request: HttpRequest) -> HttpResponse:
 def organisation_edit(request: HttpRequest, pk: int) -> HttpResponse:
     organisation = get_object_for(request.user, Organisation.objects.all(), Perm.EDIT, pk=pk)
     form = OrganisationForm(request.POST or None, instance=organisation, user=request.user)
+
+    def save() -> None:
+        with transaction.atomic():
+            form.lock_and_check()
+            update_organisation(organisation=form.instance, fields=form.changed_data)
+
     if request.method == "POST" and form.is_valid():
         try:
-            update_organisation(organisation=form.instance, fields=form.changed_data)
+            saved = save_or_conflict(form, save=save)
         except DirectoryError as error:
             form.add_error(error.field, error.message)
         else:
-            messages.success(request, f"L'organisation « {organisation} » est enregistrée.")
-            return redirect(organisation)
+            if saved:
+                messages.success(request, f"L'organisation « {organisation} » est enregistrée.")
+                return redirect(organisation)
     context = {"form": form, "organisation": organisation}
     return render(request, "organisations/organisation_form.html", context)
 

@@ -13,7 +13,6 @@ from django.template.loader import render_to_string
 from django.utils import timezone
 
 from essaim.attendance.models import Attendance
-from essaim.core.ordering import move_among, next_position
 from essaim.lib.errors import DomainError
 from essaim.mail.tasks import send_email
 from essaim.registrations.models import Registration, Status
@@ -193,29 +192,3 @@ def record_answers(
         locked.answered_at = now
         locked.save(update_fields=["answered_at"])
     invitation.answered_at = now
-
-
-def add_question(*, survey: Survey, question: SurveyQuestion, actor) -> SurveyQuestion:
-    """Add ``question`` (not saved yet) at the end of ``survey``."""
-    with transaction.atomic():
-        question.survey = survey
-        question.position = next_position(survey.questions.all())
-        question.save()
-        survey.session.log_action(
-            actor, "created", f"Question « {question.label} » ajoutée à « {survey.title} »"
-        )
-    return question
-
-
-def move_question(*, question: SurveyQuestion, offset: int, actor) -> None:
-    """Move ``question`` up (``offset`` -1) or down (+1) its questionnaire, numbering the
-    questions 1, 2, 3… again."""
-    with transaction.atomic():
-        survey = Survey.objects.select_for_update().get(pk=question.survey_id)
-        questions = list(survey.questions.order_by("position", "pk"))
-        if not move_among(items=questions, item=question, offset=offset):
-            raise SurveyError("Cette question ne peut pas aller plus loin.")
-        direction = "montée" if offset < 0 else "descendue"
-        survey.session.log_action(
-            actor, "updated", f"Question « {question.label} » {direction} dans « {survey.title} »"
-        )

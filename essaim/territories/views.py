@@ -9,7 +9,7 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_POST
 
-from essaim.core.concurrency import EditConflict
+from essaim.core.concurrency import save_or_conflict
 from essaim.core.search import search
 from essaim.roles.models import Perm
 from essaim.roles.permissions import get_object_for
@@ -132,18 +132,23 @@ def territory_edit(request: HttpRequest, pk: int) -> HttpResponse:
     territory = get_object_for(request.user, Territory.objects.all(), Perm.EDIT, pk=pk)
     if request.method == "POST":
         form = TerritoryForm(request.POST, instance=territory)
+
+        def save() -> None:
+            with transaction.atomic():
+                form.lock_and_check()
+                services.update_territory(territory=territory, **form.cleaned_data)
+
         if form.is_valid():
             try:
-                with transaction.atomic():
-                    form.lock_and_check()
-                    services.update_territory(territory=territory, **form.cleaned_data)
-            except EditConflict as conflict:
-                form.show_conflict(conflict)
+                saved = save_or_conflict(form, save=save)
             except services.TerritoryError as error:
                 form.add_error(None, error.message)
             else:
-                messages.success(request, f"Le territoire « {territory.name} » a été enregistré.")
-                return redirect(territory)
+                if saved:
+                    messages.success(
+                        request, f"Le territoire « {territory.name} » a été enregistré."
+                    )
+                    return redirect(territory)
     else:
         form = TerritoryForm(
             instance=territory,

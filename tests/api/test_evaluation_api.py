@@ -83,8 +83,10 @@ def test_an_editor_defines_an_indicator(experiment, editor):
     )
     assert response.status_code == 201
     body = response.json()
-    assert body | {"id": None} == {
+    assert body["version"]
+    assert body | {"id": None, "version": None} == {
         "id": None,
+        "version": None,
         "name": "Trajets par mois",
         "kind": "quantitatif",
         "unit": "trajets",
@@ -133,9 +135,8 @@ def test_an_editor_changes_and_deletes_an_indicator(experiment, indicator, edito
         "200",
         "Parc de Chartreuse",
     )
-    assert summaries(experiment)[0] == (
-        "Indicateur « Trajets par mois » modifié : valeur cible, responsable de la collecte"
-    )
+    # The words of the indicator's page.
+    assert summaries(experiment)[0] == "Indicateur « Trajets par mois » modifié"
     measure(indicator, 0, Decimal("12"))
     assert api.delete(path).status_code == 204
     assert not Indicator.objects.exists()
@@ -147,9 +148,8 @@ def test_an_indicator_is_checked_in_french(experiment, indicator, editor):
     api = Api(editor)
     twice = api.post(f"{experiment.pk}/indicators", {"name": "Trajets par mois"})
     assert twice.status_code == 422
-    assert twice.json()["detail"] == (
-        "Un indicateur s'appelle déjà « Trajets par mois » dans cette expérimentation."
-    )
+    # The messages of the indicator's page.
+    assert twice.json()["detail"] == "Un indicateur de cette expérimentation porte déjà ce nom."
     no_scale = api.post(
         f"{experiment.pk}/indicators", {"name": "Confiance", "kind": "qualitatif", "scale": ["x"]}
     )
@@ -167,9 +167,10 @@ def test_an_indicator_is_checked_in_french(experiment, indicator, editor):
     assert text.json()["erreurs"][0]["message"] == "Un nombre décimal est attendu."
     foreign = EvaluationQuestion.objects.create(experiment=ExperimentFactory(), question="?")
     stolen = api.post(f"{experiment.pk}/indicators", {"name": "X", "question": foreign.pk})
-    assert stolen.json()["detail"] == (
-        f"Identifiant inconnu dans cette expérimentation : {foreign.pk}."
-    )
+    assert stolen.json()["erreurs"][0] == {
+        "champ": "question",
+        "message": "Sélectionnez un choix valide. Ce choix ne fait pas partie de ceux disponibles.",
+    }
     assert Indicator.objects.count() == 1
 
 
@@ -183,13 +184,19 @@ def test_an_indicator_with_measurements_keeps_its_nature_and_levels(
         f"{experiment.pk}/indicators/{indicator.pk}", {"kind": "qualitatif", "scale": SCALE}
     )
     assert to_qualitative.status_code == 422
+    # The messages of the indicator's page.
     assert to_qualitative.json()["detail"] == (
-        "Cet indicateur a déjà des mesures chiffrées : il ne peut pas devenir qualitatif."
+        "Cet indicateur a déjà des mesures : sa nature ne peut plus changer. "
+        "Créez plutôt un autre indicateur."
     )
     shrunk = api.patch(f"{experiment.pk}/indicators/{qualitative.pk}", {"scale": ["bas", "haut"]})
-    assert shrunk.json()["detail"] == (
-        "Une mesure utilise le niveau 2 : l'échelle doit garder au moins 3 niveaux."
-    )
+    assert shrunk.json()["erreurs"] == [
+        {
+            "champ": "scale",
+            "message": "Des mesures utilisent un niveau que cette échelle ne contient plus : "
+            "gardez au moins autant de niveaux.",
+        }
+    ]
     renamed = api.patch(
         f"{experiment.pk}/indicators/{qualitative.pk}", {"scale": ["bas", "moyen", "haut"]}
     )
@@ -261,7 +268,10 @@ def test_a_contributor_adds_a_measurement(experiment, indicator, contributor):
     }
     measurement = Measurement.objects.get()
     assert (measurement.value, measurement.recorded_by) == (Decimal("87.5"), contributor)
-    assert summaries(experiment)[0] == "Mesure du 31/03/2024 ajoutée à « Trajets par mois »"
+    # The words of the indicator's page.
+    assert summaries(experiment)[0] == (
+        "Mesure du 31/03/2024 ajoutée à l'indicateur « Trajets par mois »"
+    )
 
 
 def test_a_second_measurement_on_the_same_day_is_refused(experiment, indicator, contributor):
@@ -270,9 +280,10 @@ def test_a_second_measurement_on_the_same_day_is_refused(experiment, indicator, 
     assert api.post(path, {"measured_on": "2024-03-31", "value": 87}).status_code == 201
     again = api.post(path, {"measured_on": "2024-03-31", "value": 90})
     assert again.status_code == 422
+    # The message of the indicator's page.
     message = (
-        "Une mesure existe déjà au 31/03/2024 pour « Trajets par mois » : supprimez-la d'abord "
-        "ou choisissez une autre date."
+        "Une mesure existe déjà le 31/03/2024 pour cet indicateur : modifiez-la plutôt que "
+        "d'en ajouter une autre."
     )
     assert again.json() == {
         "detail": message,
@@ -293,7 +304,10 @@ def test_a_measurement_is_checked_in_french(experiment, indicator, contributor):
         {"champ": "value", "message": "Un nombre décimal est attendu."}
     ]
     no_value = api.post(path, {"measured_on": "2024-03-31"})
-    assert no_value.json()["detail"] == "Indiquez la valeur mesurée (« value »)."
+    # The message of the indicator's page.
+    assert no_value.json()["erreurs"] == [
+        {"champ": "value", "message": "Ce champ est obligatoire."}
+    ]
     level = api.post(path, {"measured_on": "2024-03-31", "value": 1, "level": 1})
     assert level.json()["erreurs"][0]["champ"] == "level"
     huge = api.post(path, {"measured_on": "2024-03-31", "value": "12345678901234"})
@@ -306,10 +320,10 @@ def test_a_qualitative_measurement_is_a_level_of_the_scale(experiment, qualitati
     path = f"{experiment.pk}/indicators/{qualitative.pk}/measurements"
     out_of_scale = api.post(path, {"measured_on": "2024-03-31", "level": 3})
     assert out_of_scale.status_code == 422
-    assert out_of_scale.json()["detail"] == (
-        "Indiquez le niveau (« level ») par son indice dans l'échelle — "
-        "0 : faible ; 1 : moyen ; 2 : fort."
-    )
+    # The message of the indicator's page.
+    assert out_of_scale.json()["erreurs"] == [
+        {"champ": "level", "message": "Sélectionnez un choix valide. 3 n’en fait pas partie."}
+    ]
     number = api.post(path, {"measured_on": "2024-03-31", "value": 2})
     assert number.json()["erreurs"][0]["champ"] == "value"
     negative = api.post(path, {"measured_on": "2024-03-31", "level": -1})
@@ -364,7 +378,10 @@ def test_only_editors_delete_a_measurement(experiment, indicator, editor, contri
     assert Api().delete(path).status_code == 401
     assert Api(editor).delete(path).status_code == 204
     assert not Measurement.objects.exists()
-    assert summaries(experiment)[0] == "Mesure du 01/01/2024 supprimée de « Trajets par mois »"
+    # The words of the measurement's page.
+    assert summaries(experiment)[0] == (
+        "Mesure du 01/01/2024 de l'indicateur « Trajets par mois » supprimée"
+    )
     assert Api(editor).delete(path).status_code == 404
 
 

@@ -43,7 +43,7 @@ ENDPOINTS = [
     ("patch", "{e}/steps/{s}", {"status": "terminee"}, Perm.EDIT),
     ("delete", "{e}/steps/{s}", None, Perm.EDIT),
     ("get", "{e}/indicators", None, Perm.VIEW),
-    ("post", "{e}/indicators", {"name": "Usagers"}, Perm.EDIT),
+    ("post", "{e}/indicators", {"name": "Usagers", "unit": "personnes"}, Perm.EDIT),
     ("get", "{e}/indicators/{i}", None, Perm.VIEW),
     ("patch", "{e}/indicators/{i}", {"unit": "trajets"}, Perm.EDIT),
     ("delete", "{e}/indicators/{i}", None, Perm.EDIT),

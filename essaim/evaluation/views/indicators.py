@@ -7,7 +7,6 @@ from pathlib import PurePath
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.db import transaction
 from django.db.models import Prefetch
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
@@ -35,6 +34,7 @@ from essaim.evaluation.models import (
     IndicatorTarget,
     Measurement,
 )
+from essaim.evaluation.services import add_measurement
 from essaim.experiments.access import get_experiment_for
 from essaim.experiments.children import ChildPage, child_urls
 from essaim.experiments.models import Experiment, Hypothesis
@@ -157,16 +157,7 @@ def indicator_detail(request: HttpRequest, pk: int, indicator_pk: int) -> HttpRe
     if context["can_contribute"]:
         form = MeasurementForm(request.POST or None, request.FILES or None, indicator=indicator)
     if request.method == "POST" and form.is_valid():
-        with transaction.atomic():
-            measurement = form.save(commit=False)
-            measurement.recorded_by = request.user
-            measurement.save()
-            experiment.log_action(
-                request.user,
-                "created",
-                f"Mesure du {measurement.measured_on:%d/%m/%Y} ajoutée à l'indicateur "
-                f"« {indicator.name} »",
-            )
+        add_measurement(form=form, experiment=experiment, actor=request.user)
         messages.success(request, "Mesure ajoutée.")
         return redirect(indicator_url(experiment.pk, indicator.pk) + "#mesures")
 

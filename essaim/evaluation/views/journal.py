@@ -21,6 +21,7 @@ from django.utils import timezone
 from django.utils.text import slugify
 from django.views.decorators.http import require_http_methods, require_safe
 
+from essaim.core.concurrency import save_or_conflict
 from essaim.core.downloads import CSV_TYPE, XLSX_TYPE, file_response
 from essaim.evaluation.forms.journal import JournalEntryForm, JournalFilterForm
 from essaim.evaluation.models import JournalEntry, JournalEvidence
@@ -95,10 +96,12 @@ def journal_entry_form(request: HttpRequest, pk: int, entry_pk: int | None = Non
         initial=initial,
         experiment=experiment,
     )
-    if request.method == "POST" and form.is_valid():
-        verb = "created" if entry_pk is None else "updated"
+    verb = "created" if entry_pk is None else "updated"
+    said = []
+
+    def save() -> None:
         with transaction.atomic():
-            entry = form.save()
+            form.save()
             added, removed = update_evidence(
                 entry,
                 added=form.cleaned_data["evidence_files"],
@@ -108,7 +111,10 @@ def journal_entry_form(request: HttpRequest, pk: int, entry_pk: int | None = Non
             summary += "ajoutée" if verb == "created" else "modifiée"
             summary += _evidence_note(added, removed)
             experiment.log_action(request.user, verb, summary)
-        messages.success(request, f"{summary}.")
+        said.append(summary)
+
+    if request.method == "POST" and form.is_valid() and save_or_conflict(form, save=save):
+        messages.success(request, f"{said[0]}.")
         return redirect(f"{reverse('evaluation:journal', args=[experiment.pk])}#entree-{entry.pk}")
     context = {
         **experiment_context(experiment, request.user, "journal"),

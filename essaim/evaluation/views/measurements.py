@@ -10,11 +10,13 @@ from django.shortcuts import redirect, render
 from django.urls import path, reverse
 from django.views.decorators.http import require_http_methods
 
+from essaim.core.concurrency import save_or_conflict
+from essaim.evaluation import services
 from essaim.evaluation.forms.indicators import MeasurementForm
 from essaim.evaluation.models import Measurement
+from essaim.evaluation.services import drop_evidence_file, measurement_summary
 from essaim.evaluation.views.indicators import indicator_url
 from essaim.experiments.access import get_experiment_for
-from essaim.experiments.models import Experiment
 from essaim.experiments.tabs import experiment_context
 from essaim.roles.models import Perm
 
@@ -35,19 +37,6 @@ def get_measurement_for(request: HttpRequest, pk: int, measurement_pk: int):
     return experiment, measurement
 
 
-def _drop_file(storage, name: str) -> None:
-    """Remove a replaced or orphaned evidence file once the change is committed."""
-    if name:
-        transaction.on_commit(lambda: storage.delete(name))
-
-
-def _summary(experiment: Experiment, measurement: Measurement, done: str) -> str:
-    return (
-        f"Mesure du {measurement.measured_on:%d/%m/%Y} de l'indicateur "
-        f"« {measurement.indicator.name} » {done}"
-    )
-
-
 @login_required
 @require_http_methods(["GET", "HEAD", "POST"])
 def edit_measurement(request: HttpRequest, pk: int, measurement_pk: int) -> HttpResponse:
@@ -62,14 +51,18 @@ def edit_measurement(request: HttpRequest, pk: int, measurement_pk: int) -> Http
         evidence_url=reverse("evaluation:measurement_evidence", args=[pk, measurement.pk]),
     )
     back_url = indicator_url(experiment.pk, indicator.pk) + "#mesures"
-    if request.method == "POST" and form.is_valid():
+
+    def save() -> None:
         with transaction.atomic():
-            measurement = form.save()
+            form.save()
             if previous_file and measurement.evidence.name != previous_file:
-                _drop_file(measurement.evidence.storage, previous_file)
-            summary = _summary(experiment, measurement, "modifiée")
-            experiment.log_action(request.user, "updated", summary)
-        messages.success(request, f"{summary}.")
+                drop_evidence_file(measurement.evidence.storage, previous_file)
+            experiment.log_action(
+                request.user, "updated", measurement_summary(measurement, "modifiée")
+            )
+
+    if request.method == "POST" and form.is_valid() and save_or_conflict(form, save=save):
+        messages.success(request, f"{measurement_summary(measurement, 'modifiée')}.")
         return redirect(back_url)
     context = {
         **experiment_context(experiment, request.user, "evaluation"),
@@ -87,11 +80,9 @@ def delete_measurement(request: HttpRequest, pk: int, measurement_pk: int) -> Ht
     experiment, measurement = get_measurement_for(request, pk, measurement_pk)
     back_url = indicator_url(experiment.pk, measurement.indicator_id) + "#mesures"
     if request.method == "POST":
-        with transaction.atomic():
-            summary = _summary(experiment, measurement, "supprimée")
-            _drop_file(measurement.evidence.storage, measurement.evidence.name)
-            measurement.delete()
-            experiment.log_action(request.user, "deleted", summary)
+        summary = services.delete_measurement(
+            measurement=measurement, experiment=experiment, actor=request.user
+        )
         messages.success(request, f"{summary}.")
         return redirect(back_url)
     context = {

@@ -13,7 +13,7 @@ from django.urls import path, reverse
 from django.views.decorators.http import require_GET, require_http_methods
 
 from essaim.core.children import ChildKind
-from essaim.core.concurrency import EditConflict
+from essaim.core.concurrency import save_or_conflict
 from essaim.core.history import describe_changes
 from essaim.experiments import services
 from essaim.experiments.access import get_experiment_for
@@ -266,10 +266,7 @@ def framing_step(request: HttpRequest, pk: int, step: str) -> HttpResponse:
         form = spec.form_class(data, instance=experiment, user=request.user)
     if request.method == "POST" and (form is None or form.is_valid()):
         if form is not None and form.has_changed():
-            try:
-                _save_step(request, experiment, spec, form)
-            except EditConflict as conflict:
-                form.show_conflict(conflict)
+            if not save_or_conflict(form, save=lambda: _save_step(request, experiment, spec, form)):
                 return _render_step(request, experiment, context, items, spec, form)
             messages.success(request, f"Étape « {spec.title} » enregistrée.")
         _, following = _neighbours(spec)

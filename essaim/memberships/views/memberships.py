@@ -8,7 +8,7 @@ from django.shortcuts import redirect, render
 from django.urls import path
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
-from essaim.core.concurrency import EditConflict
+from essaim.core.concurrency import save_or_conflict
 from essaim.core.models import HistoryEntry
 from essaim.mail.tasks import send_email
 from essaim.memberships import services
@@ -79,7 +79,8 @@ def membership_edit(request: HttpRequest, pk: int) -> HttpResponse:
     form = MembershipForm(request.POST or None, instance=membership, types=types)
     if request.method == "POST" and form.is_valid():
         if form.has_changed():
-            try:
+
+            def save() -> None:
                 with transaction.atomic():
                     form.lock_and_check()
                     services.save_membership_changes(
@@ -87,13 +88,15 @@ def membership_edit(request: HttpRequest, pk: int) -> HttpResponse:
                         changed=[str(form.fields[name].label) for name in form.changed_data],
                         by=request.user,
                     )
-            except EditConflict as conflict:
-                form.show_conflict(conflict)
+
+            try:
+                saved = save_or_conflict(form, save=save)
             except MembershipRefused as error:
                 form.add_error(None, error.message)
             else:
-                messages.success(request, "Les changements sont enregistrés.")
-                return redirect(membership)
+                if saved:
+                    messages.success(request, "Les changements sont enregistrés.")
+                    return redirect(membership)
         else:
             return redirect(membership)
     return render(

@@ -11,7 +11,8 @@ from django.urls import path, reverse
 from django.utils import timezone
 from django.views.decorators.http import require_http_methods, require_safe
 
-from essaim.core.concurrency import EditConflict
+from essaim.core.concurrency import save_or_conflict
+from essaim.core.history import history_page
 from essaim.memberships import services
 from essaim.memberships.access import get_type_for
 from essaim.memberships.forms import BracketFormSet, MembershipTypeForm
@@ -79,26 +80,27 @@ def _type_form(request: HttpRequest, membership_type: MembershipType) -> HttpRes
             form.add_error(
                 "fee", "Indiquez une cotisation annuelle, ou décrivez au moins une tranche."
             )
-        else:
-            try:
-                with transaction.atomic():
-                    form.lock_and_check()
-                    saved = form.save(commit=False)
-                    if is_new:
-                        services.create_membership_type(membership_type=saved, by=request.user)
-                    else:
-                        saved.save()
-                        saved.log_action(request.user, "updated", "Type d'adhésion modifié")
-                    brackets.instance = saved
-                    _save_brackets(brackets)
-            except EditConflict as conflict:
-                form.show_conflict(conflict)
-            else:
-                verb = "créé" if is_new else "enregistré"
-                messages.success(request, f"Le type d'adhésion « {saved} » est {verb}.")
-                return redirect("memberships:type_list")
+        elif save_or_conflict(
+            form, save=lambda: _save_type(form, brackets, is_new=is_new, by=request.user)
+        ):
+            verb = "créé" if is_new else "enregistré"
+            messages.success(request, f"Le type d'adhésion « {form.instance} » est {verb}.")
+            return redirect("memberships:type_list")
     context = {"form": form, "brackets": brackets, "membership_type": membership_type}
     return render(request, "memberships/type_form.html", context)
+
+
+def _save_type(form: MembershipTypeForm, brackets: BracketFormSet, *, is_new: bool, by) -> None:
+    with transaction.atomic():
+        form.lock_and_check()
+        saved = form.save(commit=False)
+        if is_new:
+            services.create_membership_type(membership_type=saved, by=by)
+        else:
+            saved.save()
+            saved.log_action(by, "updated", "Type d'adhésion modifié")
+        brackets.instance = saved
+        _save_brackets(brackets)
 
 
 def _save_brackets(brackets: BracketFormSet) -> None:
@@ -110,6 +112,15 @@ def _save_brackets(brackets: BracketFormSet) -> None:
     for bracket in kept:
         bracket.position = order.get(id(bracket), bracket.position)
         bracket.save()
+
+
+@login_required
+@require_safe
+def type_history(request: HttpRequest, pk: int) -> HttpResponse:
+    """Every change made to a membership type: who made it, when, and what."""
+    membership_type = get_type_for(request.user, pk)
+    context = {"membership_type": membership_type, **history_page(request, membership_type)}
+    return render(request, "memberships/type_history.html", context)
 
 
 @login_required
@@ -134,4 +145,5 @@ urlpatterns = [
     path("adhesions/types/nouveau/", type_create, name="type_create"),
     path("adhesions/types/<int:pk>/modifier/", type_edit, name="type_edit"),
     path("adhesions/types/<int:pk>/membres/", type_members, name="type_members"),
+    path("adhesions/types/<int:pk>/historique/", type_history, name="type_history"),
 ]

@@ -1,27 +1,112 @@
 """Adapting a questionnaire: its title, introduction, delay and sending, and its questions
-(added, changed, deleted, put in order); and its preview, as participants will see it."""
+(added, changed, deleted and put in order through the shared child views); and its preview,
+as participants will see it."""
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.db import transaction
 from django.db.models import Count
-from django.http import HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import path, reverse
-from django.views.decorators.http import require_http_methods, require_POST, require_safe
+from django.views.decorators.http import require_http_methods, require_safe
 
+from essaim.core.children import (
+    ChildKind,
+    ParentKind,
+    delete_child_view,
+    edit_child_view,
+    move_child_view,
+)
+from essaim.core.concurrency import save_or_conflict
+from essaim.lib import french
 from essaim.roles.models import Perm
-from essaim.surveys.access import get_question_for, get_survey_for
+from essaim.surveys.access import get_survey_for
 from essaim.surveys.forms import AnswerForm, QuestionForm, SurveyForm
 from essaim.surveys.models import SurveyQuestion
-from essaim.surveys.services import SurveyError, add_question, move_question
+from essaim.trainings.access import get_session_for
+from essaim.trainings.models import TrainingSession
 from essaim.trainings.tabs import session_context
 
 
-def survey_url(question: SurveyQuestion, anchor: str = "questions") -> str:
-    """The questionnaire's page, at its questions (or at ``anchor``)."""
-    survey = question.survey
-    return reverse("surveys:edit_survey", args=[survey.session.pk, survey.pk]) + f"#{anchor}"
+def _new_question(session: TrainingSession, survey_pk: int) -> SurveyQuestion:
+    survey = session.surveys.filter(pk=survey_pk).first()
+    if survey is None:
+        raise Http404("Ce questionnaire n'existe pas.")
+    return SurveyQuestion(survey=survey)
+
+
+def _question_summary(question: SurveyQuestion, verb: str) -> str:
+    """« Question « … » ajoutée à « Questionnaire » », « … de « Questionnaire » modifiée »."""
+    title = question.survey.title
+    if verb == "created":
+        return f"Question « {question.label} » ajoutée à « {title} »"
+    if verb.startswith("moved"):
+        direction = "montée" if verb == "moved up" else "descendue"
+        return f"Question « {question.label} » {direction} dans « {title} »"
+    done = "modifiée" if verb == "updated" else "supprimée"
+    return f"Question « {question.label} » de « {title} » {done}"
+
+
+def _question_said(question: SurveyQuestion, verb: str) -> str:
+    done = {"created": "ajoutée", "updated": "enregistrée"}.get(verb, "supprimée")
+    return f"Question « {question.label} » {done}"
+
+
+def _answers_lost(question: SurveyQuestion) -> str:
+    count = question.answers.count()
+    if not count:
+        return ""
+    return (
+        f"{count} {french.plural(count, 'réponse')} à cette question "
+        f"{french.plural(count, 'disparaîtra', 'disparaîtront')} des résultats."
+    )
+
+
+def _back_url(session: TrainingSession, question: SurveyQuestion | None = None) -> str:
+    """The questionnaires of the session, or the question moved, on its questionnaire."""
+    if question is None:
+        return reverse("surveys:manage", args=[session.pk])
+    url = reverse("surveys:edit_survey", args=[session.pk, question.survey_id])
+    return f"{url}#question-{question.pk}"
+
+
+SESSION = ParentKind(fetch=get_session_for, context=session_context, url_kwarg="pk")
+QUESTIONS = ChildKind(
+    parent=SESSION,
+    model=SurveyQuestion,
+    form_class=QuestionForm,
+    label="question",
+    feminine=True,
+    tab="satisfaction",
+    back_url=_back_url,
+    children_of=lambda session: SurveyQuestion.objects.filter(
+        survey__session=session
+    ).select_related("survey"),
+    new_child=_new_question,
+    ordered=True,
+    siblings_of=lambda question: question.survey.questions.all(),
+    child_form_kwargs=lambda question: {
+        "answered": question.pk is not None and question.answers.exists()
+    },
+    done_url=lambda session, question: (
+        reverse("surveys:edit_survey", args=[session.pk, question.survey_id]) + "#questions"
+    ),
+    summary_of=_question_summary,
+    said_of=_question_said,
+    delete_warning=_answers_lost,
+    move_field=("sens", "monter", "descendre"),
+    move_refusals=(
+        "Choisissez de monter ou de descendre la question.",
+        "Cette question ne peut pas aller plus loin.",
+    ),
+    owner_of=lambda question: question.survey,
+    owner_in_url=True,
+    url_kwarg="question_pk",
+    owner_url_kwarg="survey_pk",
+    template_name="surveys/question_form.html",
+    delete_template_name="surveys/question_confirm_delete.html",
+)
 
 
 @login_required
@@ -29,10 +114,13 @@ def survey_url(question: SurveyQuestion, anchor: str = "questions") -> str:
 def edit_survey(request: HttpRequest, pk: int, survey_pk: int) -> HttpResponse:
     session, survey = get_survey_for(request.user, pk, survey_pk, Perm.EDIT)
     form = SurveyForm(request.POST or None, instance=survey)
-    if request.method == "POST" and form.is_valid():
+
+    def save() -> None:
         with transaction.atomic():
             form.save()
             session.log_action(request.user, "updated", f"Questionnaire « {survey.title} » modifié")
+
+    if request.method == "POST" and form.is_valid() and save_or_conflict(form, save=save):
         messages.success(request, f"Questionnaire « {survey.title} » enregistré.")
         return redirect("surveys:edit_survey", session.pk, survey.pk)
     questions = list(
@@ -45,87 +133,6 @@ def edit_survey(request: HttpRequest, pk: int, survey_pk: int) -> HttpResponse:
         "questions": questions,
     }
     return render(request, "surveys/survey_edit.html", context)
-
-
-@login_required
-@require_http_methods(["GET", "HEAD", "POST"])
-def add_question_view(request: HttpRequest, pk: int, survey_pk: int) -> HttpResponse:
-    session, survey = get_survey_for(request.user, pk, survey_pk, Perm.EDIT)
-    form = QuestionForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        question = add_question(survey=survey, question=form.save(commit=False), actor=request.user)
-        messages.success(request, f"Question « {question.label} » ajoutée.")
-        return redirect(survey_url(question))
-    context = {
-        **session_context(session, request.user, "satisfaction"),
-        "survey": survey,
-        "form": form,
-        "question": None,
-    }
-    return render(request, "surveys/question_form.html", context)
-
-
-@login_required
-@require_http_methods(["GET", "HEAD", "POST"])
-def edit_question(request: HttpRequest, pk: int, question_pk: int) -> HttpResponse:
-    session, question = get_question_for(request.user, pk, question_pk)
-    answered = question.answers.exists()
-    form = QuestionForm(request.POST or None, instance=question, answered=answered)
-    if request.method == "POST" and form.is_valid():
-        with transaction.atomic():
-            form.save()
-            session.log_action(
-                request.user,
-                "updated",
-                f"Question « {question.label} » de « {question.survey.title} » modifiée",
-            )
-        messages.success(request, f"Question « {question.label} » enregistrée.")
-        return redirect(survey_url(question))
-    context = {
-        **session_context(session, request.user, "satisfaction"),
-        "survey": question.survey,
-        "form": form,
-        "question": question,
-    }
-    return render(request, "surveys/question_form.html", context)
-
-
-@login_required
-@require_http_methods(["GET", "HEAD", "POST"])
-def delete_question(request: HttpRequest, pk: int, question_pk: int) -> HttpResponse:
-    session, question = get_question_for(request.user, pk, question_pk)
-    if request.method == "POST":
-        with transaction.atomic():
-            question.delete()
-            session.log_action(
-                request.user,
-                "deleted",
-                f"Question « {question.label} » de « {question.survey.title} » supprimée",
-            )
-        messages.success(request, f"Question « {question.label} » supprimée.")
-        return redirect(survey_url(question))
-    context = {
-        **session_context(session, request.user, "satisfaction"),
-        "survey": question.survey,
-        "question": question,
-        "answer_count": question.answers.count(),
-    }
-    return render(request, "surveys/question_confirm_delete.html", context)
-
-
-@login_required
-@require_POST
-def move_question_view(request: HttpRequest, pk: int, question_pk: int) -> HttpResponse:
-    _session, question = get_question_for(request.user, pk, question_pk)
-    offset = {"monter": -1, "descendre": 1}.get(request.POST.get("sens", ""))
-    if offset is None:
-        messages.error(request, "Choisissez de monter ou de descendre la question.")
-    else:
-        try:
-            move_question(question=question, offset=offset, actor=request.user)
-        except SurveyError as error:
-            messages.error(request, str(error))
-    return redirect(survey_url(question, f"question-{question.pk}"))
 
 
 @login_required
@@ -148,16 +155,28 @@ PREFIX = "formations/<int:pk>/satisfaction"
 urlpatterns = [
     path(f"{PREFIX}/<int:survey_pk>/", edit_survey, name="edit_survey"),
     path(f"{PREFIX}/<int:survey_pk>/apercu/", preview, name="preview"),
-    path(f"{PREFIX}/<int:survey_pk>/questions/ajouter/", add_question_view, name="add_question"),
-    path(f"{PREFIX}/questions/<int:question_pk>/modifier/", edit_question, name="edit_question"),
+    path(
+        f"{PREFIX}/<int:survey_pk>/questions/ajouter/",
+        edit_child_view,
+        {"kind": QUESTIONS},
+        name="add_question",
+    ),
+    path(
+        f"{PREFIX}/questions/<int:question_pk>/modifier/",
+        edit_child_view,
+        {"kind": QUESTIONS},
+        name="edit_question",
+    ),
     path(
         f"{PREFIX}/questions/<int:question_pk>/supprimer/",
-        delete_question,
+        delete_child_view,
+        {"kind": QUESTIONS},
         name="delete_question",
     ),
     path(
         f"{PREFIX}/questions/<int:question_pk>/deplacer/",
-        move_question_view,
+        move_child_view,
+        {"kind": QUESTIONS},
         name="move_question",
     ),
 ]

@@ -9,6 +9,7 @@ from django.shortcuts import redirect, render
 from django.urls import path, reverse
 from django.views.decorators.http import require_http_methods
 
+from essaim.core.concurrency import save_or_conflict
 from essaim.core.history import changed_labels, describe_changes
 from essaim.roles.models import Perm
 from essaim.roles.views import manage_members
@@ -38,14 +39,19 @@ def cycle_edit(request: HttpRequest, pk: int) -> HttpResponse:
     form = CycleForm(request.POST or None, instance=cycle)
     if request.method == "POST" and form.is_valid():
         changes = describe_changes(form)
-        if changes:
+
+        def save() -> None:
             with transaction.atomic():
                 form.save()
                 cycle.log_action(
                     request.user, "updated", f"Cycle modifié : {changed_labels(changes)}", changes
                 )
+
+        if not changes:
+            return redirect("trainings:cycle_edit", cycle.pk)
+        if save_or_conflict(form, save=save):
             messages.success(request, "Le cycle est enregistré.")
-        return redirect("trainings:cycle_edit", cycle.pk)
+            return redirect("trainings:cycle_edit", cycle.pk)
     context = {
         "form": form,
         "cycle": cycle,

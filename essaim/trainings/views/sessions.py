@@ -10,7 +10,7 @@ from django.shortcuts import redirect, render
 from django.urls import path
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
-from essaim.core.concurrency import EditConflict
+from essaim.core.concurrency import save_or_conflict
 from essaim.core.history import changed_labels, describe_changes
 from essaim.lib import french
 from essaim.roles.models import Perm
@@ -62,7 +62,8 @@ def session_edit(request: HttpRequest, pk: int) -> HttpResponse:
     if request.method == "POST" and form.is_valid():
         changes = describe_changes(form)
         if changes:
-            try:
+
+            def save() -> None:
                 with transaction.atomic():
                     form.save()
                     session.log_action(
@@ -71,8 +72,8 @@ def session_edit(request: HttpRequest, pk: int) -> HttpResponse:
                         f"Session modifiée : {changed_labels(changes)}",
                         changes,
                     )
-            except EditConflict as conflict:
-                form.show_conflict(conflict)
+
+            if not save_or_conflict(form, save=save):
                 context = {**session_context(session, request.user, "overview"), "form": form}
                 return render(request, "trainings/session_edit.html", context)
             messages.success(request, "La session est enregistrée.")
