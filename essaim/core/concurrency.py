@@ -139,7 +139,8 @@ def fingerprint_of(instance: models.Model, names) -> dict:
 
 
 def sign_version(values: dict) -> str:
-    return signing.dumps(values, salt=SALT, compress=True)
+    # No timestamp: the same values always give the same version (and the same ETag).
+    return signing.Signer(salt=SALT).sign_object(values, compress=True)
 
 
 def read_version(token: str | None) -> dict | None:
@@ -150,7 +151,7 @@ def read_version(token: str | None) -> dict | None:
     if token.startswith(("W/", '"')):
         token = token.removeprefix("W/").strip('"')
     try:
-        values = signing.loads(token, salt=SALT)
+        values = signing.Signer(salt=SALT).unsign_object(token)
     except signing.BadSignature:
         return None
     return values if isinstance(values, dict) else None

@@ -1,3 +1,6 @@
+from django import forms
+from django.core.exceptions import ValidationError
+from django.forms.models import ModelChoiceIterator
 from django.forms.renderers import DjangoTemplates
 
 
@@ -7,3 +10,48 @@ class EssaimFormRenderer(DjangoTemplates):
 
     form_template_name = "core/forms/form.html"
     field_template_name = "core/forms/field.html"
+
+
+class LoadedChoiceIterator(ModelChoiceIterator):
+    """The options of a :class:`LoadedModelChoiceField`, from the rows it has already read."""
+
+    def __iter__(self):
+        if self.field.empty_label is not None:
+            yield ("", self.field.empty_label)
+        for row in self.field.rows():
+            yield self.choice(row)
+
+    def __len__(self) -> int:
+        return len(self.field.rows()) + (self.field.empty_label is not None)
+
+    def __bool__(self) -> bool:
+        return self.field.empty_label is not None or bool(self.field.rows())
+
+
+class LoadedModelChoiceField(forms.ModelChoiceField):
+    """A choice among a few rows (the filters of a list), read once per form: the same rows
+    check the choice sent and draw the options, one query instead of two."""
+
+    iterator = LoadedChoiceIterator
+
+    def rows(self) -> list:
+        if self._rows is None:
+            self._rows = list(self.queryset)
+        return self._rows
+
+    def _set_queryset(self, queryset) -> None:
+        self._rows = None
+        super()._set_queryset(queryset)
+
+    queryset = property(forms.ModelChoiceField._get_queryset, _set_queryset)
+
+    def to_python(self, value):
+        if value in self.empty_values:
+            return None
+        key = self.to_field_name or "pk"
+        for row in self.rows():
+            if str(getattr(row, key)) == str(value):
+                return row
+        raise ValidationError(
+            self.error_messages["invalid_choice"], code="invalid_choice", params={"value": value}
+        )

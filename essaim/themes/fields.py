@@ -1,13 +1,13 @@
 """Picking a theme of the vocabulary by its slug: in a form, and in what the API receives."""
 
-from django import forms
 from django.db.models import QuerySet
 
 from essaim.api_errors import InvalidInput
+from essaim.core.forms import LoadedModelChoiceField
 from essaim.themes.models import Theme
 
 
-class ThemeChoiceField(forms.ModelChoiceField):
+class ThemeChoiceField(LoadedModelChoiceField):
     """A choice among the active themes, sent and read as slugs (``?theme=mobilite``).
 
     ``current``, the slug of the theme a row already holds, stays offered even when that theme

@@ -1,5 +1,6 @@
 from django import forms
 
+from essaim.core.forms import LoadedModelChoiceField
 from essaim.experiments.models import Experiment, Stage
 from essaim.territories.models import Territory
 from essaim.themes.fields import ThemeChoiceField
@@ -26,7 +27,7 @@ class ExperimentFilterForm(forms.Form):
         label="Étape", required=False, choices=[("", "Toutes les étapes"), *Stage.choices]
     )
     theme = ThemeChoiceField(required=False, empty_label="Tous les thèmes")
-    territory = forms.ModelChoiceField(
+    territory = LoadedModelChoiceField(
         label="Territoire",
         required=False,
         queryset=Territory.objects.none(),
