@@ -25,7 +25,7 @@ from essaim.evaluation.models import (
 )
 from essaim.evaluation.views.indicators import INDICATORS
 from essaim.experiments.access import get_experiment_for
-from essaim.experiments.api import (
+from essaim.experiments.api.common import (
     InvalidOut,
     Strict,
     child_version,

@@ -1,20 +1,18 @@
-"""``/api/v1/experiments/``: experiments and their framing, hypotheses, steps, stage changes and
-stop/go decisions, with the permissions of the pages (404 to whoever may not see an experiment,
-403 to whoever may see it but not do what they ask). Every change is kept in the history."""
+"""``/api/v1/experiments/``: experiments and their framing, the stage, and the hypotheses,
+with the permissions of the pages (404 to whoever may not see an experiment, 403 to whoever may
+see it but not do what they ask). Every change is kept in the history."""
 
 from datetime import date, datetime
 from typing import Any
 
-from django.db import models, transaction
+from django.db import transaction
 from django.db.models import Prefetch
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse
 from ninja import Field, Query, Router, Schema, Status
 from ninja.pagination import LimitOffsetPagination, paginate
-from pydantic import ConfigDict
 
 from essaim.api_errors import InvalidInput
 from essaim.core import children
-from essaim.core.children import ChildKind, bound_form
 from essaim.core.concurrency import (
     Conflict,
     EditConflict,
@@ -28,11 +26,20 @@ from essaim.core.concurrency import (
 from essaim.core.history import changes_between, readable
 from essaim.experiments import services
 from essaim.experiments.access import get_experiment_for
+from essaim.experiments.api.common import (
+    ErrorOut,
+    InvalidOut,
+    Strict,
+    apply_changes,
+    blank_choice,
+    check_dates,
+    check_not_blank,
+    child_of,
+    child_version,
+    create_through_form,
+    update_through_form,
+)
 from essaim.experiments.models import (
-    Assessment,
-    CriterionAssessment,
-    Decision,
-    DecisionKind,
     Experiment,
     Hypothesis,
     LegalBasis,
@@ -41,17 +48,12 @@ from essaim.experiments.models import (
     ObjectType,
     PurposeType,
     Stage,
-    Step,
-    StepKind,
-    StepStatus,
 )
 from essaim.experiments.views.framing import (
     HYPOTHESES,
     describe_framing_change,
     framing_fields,
 )
-from essaim.experiments.views.method import STEPS as STEP_PAGES
-from essaim.governance.models import Meeting
 from essaim.organisations.models import Organisation
 from essaim.roles.models import Perm
 from essaim.territories.models import Territory
@@ -63,72 +65,6 @@ router = Router(tags=["expérimentations"])
 
 def territories_by_name() -> Prefetch:
     return Prefetch("territories", queryset=Territory.objects.only("pk", "name").order_by("name"))
-
-
-class ErrorOut(Schema):
-    detail: str
-
-
-class FieldErrorOut(Schema):
-    champ: str
-    message: str
-
-
-class InvalidOut(Schema):
-    detail: str
-    erreurs: list[FieldErrorOut] = []
-
-
-class Strict(Schema):
-    """An input schema that refuses unknown fields instead of ignoring them."""
-
-    model_config = ConfigDict(extra="forbid")
-
-
-# Shared helpers ----------------------------------------------------------------------------------
-
-
-def short(obj: models.Model, limit: int = 80) -> str:
-    text = str(obj)
-    return text if len(text) <= limit else text[: limit - 1] + "…"
-
-
-def json_value(value: Any) -> Any:
-    """A value as it is kept in the ``changes`` of a history entry."""
-    if isinstance(value, date | datetime):
-        return value.isoformat()
-    if isinstance(value, models.Model):
-        return value.pk
-    if isinstance(value, list | tuple):
-        return [json_value(item) for item in value]
-    if value is None or isinstance(value, bool | int | str):
-        return value
-    return str(value)
-
-
-def apply_changes(instance: models.Model, data: dict[str, Any]) -> dict[str, dict]:
-    """Set ``data`` on ``instance`` and return what changed, as history ``changes``."""
-    changes = {}
-    for name, value in data.items():
-        before = getattr(instance, name)
-        if before != value:
-            changes[name] = {"avant": json_value(before), "après": json_value(value)}
-            setattr(instance, name, value)
-    return changes
-
-
-def check_not_blank(value: str, field: str, label: str) -> None:
-    if not value.strip():
-        raise InvalidInput(f"{label} ne peut pas être vide.", field)
-
-
-def check_dates(start: date | None, end: date | None, field: str = "end_date") -> None:
-    if start and end and end < start:
-        raise InvalidInput("La date de fin doit être postérieure à la date de début.", field)
-
-
-def blank_choice(value: str) -> str | None:
-    return value or None
 
 
 # Experiments --------------------------------------------------------------------------------------
@@ -532,108 +468,6 @@ def change_stage(request: HttpRequest, experiment_id: int, payload: StageIn):
     return experiment_detail(request.user, experiment_id)
 
 
-class AssessmentIn(Strict):
-    criterion: int = Field(description="identifiant du critère d'arrêt ou de poursuite")
-    assessment: Assessment
-    comment: str = ""
-
-
-class AssessmentOut(Schema):
-    criterion: int = Field(alias="criterion_id")
-    criterion_label: str
-    assessment: Assessment
-    comment: str
-
-    @staticmethod
-    def resolve_criterion_label(obj: CriterionAssessment) -> str:
-        return str(obj.criterion)
-
-
-class DecisionIn(Strict):
-    kind: DecisionKind
-    decided_on: date
-    rationale: str
-    at_gate: bool = Field(True, description="false pour la décision finale")
-    meeting: int | None = Field(None, description="identifiant de la réunion")
-    assessments: list[AssessmentIn] = Field([], description="appréciation des critères")
-
-
-class DecisionOut(Schema):
-    id: int
-    kind: DecisionKind
-    decided_on: date
-    rationale: str
-    at_gate: bool
-    meeting: int | None = Field(alias="meeting_id")
-    stage_before: Stage
-    stage_after: Stage
-    recorded_by: str | None
-    recorded_at: datetime
-    assessments: list[AssessmentOut]
-
-    @staticmethod
-    def resolve_recorded_by(obj: Decision) -> str | None:
-        return str(obj.recorded_by) if obj.recorded_by else None
-
-    @staticmethod
-    def resolve_assessments(obj: Decision) -> list:
-        return list(obj.assessments.all())
-
-
-def decisions_of(experiment: Experiment) -> models.QuerySet:
-    return experiment.decisions.select_related("recorded_by").prefetch_related(
-        Prefetch("assessments", queryset=CriterionAssessment.objects.select_related("criterion"))
-    )
-
-
-@router.get(
-    "{experiment_id}/decisions",
-    response=list[DecisionOut],
-    summary="Décisions d'arrêt ou de poursuite",
-)
-def list_decisions(request: HttpRequest, experiment_id: int):
-    return decisions_of(get_experiment_for(request.user, experiment_id))
-
-
-@router.post(
-    "{experiment_id}/decisions",
-    response={201: DecisionOut, 422: InvalidOut},
-    summary="Enregistrer une décision",
-)
-def record_decision(request: HttpRequest, experiment_id: int, payload: DecisionIn):
-    """À une étape de décision ou à la fin : l'expérimentation passe à l'étape où mène la
-    décision. Rôle éditeur ou propriétaire."""
-    experiment = get_experiment_for(request.user, experiment_id, Perm.EDIT)
-    meeting = None
-    if payload.meeting is not None:
-        meeting = Meeting.objects.of(experiment).filter(pk=payload.meeting).first()
-        if meeting is None:
-            raise InvalidInput(f"Réunion inconnue : {payload.meeting}.", "meeting")
-    criteria = set(experiment.stop_go_criteria.values_list("pk", flat=True))
-    assessments = {}
-    for item in payload.assessments:
-        if item.criterion not in criteria:
-            raise InvalidInput(
-                f"Critère inconnu pour cette expérimentation : {item.criterion}.", "assessments"
-            )
-        if item.criterion in assessments:
-            raise InvalidInput(
-                f"Le critère {item.criterion} est apprécié deux fois.", "assessments"
-            )
-        assessments[item.criterion] = (item.assessment, item.comment.strip())
-    with transaction.atomic():
-        decision = experiment.record_decision(
-            kind=payload.kind,
-            decided_on=payload.decided_on,
-            rationale=payload.rationale.strip(),
-            actor=request.user,
-            at_gate=payload.at_gate,
-            meeting=meeting,
-            assessments=assessments,
-        )
-    return Status(201, decisions_of(experiment).get(pk=decision.pk))
-
-
 # Hypotheses ---------------------------------------------------------------------------------------
 
 
@@ -660,96 +494,6 @@ class HypothesisPatch(Strict):
     rationale: str = None
     position: int = Field(None, ge=0)
     version: str = Field(None, description="la version lue (ou en-tête If-Match)")
-
-
-def child_of(experiment: Experiment, model: type[models.Model], pk: int) -> models.Model:
-    child = model.objects.filter(experiment=experiment, pk=pk).first()
-    if child is None:
-        raise Http404
-    return child
-
-
-def field_labels(model: type[models.Model], names) -> str:
-    return ", ".join(str(model._meta.get_field(name).verbose_name) for name in names)
-
-
-def save_child(experiment, child, data: dict, user, label: str, feminine: bool, check) -> None:
-    """Create or change ``child`` from ``data``, check it, save it and log it (the children
-    that have no form of their own on a page)."""
-    created = child.pk is None
-    for name, value in data.items():
-        if isinstance(value, str):
-            data[name] = value.strip()
-    changes = apply_changes(child, data)
-    check(child)
-    if not created and not changes:
-        return
-    child.save()
-    ending = "e" if feminine else ""
-    if created:
-        experiment.log_action(user, "created", f"{label} « {short(child)} » ajouté{ending}")
-    else:
-        experiment.log_action(
-            user,
-            "updated",
-            f"{label} « {short(child)} » modifié{ending} : {field_labels(type(child), changes)}",
-            changes,
-        )
-
-
-def delete_child(experiment, child, user, label: str, feminine: bool) -> None:
-    ending = "e" if feminine else ""
-    summary = f"{label} « {short(child)} » supprimé{ending}"
-    child.delete()
-    experiment.log_action(user, "deleted", summary)
-
-
-def save_through_form(
-    kind: ChildKind, experiment: Experiment, child: models.Model, data: dict, user, version=None
-) -> models.Model:
-    """Create or change ``child`` with the form of its page: the same checks, the same French
-    messages (a 422 naming each field), the same history entry. ``version``: the version read,
-    for a change (409 when someone else changed the same fields meanwhile)."""
-    extra = {name: data.pop(name) for name in list(data) if name not in kind.form_class.base_fields}
-    form = bound_form(
-        kind=kind, parent=experiment, child=child, data=data, actor=user, version=version
-    )
-    for name, value in extra.items():
-        setattr(form.instance, name, value)
-    children.save_child(kind=kind, parent=experiment, form=form, actor=user)
-    return form.instance
-
-
-def as_sent(data: dict) -> dict:
-    return data
-
-
-def create_through_form(
-    request: HttpRequest, kind: ChildKind, experiment, payload: Schema, to_form=as_sent
-):
-    """``to_form`` turns the fields of the API into those of the form, when they differ."""
-    with transaction.atomic():
-        child = kind.new_child(experiment, None)
-        return save_through_form(kind, experiment, child, to_form(payload.dict()), request.user)
-
-
-def update_through_form(
-    request: HttpRequest,
-    kind: ChildKind,
-    experiment,
-    child: models.Model,
-    payload: Schema,
-    to_form=as_sent,
-):
-    """Only the fields sent change; the version read comes in the body or in ``If-Match``."""
-    data = payload.dict(exclude_unset=True)
-    version = data.pop("version", None) or request.headers.get("If-Match")
-    with transaction.atomic():
-        return save_through_form(kind, experiment, child, to_form(data), request.user, version)
-
-
-def child_version(kind: ChildKind, child: models.Model) -> str:
-    return version_of(child, kind.form_class.base_fields)
 
 
 @router.get(
@@ -799,84 +543,4 @@ def delete_hypothesis(request: HttpRequest, experiment_id: int, hypothesis_id: i
     experiment = get_experiment_for(request.user, experiment_id, Perm.EDIT)
     hypothesis = child_of(experiment, Hypothesis, hypothesis_id)
     children.delete_child(kind=HYPOTHESES, parent=experiment, child=hypothesis, actor=request.user)
-    return Status(204, None)
-
-
-# Steps --------------------------------------------------------------------------------------------
-
-
-class StepOut(Schema):
-    id: int
-    kind: StepKind
-    title: str
-    description: str
-    start_date: date
-    end_date: date | None
-    deliverables: str
-    status: StepStatus
-    is_milestone: bool
-    version: str = Field(description="version lue, à renvoyer avec une modification")
-
-    @staticmethod
-    def resolve_version(obj: Step) -> str:
-        return child_version(STEP_PAGES, obj)
-
-
-class StepIn(Strict):
-    kind: StepKind = StepKind.STEP
-    title: str = Field(min_length=1, max_length=200)
-    description: str = ""
-    start_date: date
-    end_date: date | None = Field(None, description="vide pour un jalon")
-    deliverables: str = ""
-    status: StepStatus = StepStatus.PLANNED
-
-
-class StepPatch(Strict):
-    kind: StepKind = None
-    title: str = Field(None, min_length=1, max_length=200)
-    description: str = None
-    start_date: date = None
-    end_date: date | None = None
-    deliverables: str = None
-    status: StepStatus = None
-    version: str = Field(None, description="la version lue (ou en-tête If-Match)")
-
-
-@router.get("{experiment_id}/steps", response=list[StepOut], summary="Étapes et jalons")
-def list_steps(request: HttpRequest, experiment_id: int):
-    return get_experiment_for(request.user, experiment_id).steps.all()
-
-
-@router.post(
-    "{experiment_id}/steps",
-    response={201: StepOut, 422: InvalidOut},
-    summary="Ajouter une étape ou un jalon",
-)
-def create_step(request: HttpRequest, experiment_id: int, payload: StepIn):
-    experiment = get_experiment_for(request.user, experiment_id, Perm.EDIT)
-    return Status(201, create_through_form(request, STEP_PAGES, experiment, payload))
-
-
-@router.get("{experiment_id}/steps/{step_id}", response=StepOut, summary="Une étape")
-def get_step(request: HttpRequest, experiment_id: int, step_id: int):
-    return child_of(get_experiment_for(request.user, experiment_id), Step, step_id)
-
-
-@router.patch(
-    "{experiment_id}/steps/{step_id}",
-    response={200: StepOut, 422: InvalidOut},
-    summary="Modifier une étape",
-)
-def update_step(request: HttpRequest, experiment_id: int, step_id: int, payload: StepPatch):
-    experiment = get_experiment_for(request.user, experiment_id, Perm.EDIT)
-    step = child_of(experiment, Step, step_id)
-    return update_through_form(request, STEP_PAGES, experiment, step, payload)
-
-
-@router.delete("{experiment_id}/steps/{step_id}", response={204: None}, summary="Supprimer")
-def delete_step(request: HttpRequest, experiment_id: int, step_id: int):
-    experiment = get_experiment_for(request.user, experiment_id, Perm.EDIT)
-    step = child_of(experiment, Step, step_id)
-    children.delete_child(kind=STEP_PAGES, parent=experiment, child=step, actor=request.user)
     return Status(204, None)
