@@ -4,6 +4,7 @@ from django.conf import settings
 from django.core.management import call_command
 from django.core.management.base import BaseCommand
 
+from essaim.demo import DEMO_PORT
 from essaim.demo.owner import DEMO_ADMIN_EMAIL, DEMO_ADMIN_PASSWORD, ensure_demo_admin
 
 
@@ -14,7 +15,12 @@ class Command(BaseCommand):
     )
 
     def add_arguments(self, parser) -> None:
-        parser.add_argument("--port", type=int, default=8000)
+        parser.add_argument(
+            "--port",
+            type=int,
+            default=DEMO_PORT,
+            help="Port du site ; les liens des e-mails y mènent.",
+        )
         parser.add_argument(
             "--no-serve", action="store_true", help="Prépare la base sans lancer le serveur."
         )
