@@ -175,6 +175,8 @@ def check_the_attendance_grid_keeps_the_names_in_view_with_big_boxes(
     box = page.locator(".attendance-grid__cell input[type=checkbox]").first.bounding_box()
     assert box["width"] >= 24 and box["height"] >= 24
     assert name.evaluate("cell => getComputedStyle(cell).position") == "sticky"
+    # The names (at most 10rem) leave most of the width to the boxes.
+    assert name.bounding_box()["width"] <= 160
     # The page itself does not scroll sideways: the grid does, inside its frame.
     assert page.evaluate("document.documentElement.scrollWidth") <= PHONE["width"]
     assert wrap.evaluate("wrap => wrap.scrollWidth > wrap.clientWidth")
