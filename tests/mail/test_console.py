@@ -7,7 +7,7 @@ from django.core.mail import EmailMultiAlternatives
 from essaim.mail.console import EmailBackend
 
 LINK = (
-    "http://127.0.0.1:8027/mes-donnees/acces/eyJpZCI6NDJ9:1vQmXk:"
+    "http://127.0.0.1:8001/mes-donnees/acces/eyJpZCI6NDJ9:1vQmXk:"
     "Zr8yb0yq3oJrQn5C6XgL0t7p1wWkQ9sUu4hH2aE/?suivant=%2Fd%C3%A9marches%2F"
 )
 
