@@ -167,8 +167,9 @@ def test_the_page_reads_a_fixed_number_of_queries(maia, django_assert_max_num_qu
 
     # The registrations (with their session, commune and certificate), their slots, answers
     # and attendance; the survey invitations and their answers; the memberships; the contacts
-    # of the structures receiving them.
-    with django_assert_max_num_queries(8):
+    # of the structures receiving them; the registrations' names and the connection reports
+    # with their session and slot; the e-mails on their way.
+    with django_assert_max_num_queries(11):
         response = client_for(None).get(url)
 
     assert response.content.decode().count('data-label="Dates"') == 5
