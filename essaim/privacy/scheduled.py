@@ -7,6 +7,7 @@ import datetime
 from essaim.core.personal_data import anonymise_expired
 from essaim.core.scheduled import scheduled
 from essaim.core.tasks import prune_finished_task_results
+from essaim.privacy import services
 
 
 @scheduled("Inscriptions anonymisées (durée de conservation écoulée)")
@@ -21,3 +22,8 @@ def prune_finished_tasks(now: datetime.datetime) -> int:
     """The rows of finished tasks keep an e-mail's recipients, text and attachments: deleted a
     few days after (see ``TASK_RESULTS_KEPT_DAYS``)."""
     return prune_finished_task_results(now)
+
+
+@scheduled("Liens vers les données personnelles expirés effacés")
+def delete_expired_access_links(now: datetime.datetime) -> int:
+    return services.delete_expired_links(now)
