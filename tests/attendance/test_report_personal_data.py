@@ -2,13 +2,14 @@
 and exported with a person's data, anonymised on request and with the session's registrants."""
 
 import pytest
+from django.urls import reverse
 from django.utils import timezone
 
 from essaim.attendance.models import ConnectionReport
 from essaim.privacy import services
 from essaim.privacy.scheduled import anonymise_expired_registrations
 from essaim.registrations.anonymisation import ANONYMOUS_NAME
-from tests.privacy.factories import full_registrant, past_session
+from tests.privacy.factories import full_registrant, link_client, past_session
 
 pytestmark = pytest.mark.django_db
 EMAIL = "maia.roussel@example.org"
@@ -97,3 +98,25 @@ def test_erasure_anonymises_the_persons_lines_only():
     ]
     assert "1 ligne de rapport de connexion anonymisée" in erasure.done
     assert services.find_personal_data(EMAIL).get("rapports_de_connexion").records == []
+
+
+def test_the_page_and_the_erasure_page_show_the_lines(django_capture_on_commit_callbacks):
+    session = past_session(ended_days_ago=60, title="Les tiers-lieux ruraux")
+    report_for(session, ("Maïa R.", EMAIL, 45), ("Hugo Blanc", "hugo@example.org", 60))
+    client = link_client(EMAIL)
+
+    page = client.get(reverse("privacy:mine")).content.decode()
+    explained = client.get(reverse("privacy:erase")).content.decode()
+
+    assert "Rapports de connexion aux visioconférences" in page
+    assert f"Maïa R. ({EMAIL}), 45 min" in page
+    assert "Hugo" not in page
+    assert "Vos lignes dans 1 rapport de connexion seront anonymisées" in explained
+
+
+def test_someone_else_cannot_see_the_lines():
+    report_for(past_session(ended_days_ago=60), ("Maïa R.", EMAIL, 45))
+
+    page = link_client("hugo@example.org").get(reverse("privacy:mine")).content.decode()
+
+    assert "Maïa" not in page and EMAIL not in page

@@ -9,6 +9,7 @@ from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.html import escape
 
+from essaim.attendance.models import ConnectionReport
 from essaim.core.models import HistoryEntry
 from essaim.memberships.models import PaymentMethod
 from essaim.privacy.models import AccessLink
@@ -188,8 +189,15 @@ def test_the_page_shows_when_the_link_expires(maia):
 
 def test_the_page_reads_a_fixed_number_of_queries(maia, django_assert_max_num_queries):
     for days in (90, 120, 150):
-        full_registrant(past_session(ended_days_ago=days), email=EMAIL)
+        registrant = full_registrant(past_session(ended_days_ago=days), email=EMAIL)
         MembershipFactory(email=EMAIL, year=2020 + days // 30)
+        session = registrant.registration.session
+        ConnectionReport.objects.create(
+            session=session,
+            slot=session.slots.first(),
+            file_name="participants.csv",
+            unmatched=[{"name": "M. R.", "email": EMAIL, "minutes": 30, "lines": [2]}],
+        )
     client = link_client(EMAIL)
 
     # The session and the link; the registrations (with their session, commune and
@@ -201,6 +209,7 @@ def test_the_page_reads_a_fixed_number_of_queries(maia, django_assert_max_num_qu
         response = client.get(reverse("privacy:mine"))
 
     assert response.content.decode().count('data-label="Dates"') == 5
+    assert response.content.decode().count("M. R. (") == 3
 
 
 def test_the_export_holds_everything_as_json(maia):
