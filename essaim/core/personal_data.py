@@ -252,17 +252,31 @@ register(
 
 
 def find_task_results(email: str) -> list[DBTaskResult]:
-    return task_results_mentioning([email])
+    """The rows that mention the address, each with ``to_person``: whether it was one of the
+    recipients (an e-mail about the person sent to someone else is theirs only in part)."""
+    rows = task_results_mentioning([email])
+    for row in rows:
+        kwargs = row.args_kwargs.get("kwargs") or {}
+        recipients = [*(kwargs.get("to") or []), *(kwargs.get("reply_to") or [])]
+        row.to_person = email.strip().lower() in {str(r).strip().lower() for r in recipients}
+    return rows
 
 
 def export_task_result(row: DBTaskResult) -> dict:
-    kwargs = dict(row.args_kwargs.get("kwargs") or {})
-    attachments = kwargs.pop("attachments", None) or []
-    return {
+    """The e-mail sent to the person, without the content of its attachments; of one sent to
+    someone else, only that it mentions them."""
+    exported = {
         "envoi": row.task_path.rsplit(".", 1)[-1],
         "etat": STATUS_LABELS.get(row.status, row.status),
         "demande_le": iso(row.enqueued_at),
         "termine_le": iso(row.finished_at),
+    }
+    if not row.to_person:
+        return {**exported, "contenu": "Votre adresse figure dans un envoi à une autre personne."}
+    kwargs = dict(row.args_kwargs.get("kwargs") or {})
+    attachments = kwargs.pop("attachments", None) or []
+    return {
+        **exported,
         "contenu": {"arguments": row.args_kwargs.get("args") or [], **kwargs},
         "pieces_jointes": [
             item.get("filename", "") for item in attachments if isinstance(item, dict)

@@ -50,7 +50,7 @@ def request_access_link(*, email: str) -> None:
     email = normalise_email(email)
     if not cache.add(_resend_key(email), True, timeout=RESEND_DELAY.total_seconds()):
         return
-    # The task is found by name: the services are what the task calls.
+    # Imported here: the task module imports this one.
     from essaim.privacy.tasks import send_access_link as task
 
     transaction.on_commit(lambda: task.enqueue(email=email))

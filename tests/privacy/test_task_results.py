@@ -135,3 +135,17 @@ def test_a_task_alone_does_not_make_an_address_known():
 
     assert not personal_data.holds_anything(EMAIL)
     assert services.find_personal_data(EMAIL).is_empty
+
+
+def test_an_email_about_the_person_sent_to_someone_else_is_exported_without_its_content():
+    full_registrant(past_session(ended_days_ago=60), email=EMAIL)
+    send_email.enqueue(
+        subject="Nouvelle inscription",
+        body=f"Maïa Roussel ({EMAIL}) s'est inscrite.",
+        to=["organisatrice@example.org"],
+    )
+
+    (sent,) = services.export_personal_data(email=EMAIL)["envois"]
+
+    assert sent["contenu"] == "Votre adresse figure dans un envoi à une autre personne."
+    assert "organisatrice" not in str(sent)
