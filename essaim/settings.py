@@ -144,6 +144,10 @@ TASKS = {
         "QUEUES": ["default"],
     }
 }
+# The rows of finished tasks hold what they were given (an e-mail's recipient, text and
+# attachments): deleted by « essaim scheduled » after these many days.
+TASK_RESULTS_KEPT_DAYS = env_int("ESSAIM_TASK_RESULTS_KEPT_DAYS", 7, minimum=1)
+FAILED_TASK_RESULTS_KEPT_DAYS = env_int("ESSAIM_FAILED_TASK_RESULTS_KEPT_DAYS", 30, minimum=1)
 
 # Accounts ------------------------------------------------------------------------------------
 

@@ -6,7 +6,12 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse_lazy
 from django.views.decorators.http import require_POST
 
-from essaim.accounts.forms import ApiTokenForm, EmailAuthenticationForm, ProfileForm
+from essaim.accounts.forms import (
+    ApiTokenForm,
+    EmailAuthenticationForm,
+    PasswordResetForm,
+    ProfileForm,
+)
 from essaim.accounts.models import ApiToken
 
 
@@ -17,9 +22,10 @@ class LoginView(auth_views.LoginView):
 
 
 class PasswordResetView(auth_views.PasswordResetView):
+    """The e-mail is sent by the worker (``tasks.send_password_reset``)."""
+
+    form_class = PasswordResetForm
     template_name = "accounts/password_reset_form.html"
-    email_template_name = "accounts/password_reset_email.txt"
-    subject_template_name = "accounts/password_reset_subject.txt"
     success_url = reverse_lazy("accounts:password_reset_done")
 
 

@@ -36,6 +36,7 @@ from essaim.lib.french_csv import (
     parse_datetime,
     read_spreadsheet,
 )
+from essaim.registrations.anonymisation import ANONYMOUS_NAME
 from essaim.registrations.models import Registration
 from essaim.trainings.models import Slot
 
@@ -523,3 +524,31 @@ def _match(
 def _expected(registration: Registration, slot: Slot) -> bool:
     chosen = [chosen.pk for chosen in registration.slots.all()]
     return not chosen or slot.pk in chosen
+
+
+# Personal data -----------------------------------------------------------------------------------
+# A report keeps the names and addresses of the people it found no registrant for. They go with
+# the registrants' when the session is anonymised, and with a person's data when they ask for it
+# to be erased; their minutes stay, for the record.
+
+
+def record_emails(record: dict) -> set[str]:
+    return {part.strip().lower() for part in str(record.get("email") or "").split(",") if part}
+
+
+def record_names(record: dict) -> set[str]:
+    return {name_key(part) for part in str(record.get("name") or "").split(",") if part.strip()}
+
+
+def record_concerns(record: dict, *, email: str, names: set[str]) -> bool:
+    """Whether the unmatched person ``record`` is the one with ``email``, or one of ``names``
+    (as :func:`name_key` writes them)."""
+    return email.strip().lower() in record_emails(record) or bool(record_names(record) & names)
+
+
+def is_anonymous(record: dict) -> bool:
+    return record.get("name") == ANONYMOUS_NAME and not record.get("email")
+
+
+def anonymise_record(record: dict) -> dict:
+    return {**record, "name": ANONYMOUS_NAME, "email": ""}

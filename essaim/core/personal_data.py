@@ -12,6 +12,10 @@ the erasure, and the retention job. A holder says:
 - ``note(records, verb, summary)``: writes a request, an export or an erasure in the history
   of what the records belong to, without the address.
 
+A *side* holder (``side=True``) keeps copies made on the way — the e-mails waiting to be sent
+or sent lately — which are exported and erased, but do not by themselves make an address known
+(asking for one's data would otherwise make it so).
+
 A *detail* (``within=``) is held about the records of another holder — attendance and survey
 answers about registrations — and is exported inside each of them: its ``find`` receives the
 records of that holder, and its ``export`` returns, for each of their primary keys, the keys to
@@ -25,7 +29,10 @@ from typing import Any
 
 from django.db import models
 from django.utils.module_loading import autodiscover_modules
+from django_tasks_db.models import DBTaskResult
 
+from essaim.core.tasks import STATUS_LABELS, delete_task_results_mentioning, task_results_mentioning
+from essaim.lib import french
 from essaim.roles.models import Invitation
 
 
@@ -46,6 +53,7 @@ class Holder:
     find: Callable[..., list]  # (email) -> records; for a detail: (records of ``within``)
     export: Callable[..., Any]  # (record) -> dict; for a detail: (parents, records) -> {pk: dict}
     within: str = ""  # the key of the holder whose records it details
+    side: bool = False  # copies made on the way: they alone do not make an address known
     erase: Callable[[str, datetime.datetime], list[str]] | None = None
     kept: str = ""  # why its records are kept when erasing (accounting records)
     anonymise: Callable[[datetime.datetime], int] | None = None
@@ -56,6 +64,11 @@ class Holder:
     context: Callable[[list, datetime.date], dict] = field(default=lambda records, today: {})
     counts_as: tuple[str, str] = ("", "")  # singular and plural nouns, for the page's figures
     order: int = 100  # its place on the page and in the export; a detail comes after its holder
+
+    @property
+    def decides(self) -> bool:
+        """Whether its records alone make an address known."""
+        return not (self.within or self.side)
 
 
 HOLDERS: dict[str, Holder] = {}
@@ -103,7 +116,7 @@ class PersonalData:
 
     @property
     def is_empty(self) -> bool:
-        return not any(holding for holding in self.holdings if not holding.holder.within)
+        return not any(holding for holding in self.holdings if holding.holder.decides)
 
     @property
     def erasable(self) -> bool:
@@ -142,7 +155,7 @@ def find_personal_data(email: str, *, today: datetime.date, details: bool = Fals
 
 def holds_anything(email: str) -> bool:
     """Whether any holder keeps something about ``email``."""
-    return any(holder.find(email) for holder in holders() if not holder.within)
+    return any(holder.find(email) for holder in holders() if holder.decides)
 
 
 def export_personal_data(data: PersonalData) -> dict[str, list[dict]]:
@@ -227,5 +240,74 @@ register(
         erase_template="core/invitations_personal_data_erase.html",
         counts_as=("invitation", "invitations"),
         order=50,
+    )
+)
+
+
+# E-mails on their way ---------------------------------------------------------------------------
+# The rows of background tasks keep what they were given: an e-mail's recipients, text, personal
+# links and attachments. The finished ones are deleted after a few days (``core/tasks.py``);
+# until then, those that mention the address are exported, and deleted on request, waiting ones
+# included.
+
+
+def find_task_results(email: str) -> list[DBTaskResult]:
+    """The rows that mention the address, each with ``to_person``: whether it was one of the
+    recipients (an e-mail about the person sent to someone else is theirs only in part)."""
+    rows = task_results_mentioning([email])
+    for row in rows:
+        kwargs = row.args_kwargs.get("kwargs") or {}
+        recipients = [*(kwargs.get("to") or []), *(kwargs.get("reply_to") or [])]
+        row.to_person = email.strip().lower() in {str(r).strip().lower() for r in recipients}
+    return rows
+
+
+def export_task_result(row: DBTaskResult) -> dict:
+    """The e-mail sent to the person, without the content of its attachments; of one sent to
+    someone else, only that it mentions them."""
+    exported = {
+        "envoi": row.task_path.rsplit(".", 1)[-1],
+        "etat": STATUS_LABELS.get(row.status, row.status),
+        "demande_le": iso(row.enqueued_at),
+        "termine_le": iso(row.finished_at),
+    }
+    if not row.to_person:
+        return {**exported, "contenu": "Votre adresse figure dans un envoi à une autre personne."}
+    kwargs = dict(row.args_kwargs.get("kwargs") or {})
+    attachments = kwargs.pop("attachments", None) or []
+    return {
+        **exported,
+        "contenu": {"arguments": row.args_kwargs.get("args") or [], **kwargs},
+        "pieces_jointes": [
+            item.get("filename", "") for item in attachments if isinstance(item, dict)
+        ],
+    }
+
+
+def erase_task_results(email: str, now: datetime.datetime) -> list[str]:
+    """Delete the rows, waiting ones included. What the erasure itself sends afterwards (the
+    notice of a cancelled registration) is pruned with the other finished tasks."""
+    number = delete_task_results_mentioning([email])
+    if not number:
+        return []
+    return [
+        french.counted(
+            number,
+            "e-mail en attente ou envoyé récemment supprimé",
+            "e-mails en attente ou envoyés récemment supprimés",
+        )
+    ]
+
+
+register(
+    Holder(
+        key="envois",
+        label="E-mails en attente ou envoyés récemment",
+        models=(DBTaskResult,),
+        find=find_task_results,
+        export=export_task_result,
+        side=True,
+        erase=erase_task_results,
+        order=90,
     )
 )

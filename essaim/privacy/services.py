@@ -1,6 +1,9 @@
 """A person's rights over their data, without an account: ask for a link by e-mail, see and
 download what Essaim holds about their address, have it erased.
 
+Asking for a link only enqueues a task, whatever the address: the worker looks the address up
+and sends the link, so the answer takes the same time whether Essaim knows it or not.
+
 What is held, and how it is exported and erased, is declared by each app in its own
 ``personal_data.py`` (see ``essaim.core.personal_data``). Every request, export and erasure is
 written in the history of what the records belong to (sessions, memberships, organisations),
@@ -8,18 +11,20 @@ without the address: the organisers know it happened, not who asked."""
 
 import datetime
 import hashlib
-from collections.abc import Callable
 from dataclasses import dataclass
 
+from django.conf import settings
 from django.core.cache import cache
 from django.db import transaction
 from django.template.loader import render_to_string
+from django.urls import reverse
 from django.utils import timezone
 
 from essaim.core import personal_data
 from essaim.core.personal_data import PersonalData
 from essaim.mail.tasks import send_email
-from essaim.privacy.tokens import LINK_VALIDITY, normalise_email, sign_email
+from essaim.privacy.models import AccessLink
+from essaim.privacy.tokens import LINK_VALIDITY, normalise_email
 
 # One link per address in this lapse of time, so that the form cannot be used to flood a
 # mailbox; asking again sooner shows the same answer and sends nothing.
@@ -38,31 +43,48 @@ def find_personal_data(email: str, *, details: bool = False) -> PersonalData:
     )
 
 
-def send_access_link(*, email: str, link_for: Callable[[str], str]) -> bool:
-    """E-mail the personal link to ``email`` when Essaim holds something about it; returns
-    whether a link was sent. The caller shows the same answer either way."""
+def request_access_link(*, email: str) -> None:
+    """Have the worker send a personal link to ``email`` (:func:`send_access_link`): the same
+    work whether the address is known or not. Asking again within :data:`RESEND_DELAY` does
+    nothing, for any address, so that the form cannot be used to flood a mailbox."""
+    email = normalise_email(email)
+    if not cache.add(_resend_key(email), True, timeout=RESEND_DELAY.total_seconds()):
+        return
+    # Imported here: the task module imports this one.
+    from essaim.privacy.tasks import send_access_link as task
+
+    transaction.on_commit(lambda: task.enqueue(email=email))
+
+
+def send_access_link(*, email: str, now: datetime.datetime | None = None) -> bool:
+    """E-mail a personal link to ``email`` when Essaim holds something about it; returns whether
+    a link was sent. Runs in the worker."""
     email = normalise_email(email)
     if not personal_data.holds_anything(email):
         return False
-    if not cache.add(_resend_key(email), True, timeout=RESEND_DELAY.total_seconds()):
-        return False
-    body = render_to_string(
-        "privacy/access_email.txt",
-        {"email": email, "url": link_for(sign_email(email)), "hours": _hours(LINK_VALIDITY)},
-    )
     with transaction.atomic():
+        _, token = AccessLink.issue(email=email, now=now)
+        body = render_to_string(
+            "privacy/access_email.txt",
+            {
+                "email": email,
+                "url": settings.SITE_URL + reverse("privacy:open", args=[token]),
+                "hours": _hours(LINK_VALIDITY),
+            },
+        )
         personal_data.note_request(
             find_personal_data(email),
             verb="privacy_request",
             summary="Demande d'accès d'une personne à ses données personnelles : lien envoyé par "
             "e-mail.",
         )
-        transaction.on_commit(
-            lambda: send_email.enqueue(
-                subject="Vos données personnelles dans Essaim", body=body, to=[email]
-            )
-        )
+    send_email.call(subject="Vos données personnelles dans Essaim", body=body, to=[email])
     return True
+
+
+def delete_expired_links(now: datetime.datetime) -> int:
+    number, _ = AccessLink.objects.filter(expires_at__lte=now).delete()
+    return number
 
 
 def export_personal_data(*, email: str, now: datetime.datetime | None = None) -> dict[str, object]:

@@ -1,7 +1,8 @@
 """The pages of a person's rights over their data: no account, a personal link sent by e-mail.
 
-The request page answers the same whether the address is known or not, so that it tells no one
-who registered. The pages behind the link are never cached."""
+The request page answers the same, after the same work, whether the address is known or not, so
+that it tells no one who registered. The link's token is read once: the access is kept in the
+session, and the pages behind it have addresses without the token. They are never cached."""
 
 import functools
 import json
@@ -17,25 +18,15 @@ from django.views.decorators.http import require_http_methods, require_safe
 from essaim.core.downloads import JSON_TYPE, file_response
 from essaim.privacy import services
 from essaim.privacy.forms import AccessRequestForm, ErasureForm
-from essaim.privacy.tokens import (
-    LINK_VALIDITY,
-    AccessLink,
-    ExpiredLink,
-    InvalidLink,
-    read_access_link,
-)
+from essaim.privacy.models import AccessLink
+from essaim.privacy.tokens import LINK_VALIDITY, SESSION_KEY, ExpiredLink, InvalidLink
 
 
 @require_http_methods(["GET", "POST"])
 def request_access(request: HttpRequest) -> HttpResponse:
     form = AccessRequestForm(request.POST if request.method == "POST" else None)
     if request.method == "POST" and form.is_valid():
-        services.send_access_link(
-            email=form.cleaned_data["email"],
-            link_for=lambda signed: request.build_absolute_uri(
-                reverse("privacy:mine", args=[signed])
-            ),
-        )
+        services.request_access_link(email=form.cleaned_data["email"])
         return redirect(reverse("privacy:request") + "?envoye=1")
     context = {
         "form": form,
@@ -45,34 +36,55 @@ def request_access(request: HttpRequest) -> HttpResponse:
     return render(request, "privacy/request.html", context)
 
 
+def invalid_link(request: HttpRequest, error: InvalidLink) -> HttpResponse:
+    """An altered or expired link gets a page that says so and how to ask for a new one."""
+    expired = isinstance(error, ExpiredLink)
+    context = {"expired": expired, "missing": False}
+    return render(request, "privacy/link_invalid.html", context, status=410 if expired else 400)
+
+
+@require_safe
+@never_cache
+def open_link(request: HttpRequest, token: str) -> HttpResponse:
+    """Exchange the token of the e-mail for an access kept in the session."""
+    try:
+        link = AccessLink.read(token)
+    except InvalidLink as error:
+        return invalid_link(request, error)
+    request.session.cycle_key()
+    request.session[SESSION_KEY] = link.pk
+    return redirect("privacy:mine")
+
+
 def with_access_link(view):
-    """Read the signed link of the URL; an altered or expired one gets a page that says so and
-    how to ask for a new one."""
+    """The link opened in this session; without one, a page that says to open the e-mail's."""
 
     @functools.wraps(view)
     @never_cache
-    def wrapper(request: HttpRequest, signed: str) -> HttpResponse:
+    def wrapper(request: HttpRequest) -> HttpResponse:
+        link = AccessLink.objects.filter(pk=request.session.get(SESSION_KEY)).first()
+        if link is None:
+            context = {"expired": False, "missing": True}
+            return render(request, "privacy/link_invalid.html", context, status=403)
         try:
-            link = read_access_link(signed)
-        except ExpiredLink:
-            return render(request, "privacy/link_invalid.html", {"expired": True}, status=410)
-        except InvalidLink:
-            return render(request, "privacy/link_invalid.html", {"expired": False}, status=400)
-        return view(request, link, signed)
+            link.check_valid()
+        except ExpiredLink as error:
+            return invalid_link(request, error)
+        return view(request, link)
 
     return wrapper
 
 
 @require_safe
 @with_access_link
-def mine(request: HttpRequest, link: AccessLink, signed: str) -> HttpResponse:
+def mine(request: HttpRequest, link: AccessLink) -> HttpResponse:
     data = services.find_personal_data(link.email)
-    return render(request, "privacy/mine.html", {"link": link, "signed": signed, "data": data})
+    return render(request, "privacy/mine.html", {"link": link, "data": data})
 
 
 @require_safe
 @with_access_link
-def export(request: HttpRequest, link: AccessLink, signed: str) -> HttpResponse:
+def export(request: HttpRequest, link: AccessLink) -> HttpResponse:
     document = services.export_personal_data(email=link.email)
     content = json.dumps(document, ensure_ascii=False, indent=2)
     day = timezone.localdate().isoformat()
@@ -81,14 +93,14 @@ def export(request: HttpRequest, link: AccessLink, signed: str) -> HttpResponse:
 
 @require_http_methods(["GET", "POST"])
 @with_access_link
-def erase(request: HttpRequest, link: AccessLink, signed: str) -> HttpResponse:
+def erase(request: HttpRequest, link: AccessLink) -> HttpResponse:
     form = ErasureForm(request.POST if request.method == "POST" else None)
     if request.method == "POST" and form.is_valid():
         erasure = services.erase_personal_data(email=link.email)
         messages.success(request, erasure_message(erasure))
-        return redirect("privacy:mine", signed=signed)
+        return redirect("privacy:mine")
     data = services.find_personal_data(link.email)
-    context = {"form": form, "link": link, "signed": signed, "data": data}
+    context = {"form": form, "link": link, "data": data}
     return render(request, "privacy/erase.html", context)
 
 

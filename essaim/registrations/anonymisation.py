@@ -5,7 +5,8 @@ and by a person's erasure request (their own registrations). Kept: the session, 
 the organisation and the commune, the status and its dates, the slots chosen, the answers to
 choice questions, attendance rows, survey answers and certificate numbers. Gone: names, e-mail
 address, phone, accessibility needs, free-text answers, the personal link, the text of the
-e-mails sent to the person, and their name or address in the session's history."""
+e-mails sent to the person and the rows of the finished tasks that sent them, and their name or
+address in the session's history."""
 
 import datetime
 import re
@@ -15,6 +16,7 @@ from django.contrib.contenttypes.models import ContentType
 from django.db import transaction
 
 from essaim.core.models import HistoryEntry
+from essaim.core.tasks import delete_task_results_mentioning
 from essaim.registrations.models import Answer, Registration, SentMessage, new_token
 from essaim.trainings.models import QuestionKind, TrainingSession
 
@@ -47,6 +49,7 @@ def anonymise_registrations(
     if not due:
         return 0
     replacements: dict[str, str] = {}
+    delete_task_results_mentioning([registration.email for registration in due], finished_only=True)
     for registration in due:
         if registration.full_name:
             replacements[registration.full_name] = ANONYMOUS_NAME

@@ -8,6 +8,7 @@ from essaim.core.tasks import read_task_state
 from essaim.mail.tasks import send_email
 
 DATABASE_TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["default"]}}
+DUMMY_TASKS = {"default": {"BACKEND": "django.tasks.backends.dummy.DummyBackend"}}
 
 
 def reset_task_backends() -> None:
@@ -21,6 +22,15 @@ def database_tasks():
     with override_settings(TASKS=DATABASE_TASKS):
         reset_task_backends()
         yield
+    reset_task_backends()
+
+
+@pytest.fixture
+def dummy_tasks():
+    """Tasks are enqueued and never run: the backend's ``results`` lists them."""
+    with override_settings(TASKS=DUMMY_TASKS):
+        reset_task_backends()
+        yield task_backends["default"]
     reset_task_backends()
 
 

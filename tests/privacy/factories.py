@@ -5,12 +5,18 @@ import datetime
 from dataclasses import dataclass
 from decimal import Decimal
 
+from django.test import Client
+from django.urls import reverse
+from django.utils import timezone
+
 from essaim.attendance.models import Attendance, Certificate, Source
+from essaim.privacy.models import AccessLink
 from essaim.registrations.models import Answer, MessageKind, Registration, SentMessage
 from essaim.surveys.models import Moment, QuestionKind, Survey, SurveyAnswer, SurveyInvitation
 from essaim.territories.models import Commune
 from essaim.trainings.models import QuestionKind as RegistrationQuestionKind
 from essaim.trainings.models import TrainingSession
+from tests.conftest import client_for
 from tests.registrations.factories import RegistrationFactory
 from tests.trainings.factories import RegistrationQuestionFactory, TrainingSessionFactory
 
@@ -98,3 +104,12 @@ def _survey(session: TrainingSession) -> Survey:
     if created:
         survey.questions.create(label="Satisfaction globale", kind=QuestionKind.RATING)
     return survey
+
+
+def link_client(email: str, *, hours_ago: float = 0) -> Client:
+    """A visitor who opened the personal link to ``email`` sent ``hours_ago`` hours ago."""
+    sent_at = timezone.now() - datetime.timedelta(hours=hours_ago)
+    _, token = AccessLink.issue(email=email, now=sent_at)
+    client = client_for(None)
+    client.get(reverse("privacy:open", args=[token]))
+    return client

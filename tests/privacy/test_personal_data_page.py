@@ -2,8 +2,6 @@
 
 import datetime
 import json
-import time
-from unittest import mock
 
 import pytest
 from django.urls import reverse
@@ -11,24 +9,21 @@ from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.html import escape
 
+from essaim.attendance.models import ConnectionReport
 from essaim.core.models import HistoryEntry
 from essaim.memberships.models import PaymentMethod
-from essaim.privacy.tokens import sign_email
+from essaim.privacy.models import AccessLink
+from essaim.privacy.scheduled import delete_expired_access_links
 from essaim.registrations.models import Category
 from tests.conftest import client_for
 from tests.memberships.factories import MembershipFactory, MembershipTypeFactory
 from tests.organisations.factories import OrganisationFactory
-from tests.privacy.factories import full_registrant, past_session
+from tests.privacy.factories import full_registrant, link_client, past_session
 from tests.registrations.factories import RegistrationFactory
 from tests.trainings.factories import TrainingSessionFactory
 
 pytestmark = pytest.mark.django_db
 EMAIL = "maia.roussel@example.org"
-
-
-def signed_at(hours_ago: float, email: str = EMAIL) -> str:
-    with mock.patch("django.core.signing.time.time", return_value=time.time() - hours_ago * 3600):
-        return sign_email(email)
 
 
 @pytest.fixture
@@ -72,7 +67,7 @@ def test_it_shows_what_essaim_holds_about_the_address(maia):
     past, _, _ = maia
     RegistrationFactory(first_name="Oscar", email="oscar@example.org")
 
-    response = client_for(None).get(reverse("privacy:mine", args=[sign_email(EMAIL)]))
+    response = link_client(EMAIL).get(reverse("privacy:mine"))
 
     assert response.status_code == 200
     assert "no-store" in response["Cache-Control"]
@@ -95,7 +90,7 @@ def test_it_shows_what_essaim_holds_about_the_address(maia):
     ):
         assert text in page, text
     assert "Oscar" not in page
-    assert reverse("privacy:export", args=[sign_email(EMAIL)]).rsplit(":", 2)[0] in page
+    assert f'href="{reverse("privacy:export")}"' in page
 
 
 def test_the_contact_for_memberships_is_the_one_of_the_membership_type(cap_rural):
@@ -106,14 +101,14 @@ def test_the_contact_for_memberships_is_the_one_of_the_membership_type(cap_rural
         email=EMAIL,
     )
 
-    page = client_for(None).get(reverse("privacy:mine", args=[sign_email(EMAIL)]))
+    page = link_client(EMAIL).get(reverse("privacy:mine"))
 
     assert 'Cap Rural — <a href="mailto:adhesions@example.org">' in page.content.decode()
     assert "mylene.thou@example.org" not in page.content.decode()
 
 
 def test_an_address_without_data_sees_that_nothing_is_held():
-    response = client_for(None).get(reverse("privacy:mine", args=[sign_email("rien@example.org")]))
+    response = link_client("rien@example.org").get(reverse("privacy:mine"))
 
     assert response.status_code == 200
     page = response.content.decode()
@@ -122,27 +117,60 @@ def test_an_address_without_data_sees_that_nothing_is_held():
 
 
 def test_a_forged_link_is_refused(maia):
-    genuine = sign_email(EMAIL)
-    forged = sign_email("autre@example.org").split(":")[0] + ":" + genuine.split(":", 1)[1]
+    _, genuine = AccessLink.issue(email=EMAIL)
 
-    for url in (
-        reverse("privacy:mine", args=[forged]),
-        reverse("privacy:mine", args=["bonjour"]),
-        reverse("privacy:export", args=[forged]),
-        reverse("privacy:erase", args=[forged]),
-    ):
-        response = client_for(None).get(url)
-        assert response.status_code == 400, url
+    for token in (genuine[:-1], genuine[:-1] + ("A" if genuine[-1] != "A" else "B"), "bonjour"):
+        client = client_for(None)
+        response = client.get(reverse("privacy:open", args=[token]))
+        assert response.status_code == 400, token
         page = response.content.decode()
         assert "Ce lien n'est pas valable" in page
+        assert "Maïa" not in page
+        assert client.get(reverse("privacy:mine")).status_code == 403
+
+
+def test_the_token_is_exchanged_for_pages_whose_addresses_carry_none(maia):
+    _, token = AccessLink.issue(email=EMAIL)
+    client = client_for(None)
+
+    response = client.get(reverse("privacy:open", args=[token]))
+
+    assert response.status_code == 302
+    assert response["Location"] == reverse("privacy:mine")
+    page = client.get(response["Location"]).content.decode()
+    assert "Maïa" in page
+    assert token not in page
+    # Essaim keeps a hash of the token, never the token.
+    assert not AccessLink.objects.filter(token_hash__contains=token).exists()
+    assert EMAIL.split("@")[0] not in token
+
+
+def test_the_pages_need_the_link_opened_in_this_browser(maia):
+    link_client(EMAIL)  # someone else's browser
+
+    for name in ("privacy:mine", "privacy:export", "privacy:erase"):
+        response = client_for(None).get(reverse(name))
+        assert response.status_code == 403
+        page = response.content.decode()
+        assert "Ouvrez le lien reçu par e-mail" in page
         assert "Maïa" not in page
 
 
 def test_a_link_older_than_a_day_has_expired(maia):
-    assert client_for(None).get(reverse("privacy:mine", args=[signed_at(23)])).status_code == 200
+    assert link_client(EMAIL, hours_ago=23).get(reverse("privacy:mine")).status_code == 200
+    _, token = AccessLink.issue(email=EMAIL, now=timezone.now() - datetime.timedelta(hours=25))
+
+    response = client_for(None).get(reverse("privacy:open", args=[token]))
+    assert response.status_code == 410
+    assert "Ce lien a expiré" in response.content.decode()
+
+
+def test_a_link_opened_before_it_expired_no_longer_opens_the_pages_after(maia):
+    client = link_client(EMAIL, hours_ago=23)
+    AccessLink.objects.update(expires_at=timezone.now() - datetime.timedelta(minutes=1))
 
     for name in ("privacy:mine", "privacy:export", "privacy:erase"):
-        response = client_for(None).get(reverse(name, args=[signed_at(25)]))
+        response = client.get(reverse(name))
         assert response.status_code == 410
         page = response.content.decode()
         assert "Ce lien a expiré" in page
@@ -151,34 +179,44 @@ def test_a_link_older_than_a_day_has_expired(maia):
 
 
 def test_the_page_shows_when_the_link_expires(maia):
-    signed = signed_at(1)
+    client = link_client(EMAIL, hours_ago=1)
 
-    page = client_for(None).get(reverse("privacy:mine", args=[signed])).content.decode()
+    page = client.get(reverse("privacy:mine")).content.decode()
 
-    expires = timezone.localtime(timezone.now() + datetime.timedelta(hours=23))
+    expires = timezone.localtime(AccessLink.objects.get().expires_at)
     assert f"Ce lien personnel est valable jusqu'au {date_format(expires, 'j F Y à H:i')}" in page
 
 
 def test_the_page_reads_a_fixed_number_of_queries(maia, django_assert_max_num_queries):
     for days in (90, 120, 150):
-        full_registrant(past_session(ended_days_ago=days), email=EMAIL)
+        registrant = full_registrant(past_session(ended_days_ago=days), email=EMAIL)
         MembershipFactory(email=EMAIL, year=2020 + days // 30)
-    url = reverse("privacy:mine", args=[sign_email(EMAIL)])
+        session = registrant.registration.session
+        ConnectionReport.objects.create(
+            session=session,
+            slot=session.slots.first(),
+            file_name="participants.csv",
+            unmatched=[{"name": "M. R.", "email": EMAIL, "minutes": 30, "lines": [2]}],
+        )
+    client = link_client(EMAIL)
 
-    # The registrations (with their session, commune and certificate), their slots, answers
-    # and attendance; the survey invitations and their answers; the memberships; the contacts
-    # of the structures receiving them.
-    with django_assert_max_num_queries(8):
-        response = client_for(None).get(url)
+    # The session and the link; the registrations (with their session, commune and
+    # certificate), their slots, answers and attendance; the survey invitations and their
+    # answers; the memberships; the contacts of the structures receiving them; the
+    # registrations' names and the connection reports with their session and slot; the e-mails
+    # on their way; the links sent.
+    with django_assert_max_num_queries(14):
+        response = client.get(reverse("privacy:mine"))
 
     assert response.content.decode().count('data-label="Dates"') == 5
+    assert response.content.decode().count("M. R. (") == 3
 
 
 def test_the_export_holds_everything_as_json(maia):
     past, _, membership = maia
-    signed = sign_email(EMAIL)
+    client = link_client(EMAIL)
 
-    response = client_for(None).get(reverse("privacy:export", args=[signed]))
+    response = client.get(reverse("privacy:export"))
 
     assert response.status_code == 200
     assert response["Content-Type"] == "application/json; charset=utf-8"
@@ -231,7 +269,7 @@ def test_the_export_holds_everything_as_json(maia):
 def test_the_export_is_logged_without_the_address(maia):
     past, upcoming, _ = maia
 
-    client_for(None).get(reverse("privacy:export", args=[sign_email(EMAIL)]))
+    link_client(EMAIL).get(reverse("privacy:export"))
 
     for session in (past.registration.session, upcoming.session):
         entry = HistoryEntry.objects.of(session).get(verb="privacy_export")
@@ -240,7 +278,24 @@ def test_the_export_is_logged_without_the_address(maia):
 
 
 def test_the_pages_behind_the_link_only_read(maia):
-    signed = sign_email(EMAIL)
+    client = link_client(EMAIL)
 
-    assert client_for(None).post(reverse("privacy:mine", args=[signed])).status_code == 405
-    assert client_for(None).post(reverse("privacy:export", args=[signed])).status_code == 405
+    assert client.post(reverse("privacy:mine")).status_code == 405
+    assert client.post(reverse("privacy:export")).status_code == 405
+
+
+def test_expired_links_are_deleted_by_the_scheduled_job_and_fresh_ones_kept():
+    now = timezone.now()
+    AccessLink.issue(email=EMAIL, now=now - datetime.timedelta(hours=25))
+    fresh, _ = AccessLink.issue(email=EMAIL, now=now - datetime.timedelta(hours=23))
+
+    assert delete_expired_access_links(now) == 1
+
+    assert list(AccessLink.objects.all()) == [fresh]
+
+
+def test_the_links_sent_are_in_the_export(maia):
+    document = json.loads(link_client(EMAIL).get(reverse("privacy:export")).content)
+
+    (link,) = document["liens_d_acces"]
+    assert set(link) == {"envoye_le", "valable_jusqu_au"}

@@ -19,11 +19,11 @@ from essaim.core.personal_data import Holder, holders, register, unregister
 from essaim.core.search import search
 from essaim.memberships.models import MembershipType
 from essaim.organisations.models import Organisation, Person
-from essaim.privacy.tokens import sign_email
 from essaim.roles.models import Invitation, Role
 from essaim.trainings.models import Speaker, TrainingSession
 from tests.conftest import client_for
 from tests.organisations.factories import OrganisationFactory, PersonFactory
+from tests.privacy.factories import link_client
 from tests.trainings.factories import SpeakerFactory
 
 pytestmark = pytest.mark.django_db
@@ -72,20 +72,17 @@ def fresh_cache():
 
 
 def test_a_new_holder_is_shown_exported_and_erased(notebook, django_capture_on_commit_callbacks):
-    signed = sign_email(EMAIL)
-    client = client_for(None)
+    client = link_client(EMAIL)
 
-    page = client.get(reverse("privacy:mine", args=[signed])).text
+    page = client.get(reverse("privacy:mine")).text
     assert "<strong>1</strong> note du carnet" in page
     assert "Effacer mes données</a>" in page
 
-    document = json.loads(client.get(reverse("privacy:export", args=[signed])).content)
+    document = json.loads(client.get(reverse("privacy:export")).content)
     assert document["carnet"] == [{"texte": "Préfère être appelée le matin"}]
 
     with django_capture_on_commit_callbacks(execute=True):
-        response = client.post(
-            reverse("privacy:erase", args=[signed]), {"confirm": "on"}, follow=True
-        )
+        response = client.post(reverse("privacy:erase"), {"confirm": "on"}, follow=True)
     assert "Vos données ont été effacées : 1 note effacée." in response.text
     assert [note.email for note in notebook] == ["autre@example.org"]
     assert "Essaim ne conserve aucune donnée à cette adresse" in response.text
@@ -152,10 +149,10 @@ def contact():
 
 
 def test_a_directory_contact_is_shown_and_exported(contact):
-    signed = sign_email(EMAIL)
+    client = link_client(EMAIL)
 
-    page = client_for(None).get(reverse("privacy:mine", args=[signed])).text
-    document = json.loads(client_for(None).get(reverse("privacy:export", args=[signed])).content)
+    page = client.get(reverse("privacy:mine")).text
+    document = json.loads(client.get(reverse("privacy:export")).content)
 
     assert "Contacts de l'annuaire" in page and "Maïa Roussel" in page
     assert "Chargée de mission" in page and "Cap Rural" in page
@@ -173,14 +170,12 @@ def test_erasing_deletes_the_contact_and_keeps_what_was_published(
     speaker = SpeakerFactory(person=contact, name="Maïa Roussel")
     contact.grant(owner, Role.OWNER)
     other = PersonFactory(first_name="Oscar", email="oscar@example.org")
-    signed = sign_email(EMAIL)
+    client = link_client(EMAIL)
 
-    explained = client_for(None).get(reverse("privacy:erase", args=[signed])).text
+    explained = client.get(reverse("privacy:erase")).text
     assert "1 contact de l'annuaire sera supprimé" in explained
     with django_capture_on_commit_callbacks(execute=True):
-        response = client_for(None).post(
-            reverse("privacy:erase", args=[signed]), {"confirm": "on"}, follow=True
-        )
+        response = client.post(reverse("privacy:erase"), {"confirm": "on"}, follow=True)
 
     assert "Vos données ont été effacées : 1 contact de l&#x27;annuaire supprimé." in response.text
     assert not Person.objects.filter(pk=contact.pk).exists()
@@ -201,10 +196,10 @@ def test_a_pending_invitation_is_exported_and_erased(contact):
         token_hash="x" * 64,
         expires_at=datetime.datetime(2030, 1, 1, tzinfo=datetime.UTC),
     )
-    signed = sign_email(EMAIL)
+    client = link_client(EMAIL)
 
-    document = json.loads(client_for(None).get(reverse("privacy:export", args=[signed])).content)
+    document = json.loads(client.get(reverse("privacy:export")).content)
     assert document["invitations"][0]["pour"] == "Cap Rural"
-    client_for(None).post(reverse("privacy:erase", args=[signed]), {"confirm": "on"})
+    client.post(reverse("privacy:erase"), {"confirm": "on"})
 
     assert not Invitation.objects.filter(pk=invitation.pk).exists()

@@ -3,15 +3,18 @@
 import re
 
 import pytest
+from django.conf import settings
 from django.core.cache import cache
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.html import escape
 
 from essaim.core.models import HistoryEntry
-from essaim.privacy.tokens import read_access_link
+from essaim.privacy.models import AccessLink
+from essaim.privacy.tasks import send_access_link
 from essaim.registrations.anonymisation import anonymise_registrations
 from tests.conftest import client_for
+from tests.core.test_tasks import dummy_tasks  # noqa: F401 (a fixture)
 from tests.memberships.factories import MembershipFactory
 from tests.registrations.factories import RegistrationFactory
 
@@ -32,7 +35,7 @@ def ask(email: str, capture):
 
 
 def link_in(message) -> str:
-    (url,) = re.findall(r"http://testserver(/mes-donnees/\S+/)", message.body)
+    (url,) = re.findall(re.escape(settings.SITE_URL) + r"(/mes-donnees/lien/\S+/)", message.body)
     return url
 
 
@@ -64,7 +67,8 @@ def test_a_known_address_receives_a_link_to_its_data(
     assert "valable 24 heures" in message.body
     url = link_in(message)
     assert "maia" not in url  # the address is not written in clear in the link
-    page = client_for(None).get(url)
+    page = client_for(None).get(url, follow=True)
+    assert page.redirect_chain == [(reverse("privacy:mine"), 302)]
     assert page.status_code == 200
     assert escape(registration.session.title) in page.content.decode()
 
@@ -151,10 +155,38 @@ def test_the_link_is_made_for_the_address_typed(mailoutbox, django_capture_on_co
     RegistrationFactory(email="maia.roussel@example.org")
     ask("maia.roussel@example.org", django_capture_on_commit_callbacks)
 
-    signed = link_in(mailoutbox[0]).split("/")[2]
+    token = link_in(mailoutbox[0]).split("/")[3]
 
-    assert read_access_link(signed).email == "maia.roussel@example.org"
+    assert AccessLink.read(token).email == "maia.roussel@example.org"
 
 
 def test_other_methods_are_refused():
     assert client_for(None).put(URL).status_code == 405
+
+
+def test_known_and_unknown_addresses_get_the_same_answer_after_the_same_work(
+    dummy_tasks,  # noqa: F811 (the fixture imported)
+    django_capture_on_commit_callbacks,
+    mailoutbox,
+):
+    """The request only enqueues a task, whatever the address: the worker looks it up."""
+    RegistrationFactory(email="maia.roussel@example.org")
+    responses = {}
+    for email in ("maia.roussel@example.org", "personne@example.org"):
+        with django_capture_on_commit_callbacks(execute=True) as callbacks:
+            responses[email] = client_for(None).post(URL, {"email": email})
+        assert len(callbacks) == 1
+
+    known, unknown = responses.values()
+    assert (known.status_code, known["Location"]) == (unknown.status_code, unknown["Location"])
+    assert mailoutbox == []  # nothing is sent within the request
+    assert not AccessLink.objects.exists()  # nor looked up
+    assert [(r.task, r.kwargs) for r in dummy_tasks.results] == [
+        (send_access_link, {"email": "maia.roussel@example.org"}),
+        (send_access_link, {"email": "personne@example.org"}),
+    ]
+
+    for result in dummy_tasks.results:
+        result.task.call(**result.kwargs)
+
+    assert [message.to for message in mailoutbox] == [["maia.roussel@example.org"]]
