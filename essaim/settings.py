@@ -206,7 +206,7 @@ FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 
 EMAIL_TRANSPORT = env_choice("ESSAIM_EMAIL_BACKEND", "smtp", {"smtp": "smtp", "console": "console"})
 if EMAIL_TRANSPORT == "console":
-    MAILERS = {"default": {"BACKEND": "django.core.mail.backends.console.EmailBackend"}}
+    MAILERS = {"default": {"BACKEND": "essaim.mail.console.EmailBackend"}}
 else:
     use_tls = env_bool("ESSAIM_EMAIL_TLS", False)
     use_ssl = env_bool("ESSAIM_EMAIL_SSL", False)

@@ -137,6 +137,26 @@ def theme_vocabulary(request) -> None:
         restore_vocabulary()
 
 
+# Data kept beside the repository (../shared/data), too big to ship: the Etalab package…
+
+SHARED_DATA = Path(__file__).resolve().parents[2] / "shared" / "data"
+
+
+def shared_data_file(name: str) -> Path:
+    """The file ``name`` of ../shared/data. When it is absent, the test is skipped and says why,
+    except in continuous integration (``CI`` set), which has the folder: there the test fails."""
+    path = SHARED_DATA / name
+    if path.is_file():
+        return path
+    reason = (
+        f"../shared/data absent : {name} est introuvable dans {SHARED_DATA}. Placez le dossier "
+        "shared/data à côté du dépôt pour passer ce test."
+    )
+    if os.environ.get("CI"):
+        pytest.fail(reason)
+    pytest.skip(reason)
+
+
 class Migrator:
     """Moves the test database to given migrations, for the tests of data migrations."""
 

@@ -14,19 +14,12 @@ from essaim.territories.snapshot import (
     read_referential,
     shipped_snapshot,
 )
-
-REPOSITORY = Path(__file__).resolve().parents[2]
-TARBALL = REPOSITORY.parent / "shared" / "data" / "etalab-decoupage-administratif-6.0.0.tgz"
+from tests.conftest import shared_data_file
 
 
 @pytest.fixture(scope="module")
 def tarball() -> Path:
-    if not TARBALL.is_file():
-        pytest.fail(
-            f"L'archive du paquet Etalab est introuvable : {TARBALL}. Elle doit se trouver dans "
-            "../shared/data/ à côté du dépôt pour vérifier l'instantané livré."
-        )
-    return TARBALL
+    return shared_data_file("etalab-decoupage-administratif-6.0.0.tgz")
 
 
 @pytest.fixture(scope="module")

@@ -1,10 +1,45 @@
 """``essaim demo``: a running Essaim with the referential and the demo data, in one command."""
 
+import hashlib
+from pathlib import Path
+
 from django.conf import settings
+from django.contrib.staticfiles.finders import get_finders
 from django.core.management import call_command
 from django.core.management.base import BaseCommand
 
+from essaim.demo import DEMO_PORT
 from essaim.demo.owner import DEMO_ADMIN_EMAIL, DEMO_ADMIN_PASSWORD, ensure_demo_admin
+
+
+def static_sources_fingerprint() -> str:
+    """A digest of every static source file (name and content), of where they are collected and
+    of how they are stored."""
+    digest = hashlib.sha256()
+    digest.update(f"{settings.STATIC_ROOT}\n{settings.STORAGES['staticfiles']}\n".encode())
+    sources = {}
+    for finder in get_finders():
+        for path, storage in finder.list([]):
+            sources.setdefault(path, storage)  # the first finder wins, as collectstatic does
+    for path in sorted(sources):
+        with sources[path].open(path) as source:
+            digest.update(f"{path}\n".encode())
+            digest.update(hashlib.sha256(source.read()).digest())
+    return digest.hexdigest()
+
+
+def collect_static_files() -> bool:
+    """Collect (and compress) the static files unless their sources are those collected last
+    time; whether they were collected."""
+    stamp = Path(settings.DATA_DIR) / "static-sources.sha256"
+    fingerprint = static_sources_fingerprint()
+    collected = Path(settings.STATIC_ROOT).is_dir() and stamp.is_file()
+    if collected and stamp.read_text() == fingerprint:
+        return False
+    stamp.unlink(missing_ok=True)
+    call_command("collectstatic", interactive=False, verbosity=0)
+    stamp.write_text(fingerprint)
+    return True
 
 
 class Command(BaseCommand):
@@ -14,7 +49,12 @@ class Command(BaseCommand):
     )
 
     def add_arguments(self, parser) -> None:
-        parser.add_argument("--port", type=int, default=8000)
+        parser.add_argument(
+            "--port",
+            type=int,
+            default=DEMO_PORT,
+            help="Port du site ; les liens des e-mails y mènent.",
+        )
         parser.add_argument(
             "--no-serve", action="store_true", help="Prépare la base sans lancer le serveur."
         )
@@ -28,7 +68,9 @@ class Command(BaseCommand):
         ensure_demo_admin()
         say("→ Données de démonstration")
         call_command("load_demo_data", stdout=self.stdout)
-        call_command("collectstatic", interactive=False, verbosity=0)
+        say("→ Fichiers statiques")
+        if not collect_static_files():
+            say("  inchangés depuis le dernier lancement")
         if no_serve:
             say(self.style.SUCCESS("\nLa base de démonstration est prête."))
             return
