@@ -15,6 +15,7 @@ from essaim.territories.models import Commune
 from essaim.trainings.models import Access
 from tests.conftest import client_for
 from tests.memberships.factories import MembershipFactory
+from tests.organisations.factories import OrganisationFactory
 from tests.registrations.factories import RegistrationFactory
 from tests.registrations.helpers import session_of
 from tests.trainings.factories import RegistrationQuestionFactory
@@ -86,6 +87,33 @@ def test_the_form_asks_for_everything_with_all_slots_checked():
     assert page.count('type="checkbox" name="slots"') == 2
     assert page.count('name="slots" value') == 2 and page.count("checked") >= 2
     assert MEETING not in page
+
+
+SCRIPT = "<script>alert('contact')</script>"
+IMAGE = '<img src=x onerror="alert(1)">'
+
+
+def test_what_organisers_typed_is_escaped_on_the_public_form():
+    session = upcoming_session(
+        accessibility_contact=SCRIPT,
+        organiser=OrganisationFactory(name=IMAGE),
+        contact_name=IMAGE,
+        title=f"Repères {SCRIPT}",
+    )
+    RegistrationQuestionFactory(session=session, label=IMAGE)
+    content = client_for(None).get(form_url(session)).content.decode()
+    assert "<script>alert" not in content and "<img src=x" not in content
+    assert "Référent handicap : &lt;script&gt;alert(&#x27;contact&#x27;)&lt;/script&gt;." in content
+    assert "utilisés par &lt;img src=x onerror=&quot;alert(1)&quot;&gt; pour organiser" in content
+
+
+def test_what_registrants_typed_is_escaped_on_their_personal_page():
+    session = upcoming_session()
+    registration = RegistrationFactory(
+        session=session, first_name=SCRIPT, accessibility_needs=IMAGE, organisation_name=IMAGE
+    )
+    content = client_for(None).get(mine_url(registration)).content.decode()
+    assert "<script>alert" not in content and "<img src=x" not in content
 
 
 def test_a_single_slot_session_asks_no_slot():
