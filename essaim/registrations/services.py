@@ -41,8 +41,8 @@ PERSONAL_FIELDS = (
 )
 NOT_A_MEMBER = (
     "Cette session est réservée aux adhérents à jour de leur cotisation, et nous ne trouvons pas "
-    "d'adhésion valide pour cette année à votre nom ni à celui de votre structure. Vous pouvez "
-    "vous inscrire en attendant le règlement de votre cotisation."
+    "d'adhésion valide à la date de la session à votre nom ni à celui de votre structure. Vous "
+    "pouvez vous inscrire en attendant le règlement de votre cotisation."
 )
 ALREADY_REGISTERED = (
     "Cette adresse e-mail est déjà inscrite à cette session. Retrouvez votre inscription grâce "
@@ -98,7 +98,7 @@ def register(
     programme = list(session.slots.all())
     attended = _chosen_slots(programme, slots)
     new_answers = _answers(session, answers)
-    is_member = not session.members_only or _has_membership(registration, now)
+    is_member = not session.members_only or _has_membership(registration, session)
     try:
         with transaction.atomic():
             locked = _lock(session)
@@ -217,7 +217,7 @@ def accept_offer(registration: Registration, now: datetime.datetime | None = Non
         expired = now > registration.offer_expires_at
         if not expired:
             registration.offer_expires_at = None
-            if session.members_only and not _has_membership(registration, now):
+            if session.members_only and not _has_membership(registration, session):
                 registration.status = Status.PENDING
                 registration.pending_reason = PendingReason.MEMBERSHIP
             else:
@@ -455,9 +455,11 @@ def _place(
         registration.confirmed_at = now
 
 
-def _has_membership(registration: Registration, now: datetime.datetime) -> bool:
+def _has_membership(registration: Registration, session: TrainingSession) -> bool:
+    """Whether the registrant, or their organisation, is a member on the session's first day:
+    a membership that ends before the session does not count, one that starts by then does."""
     membership = valid_membership_for(
-        registration.email, registration.organisation, on=timezone.localdate(now)
+        registration.email, registration.organisation, on=session.start_date
     )
     return membership is not None
 
