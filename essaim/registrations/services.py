@@ -15,6 +15,7 @@ from django.db.models import Count, Max, Q
 from django.utils import timezone
 
 from essaim.lib.errors import DomainError
+from essaim.memberships.models import Membership
 from essaim.memberships.services import valid_membership_for
 from essaim.organisations.models import Organisation
 from essaim.registrations import emails
@@ -26,7 +27,7 @@ from essaim.registrations.models import (
     Registration,
     Status,
 )
-from essaim.trainings.models import Slot, TrainingSession
+from essaim.trainings.models import Access, Slot, TrainingSession
 
 # The fields a registrant fills in; ``update`` may change all of them but the e-mail.
 PERSONAL_FIELDS = (
@@ -331,6 +332,30 @@ def confirm_pending(
         session.log_action(by, "registration", f"Inscription de {registration.full_name} validée")
         _send(registration, emails.outcome_message(registration), session=session, by=by)
     return registration
+
+
+def confirm_members(
+    membership: Membership, *, by, now: datetime.datetime | None = None
+) -> list[Registration]:
+    """Confirm the registrations pending the *cotisation* that ``membership`` pays: those of its
+    address, or of its organisation, on the members-only sessions of its year not yet over.
+    Each registrant receives the confirmation e-mail."""
+    now = now or timezone.now()
+    member = Q(pk__in=[])
+    if membership.email:
+        member |= Q(email__iexact=membership.email)
+    if membership.organisation_id:
+        member |= Q(organisation_id=membership.organisation_id)
+    waiting = Registration.objects.filter(
+        member,
+        status=Status.PENDING,
+        pending_reason=PendingReason.MEMBERSHIP,
+        anonymised_at__isnull=True,
+        session__access=Access.MEMBERS,
+        session__start_date__year=membership.year,
+        session__end_date__gte=timezone.localdate(now),
+    ).select_related("session")
+    return [confirm_pending(registration, by=by, now=now) for registration in waiting]
 
 
 def refuse(
