@@ -116,6 +116,20 @@ def test_what_registrants_typed_is_escaped_on_their_personal_page():
     assert "<script>alert" not in content and "<img src=x" not in content
 
 
+def test_the_commune_is_searched_and_recorded_without_an_account():
+    if not Commune.objects.filter(insee_code="26289").exists():
+        import_referential()  # emptied by a test in real transactions before this one
+    session = upcoming_session()
+    visitor = client_for(None)
+    page = visitor.get(form_url(session)).content.decode()
+    search_url = reverse("territories:search_communes_public")
+    assert f'hx-get="{search_url}"' in page
+    assert visitor.get(search_url, {"q": "saillans"}).status_code == 200
+    response = post(session, form_data(session, commune="26289"), client=visitor)
+    assert response.status_code == 302
+    assert Registration.objects.get().commune.name == "Saillans"
+
+
 def test_a_single_slot_session_asks_no_slot():
     page = text(client_for(None).get(form_url(upcoming_session())))
     assert 'name="slots"' not in page
