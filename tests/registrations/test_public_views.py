@@ -236,7 +236,7 @@ def test_members_only_a_non_member_registers_pending_their_cotisation():
 
 def test_members_only_a_member_registers_directly():
     session = upcoming_session(access=Access.MEMBERS)
-    MembershipFactory(email="camille.martin1@example.org")
+    MembershipFactory(email="camille.martin1@example.org", year=session.start_date.year)
     response = post(session, form_data(session))
     assert Registration.objects.get().status == Status.CONFIRMED
     assert response.status_code == 302
