@@ -112,8 +112,11 @@ def test_what_registrants_typed_is_escaped_on_their_personal_page():
     registration = RegistrationFactory(
         session=session, first_name=SCRIPT, accessibility_needs=IMAGE, organisation_name=IMAGE
     )
-    content = client_for(None).get(mine_url(registration)).content.decode()
-    assert "<script>alert" not in content and "<img src=x" not in content
+    session.accessibility_contact = SCRIPT
+    session.save(update_fields=["accessibility_contact"])
+    for name in ("mine", "edit", "cancel"):
+        content = client_for(None).get(mine_url(registration, name)).content.decode()
+        assert "<script>alert" not in content and "<img src=x" not in content
 
 
 def test_the_commune_is_searched_and_recorded_without_an_account():
