@@ -9,6 +9,7 @@ from django.utils import timezone
 from icalendar import Calendar
 
 from essaim.registrations.models import Registration, Status
+from essaim.territories import referential_views
 from essaim.territories.importer import import_referential
 from essaim.territories.models import Commune
 from tests.trainings.factories import SlotFactory, TrainingSessionFactory
@@ -98,7 +99,7 @@ def test_the_form_reads_well_on_a_phone(live_server, browser, session, screensho
 
 
 def test_an_anonymous_visitor_picks_the_commune_of_their_structure(
-    live_server, page, session, screenshot_dir
+    live_server, page, session, screenshot_dir, monkeypatch
 ):
     # Tests on a live server run in real transactions, emptied after each test: the
     # referential loaded for the test session may be gone, load it again.
@@ -117,6 +118,12 @@ def test_an_anonymous_visitor_picks_the_commune_of_their_structure(
     assert chosen.get_by_text("Saillans (26289)").is_visible()
     assert page.get_by_role("heading", name="Connexion").count() == 0
     page.screenshot(path=screenshot_dir / "registration-commune.png", full_page=True)
+
+    # Past the limit of searches, the picker reads out why, and keeps the commune chosen.
+    monkeypatch.setattr(referential_views, "PUBLIC_SEARCHES_PER_WINDOW", 0)
+    page.get_by_role("searchbox", name="Commune de votre structure").fill("crest")
+    page.get_by_text("Trop de recherches en peu de temps").wait_for()
+    assert chosen.get_by_text("Saillans (26289)").is_visible()
 
     page.get_by_label("J'accepte que ces informations soient conservées").check()
     page.get_by_role("button", name="M'inscrire").click()
