@@ -24,6 +24,7 @@ from essaim.memberships.models import (
     PaymentMethod,
     Status,
 )
+from essaim.memberships.payments import run_payment_hooks
 from essaim.roles.models import Role
 
 RECEIPT_SEQUENCE = "receipt"  # the name of the receipts' YearlySequence
@@ -103,7 +104,9 @@ def record_payment(
     by: User | None,
 ) -> Membership:
     """Record the payment of a pending membership, received on ``paid_on``: it becomes paid
-    and gets the next receipt number of the year of payment."""
+    and gets the next receipt number of the year of payment. What waited for it elsewhere
+    follows in the same transaction (``payments.py``: the registrations pending this
+    *cotisation* are confirmed)."""
     if paid_on > timezone.localdate():
         raise MembershipRefused("La date du paiement ne peut pas être dans le futur.")
     with transaction.atomic():
@@ -137,6 +140,7 @@ def record_payment(
             f"Paiement de {euros(locked.amount)} reçu le {paid_on:%d/%m/%Y} par "
             f"{locked.get_payment_method_display()} : reçu n° {locked.receipt_number}",
         )
+        run_payment_hooks(locked, by=by)
     return locked
 
 

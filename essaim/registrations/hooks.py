@@ -1,7 +1,8 @@
 """What registrations lend the apps below them, through the hooks those apps own: the tab
 Inscriptions of a session (``trainings/tabs.py``), the places taken for the catalogue
-(``trainings/places.py``), the places added offered to the people waiting, and the membership
-form filled in from a registration (``memberships/prefill.py``).
+(``trainings/places.py``), the places added offered to the people waiting, the membership
+form filled in from a registration (``memberships/prefill.py``), and the registrations pending
+a *cotisation* confirmed once it is paid (``memberships/payments.py``).
 Imported when the apps are ready (``RegistrationsConfig.ready``)."""
 
 from django.db import models
@@ -10,9 +11,10 @@ from django.db.models.functions import Coalesce
 
 from essaim.core.tabs import Tab
 from essaim.memberships.documents import Applicant
+from essaim.memberships.payments import on_payment_recorded
 from essaim.memberships.prefill import applicant_finder
 from essaim.registrations.models import HOLDS_A_PLACE, Registration, Status
-from essaim.registrations.services import offer_free_places
+from essaim.registrations.services import confirm_members, offer_free_places
 from essaim.trainings.models import TrainingSession
 from essaim.trainings.places import count_registrations_with, on_places_added
 from essaim.trainings.tabs import TABS
@@ -69,3 +71,8 @@ def applicant_of_registration(token: str) -> tuple[Applicant, int | None] | None
         organisation=organisation,
     )
     return applicant, registration.session.organiser_id
+
+
+@on_payment_recorded
+def confirm_registrations_of_member(membership, *, by) -> int:
+    return len(confirm_members(membership, by=by))

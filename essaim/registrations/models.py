@@ -232,3 +232,20 @@ class SentMessage(models.Model):
 
     def __str__(self) -> str:
         return self.subject
+
+
+class OrganiserDigest(models.Model):
+    """When an organiser last received the digest of new and pending registrations: the next
+    digest tells what came after it, and none is sent twice the same day."""
+
+    user = models.OneToOneField(
+        "accounts.User", on_delete=models.CASCADE, related_name="+", verbose_name="organisateur"
+    )
+    sent_at = models.DateTimeField("dernier récapitulatif envoyé le", null=True, blank=True)
+
+    class Meta:
+        verbose_name = "récapitulatif des inscriptions"
+        verbose_name_plural = "récapitulatifs des inscriptions"
+
+    def __str__(self) -> str:
+        return f"Récapitulatif des inscriptions de {self.user}"

@@ -15,6 +15,7 @@ from django.db.models import Count, Max, Q
 from django.utils import timezone
 
 from essaim.lib.errors import DomainError
+from essaim.memberships.models import Membership
 from essaim.memberships.services import valid_membership_for
 from essaim.organisations.models import Organisation
 from essaim.registrations import emails
@@ -26,7 +27,7 @@ from essaim.registrations.models import (
     Registration,
     Status,
 )
-from essaim.trainings.models import Slot, TrainingSession
+from essaim.trainings.models import Access, Slot, TrainingSession
 
 # The fields a registrant fills in; ``update`` may change all of them but the e-mail.
 PERSONAL_FIELDS = (
@@ -41,8 +42,8 @@ PERSONAL_FIELDS = (
 )
 NOT_A_MEMBER = (
     "Cette session est réservée aux adhérents à jour de leur cotisation, et nous ne trouvons pas "
-    "d'adhésion valide pour cette année à votre nom ni à celui de votre structure. Vous pouvez "
-    "vous inscrire en attendant le règlement de votre cotisation."
+    "d'adhésion valide à la date de la session à votre nom ni à celui de votre structure. Vous "
+    "pouvez vous inscrire en attendant le règlement de votre cotisation."
 )
 ALREADY_REGISTERED = (
     "Cette adresse e-mail est déjà inscrite à cette session. Retrouvez votre inscription grâce "
@@ -98,7 +99,7 @@ def register(
     programme = list(session.slots.all())
     attended = _chosen_slots(programme, slots)
     new_answers = _answers(session, answers)
-    is_member = not session.members_only or _has_membership(registration, now)
+    is_member = not session.members_only or _has_membership(registration, session)
     try:
         with transaction.atomic():
             locked = _lock(session)
@@ -217,7 +218,7 @@ def accept_offer(registration: Registration, now: datetime.datetime | None = Non
         expired = now > registration.offer_expires_at
         if not expired:
             registration.offer_expires_at = None
-            if session.members_only and not _has_membership(registration, now):
+            if session.members_only and not _has_membership(registration, session):
                 registration.status = Status.PENDING
                 registration.pending_reason = PendingReason.MEMBERSHIP
             else:
@@ -331,6 +332,30 @@ def confirm_pending(
         session.log_action(by, "registration", f"Inscription de {registration.full_name} validée")
         _send(registration, emails.outcome_message(registration), session=session, by=by)
     return registration
+
+
+def confirm_members(
+    membership: Membership, *, by, now: datetime.datetime | None = None
+) -> list[Registration]:
+    """Confirm the registrations pending the *cotisation* that ``membership`` pays: those of its
+    address, or of its organisation, on the members-only sessions of its year not yet over.
+    Each registrant receives the confirmation e-mail."""
+    now = now or timezone.now()
+    member = Q(pk__in=[])
+    if membership.email:
+        member |= Q(email__iexact=membership.email)
+    if membership.organisation_id:
+        member |= Q(organisation_id=membership.organisation_id)
+    waiting = Registration.objects.filter(
+        member,
+        status=Status.PENDING,
+        pending_reason=PendingReason.MEMBERSHIP,
+        anonymised_at__isnull=True,
+        session__access=Access.MEMBERS,
+        session__start_date__year=membership.year,
+        session__end_date__gte=timezone.localdate(now),
+    ).select_related("session")
+    return [confirm_pending(registration, by=by, now=now) for registration in waiting]
 
 
 def refuse(
@@ -455,9 +480,11 @@ def _place(
         registration.confirmed_at = now
 
 
-def _has_membership(registration: Registration, now: datetime.datetime) -> bool:
+def _has_membership(registration: Registration, session: TrainingSession) -> bool:
+    """Whether the registrant, or their organisation, is a member on the session's first day:
+    a membership that ends before the session does not count, one that starts by then does."""
     membership = valid_membership_for(
-        registration.email, registration.organisation, on=timezone.localdate(now)
+        registration.email, registration.organisation, on=session.start_date
     )
     return membership is not None
 

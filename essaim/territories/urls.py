@@ -13,5 +13,10 @@ urlpatterns = [
     path("epci/<str:siren>/", referential_views.epci_detail, name="epci_detail"),
     path("commune/<str:insee>/", referential_views.commune_detail, name="commune_detail"),
     path("recherche/communes/", referential_views.search_communes, name="search_communes"),
+    path(
+        "recherche/communes/publique/",
+        referential_views.search_communes_public,
+        name="search_communes_public",
+    ),
     path("recherche/epci/", referential_views.search_epci, name="search_epci"),
 ]

@@ -4,7 +4,9 @@
 ``EpciPickerField`` post INSEE codes or SIREN numbers in hidden inputs, one per chosen item,
 shown as chips with a remove button. Typing in the search box asks
 ``territories:search_communes`` / ``territories:search_epci`` for up to 15 options (htmx); the
-number of options found is read out through an ``aria-live`` region. ``picker.js`` adds and
+number of options found is read out through an ``aria-live`` region. A form open to everyone
+takes ``CommunePickerField(public=True)``: it asks ``territories:search_communes_public``,
+which needs no account and limits the searches of each address. ``picker.js`` adds and
 removes the chips and lets the keyboard move between the box and the options.
 
 A template that shows such a form renders ``{{ form.media }}``.
@@ -88,12 +90,14 @@ class ReferentialPickerField(forms.Field):
     chosen_labels: tuple[str, str]  # (singular, plural), headings of the chosen items
     default_error_messages: dict[str, str] = {}
 
-    def __init__(self, *, multiple: bool = True, **kwargs) -> None:
+    def __init__(
+        self, *, multiple: bool = True, search_url_name: str | None = None, **kwargs
+    ) -> None:
         self.multiple = multiple
         kwargs.setdefault(
             "widget",
             PickerWidget(
-                search_url_name=self.search_url_name,
+                search_url_name=search_url_name or self.search_url_name,
                 multiple=multiple,
                 chosen_label=self.chosen_label(multiple),
             ),
@@ -189,7 +193,9 @@ class CommunePickerField(ReferentialPickerField):
         "liste.",
     }
 
-    def __init__(self, *, multiple: bool = True, **kwargs) -> None:
+    def __init__(self, *, multiple: bool = True, public: bool = False, **kwargs) -> None:
+        if public:
+            kwargs["search_url_name"] = "territories:search_communes_public"
         kwargs.setdefault("label", "Communes" if multiple else "Commune")
         kwargs.setdefault(
             "help_text",

@@ -4,10 +4,14 @@ the e-mail with its .ics file."""
 import datetime
 
 import pytest
+from django.core.cache import cache
 from django.utils import timezone
 from icalendar import Calendar
 
 from essaim.registrations.models import Registration, Status
+from essaim.territories import referential_views
+from essaim.territories.importer import import_referential
+from essaim.territories.models import Commune
 from tests.trainings.factories import SlotFactory, TrainingSessionFactory
 
 pytestmark = [
@@ -92,3 +96,38 @@ def test_the_form_reads_well_on_a_phone(live_server, browser, session, screensho
     phone.screenshot(path=screenshot_dir / "registration-form-phone.png", full_page=True)
     context.close()
     assert width <= 390
+
+
+def test_an_anonymous_visitor_picks_the_commune_of_their_structure(
+    live_server, page, session, screenshot_dir, monkeypatch
+):
+    # Tests on a live server run in real transactions, emptied after each test: the
+    # referential loaded for the test session may be gone, load it again.
+    if not Commune.objects.filter(insee_code="26289").exists():
+        import_referential()
+    cache.clear()  # the public search counts each address's searches in the cache
+    page.goto(live_server.url + f"/sessions/{session.slug}/inscription/")
+    page.get_by_label("Prénom").fill("Camille")
+    page.get_by_label("Nom", exact=True).fill("Martin")
+    page.get_by_label("Adresse e-mail").fill("camille.martin@example.org")
+    page.get_by_label("agent de développement").check()
+
+    page.get_by_role("searchbox", name="Commune de votre structure").fill("saillans")
+    page.get_by_role("button", name="Saillans (26289)").click()
+    chosen = page.get_by_role("list", name="Commune choisie")
+    assert chosen.get_by_text("Saillans (26289)").is_visible()
+    assert page.get_by_role("heading", name="Connexion").count() == 0
+    page.screenshot(path=screenshot_dir / "registration-commune.png", full_page=True)
+
+    # Past the limit of searches, the picker reads out why, and keeps the commune chosen.
+    monkeypatch.setattr(referential_views, "PUBLIC_SEARCHES_PER_WINDOW", 0)
+    page.get_by_role("searchbox", name="Commune de votre structure").fill("crest")
+    page.get_by_text("Trop de recherches en peu de temps").wait_for()
+    assert chosen.get_by_text("Saillans (26289)").is_visible()
+
+    page.get_by_label("J'accepte que ces informations soient conservées").check()
+    page.get_by_role("button", name="M'inscrire").click()
+    page.get_by_role("heading", name="Votre inscription est confirmée").wait_for()
+    registration = Registration.objects.get()
+    assert registration.commune.insee_code == "26289"
+    assert registration.commune.departement.code == "26"

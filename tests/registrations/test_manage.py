@@ -3,6 +3,7 @@
 import datetime
 import html
 import re
+from decimal import Decimal
 
 import pytest
 from django.urls import reverse
@@ -10,6 +11,7 @@ from django.utils import timezone
 
 from essaim.registrations.models import Answer, Category, Status
 from essaim.territories.models import Commune
+from essaim.trainings.models import QuestionKind
 from tests.conftest import client_for
 from tests.registrations.factories import RegistrationFactory
 from tests.trainings.factories import RegistrationQuestionFactory, SlotFactory
@@ -306,6 +308,10 @@ def test_the_list_costs_the_same_queries_whatever_the_number_of_registrations(
     client = client_for(owner)
     client.get(manage_url(session))  # sessions and permissions warmed up
 
+    meal = RegistrationQuestionFactory(
+        session=session, label="Repas", kind=QuestionKind.CHOICE, choices="Standard\nVégétarien"
+    )
+
     def build(count: int) -> None:
         for number in range(count):
             registration = RegistrationFactory(
@@ -315,17 +321,83 @@ def test_the_list_costs_the_same_queries_whatever_the_number_of_registrations(
                 status=Status.PENDING if number % 3 else Status.CONFIRMED,
             )
             registration.slots.set(session.slots.all())
+            value = "Végétarien" if number % 2 else "Standard"
+            Answer.objects.create(registration=registration, question=meal, value=value)
 
     build(2)
     # The login session and the user (2), the session with the user's role (1), its slots (1),
     # the count of the selection (1), the status counts (1), the places left (1), the three
-    # breakdowns (3), the page's rows (1) and their slots (1).
-    with django_assert_max_num_queries(12) as few:
+    # breakdowns (3), the questions and the totals of their answers (2), the page's rows (1)
+    # and their slots (1).
+    with django_assert_max_num_queries(14) as few:
         client.get(manage_url(session))
     build(60)
     with django_assert_max_num_queries(len(few.captured_queries)):
         response = client.get(manage_url(session))
     assert len(response.context["page"].object_list) == 50
+
+
+# The totals of the answers ----------------------------------------------------------------------
+
+
+def test_the_answers_are_totalled_among_the_confirmed_and_apart_the_waiting_list(
+    training_session, reader
+):
+    session = training_session
+    meal = RegistrationQuestionFactory(
+        session=session,
+        label="Repas du midi",
+        kind=QuestionKind.CHOICE,
+        choices="Standard\nVégétarien\nSans porc",
+        position=1,
+    )
+    car = RegistrationQuestionFactory(
+        session=session, label="Venez-vous en voiture ?", kind=QuestionKind.YES_NO, position=2
+    )
+    guests = RegistrationQuestionFactory(session=session, label="Accompagnants", position=3)
+    RegistrationQuestionFactory(session=session, label="Vos attentes", position=4)
+    people = [
+        (Status.CONFIRMED, "Végétarien", "oui", "2", "Des repères"),
+        (Status.CONFIRMED, "Végétarien", "non", "1,5", "Des contacts"),
+        (Status.CONFIRMED, "Standard", "oui", "", ""),
+        (Status.WAITING, "Standard", "oui", "3", ""),
+        (Status.PENDING, "Standard", "oui", "10", ""),  # holds no confirmed place yet
+        (Status.CANCELLED, "Sans porc", "oui", "10", ""),
+    ]
+    expectations = session.questions.get(label="Vos attentes")
+    for status, *values in people:
+        registration = RegistrationFactory(session=session, status=status)
+        for question, value in zip((meal, car, guests, expectations), values, strict=True):
+            Answer.objects.create(registration=registration, question=question, value=value)
+
+    response = client_for(reader).get(manage_url(session))
+
+    totals = {
+        item.question.label: [(row.label, row.confirmed, row.waiting) for row in item.rows]
+        for item in response.context["answer_totals"].questions
+    }
+    assert totals == {
+        "Repas du midi": [("Standard", 1, 1), ("Végétarien", 2, 0), ("Sans porc", 0, 0)],
+        "Venez-vous en voiture ?": [("Oui", 2, 1), ("Non", 1, 0)],
+        "Accompagnants": [
+            ("Total des réponses", Decimal("3.5"), Decimal(3)),
+            ("Personnes ayant répondu", 2, 1),
+        ],
+    }
+    page = text_of(response)
+    assert "Réponses aux questions" in page
+    assert "Repas du midi Réponse Confirmées Liste d'attente Standard 1 1 Végétarien 2 0" in page
+    assert "Total des réponses 3,5 3" in page
+
+
+def test_without_answers_to_total_the_section_is_not_shown(training_session, reader):
+    RegistrationQuestionFactory(session=training_session, label="Vos attentes")
+    registration = RegistrationFactory(session=training_session)
+    question = training_session.questions.get()
+    Answer.objects.create(registration=registration, question=question, value="Des repères")
+    response = client_for(reader).get(manage_url(training_session))
+    assert response.context["answer_totals"].questions == []
+    assert "Réponses aux questions" not in text_of(response)
 
 
 # The detail of one registration ---------------------------------------------------------------

@@ -15,6 +15,7 @@ from essaim.territories.models import Commune
 from essaim.trainings.models import Access
 from tests.conftest import client_for
 from tests.memberships.factories import MembershipFactory
+from tests.organisations.factories import OrganisationFactory
 from tests.registrations.factories import RegistrationFactory
 from tests.registrations.helpers import session_of
 from tests.trainings.factories import RegistrationQuestionFactory
@@ -86,6 +87,50 @@ def test_the_form_asks_for_everything_with_all_slots_checked():
     assert page.count('type="checkbox" name="slots"') == 2
     assert page.count('name="slots" value') == 2 and page.count("checked") >= 2
     assert MEETING not in page
+
+
+SCRIPT = "<script>alert('contact')</script>"
+IMAGE = '<img src=x onerror="alert(1)">'
+
+
+def test_what_organisers_typed_is_escaped_on_the_public_form():
+    session = upcoming_session(
+        accessibility_contact=SCRIPT,
+        organiser=OrganisationFactory(name=IMAGE),
+        contact_name=IMAGE,
+        title=f"Repères {SCRIPT}",
+    )
+    RegistrationQuestionFactory(session=session, label=IMAGE)
+    content = client_for(None).get(form_url(session)).content.decode()
+    assert "<script>alert" not in content and "<img src=x" not in content
+    assert "Référent handicap : &lt;script&gt;alert(&#x27;contact&#x27;)&lt;/script&gt;." in content
+    assert "utilisés par &lt;img src=x onerror=&quot;alert(1)&quot;&gt; pour organiser" in content
+
+
+def test_what_registrants_typed_is_escaped_on_their_personal_page():
+    session = upcoming_session()
+    registration = RegistrationFactory(
+        session=session, first_name=SCRIPT, accessibility_needs=IMAGE, organisation_name=IMAGE
+    )
+    session.accessibility_contact = SCRIPT
+    session.save(update_fields=["accessibility_contact"])
+    for name in ("mine", "edit", "cancel"):
+        content = client_for(None).get(mine_url(registration, name)).content.decode()
+        assert "<script>alert" not in content and "<img src=x" not in content
+
+
+def test_the_commune_is_searched_and_recorded_without_an_account():
+    if not Commune.objects.filter(insee_code="26289").exists():
+        import_referential()  # emptied by a test in real transactions before this one
+    session = upcoming_session()
+    visitor = client_for(None)
+    page = visitor.get(form_url(session)).content.decode()
+    search_url = reverse("territories:search_communes_public")
+    assert f'hx-get="{search_url}"' in page
+    assert visitor.get(search_url, {"q": "saillans"}).status_code == 200
+    response = post(session, form_data(session, commune="26289"), client=visitor)
+    assert response.status_code == 302
+    assert Registration.objects.get().commune.name == "Saillans"
 
 
 def test_a_single_slot_session_asks_no_slot():
@@ -194,7 +239,7 @@ def test_members_only_a_non_member_registers_pending_their_cotisation():
 
 def test_members_only_a_member_registers_directly():
     session = upcoming_session(access=Access.MEMBERS)
-    MembershipFactory(email="camille.martin1@example.org")
+    MembershipFactory(email="camille.martin1@example.org", year=session.start_date.year)
     response = post(session, form_data(session))
     assert Registration.objects.get().status == Status.CONFIRMED
     assert response.status_code == 302

@@ -131,3 +131,4 @@ def test_the_jobs_run_with_the_others():
     labels = [label for label, _ in run_scheduled_jobs(NOW)]
     assert "Rappels envoyés aux inscrits avant les sessions" in labels
     assert any(label.startswith("Places libérées non confirmées") for label in labels)
+    assert any(label.startswith("Récapitulatif des nouvelles inscriptions") for label in labels)

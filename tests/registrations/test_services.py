@@ -183,6 +183,27 @@ def test_a_non_member_is_refused_unless_they_wait_for_their_membership(membershi
     assert pending.holds_a_place
 
 
+def test_the_membership_counted_is_the_one_of_the_session_date_not_of_the_registration():
+    december = datetime.datetime(2031, 12, 20, 9, 0, tzinfo=datetime.UTC)
+    session = session_of(access=Access.MEMBERS, start=datetime.date(2032, 1, 15))
+    MembershipFactory(email="camille.martin1@example.org", year=2032)  # renewed in advance
+    MembershipFactory(email="camille.martin2@example.org", year=2031)  # over by the session
+    assert register(session, 1, now=december).status == Status.CONFIRMED
+    with pytest.raises(RegistrationError, match="à la date de la session"):
+        register(session, 2, now=december)
+    assert register(session, 2, now=december, wait_for_membership=True).status == Status.PENDING
+
+
+def test_an_offer_taken_counts_the_membership_of_the_session_date():
+    december = datetime.datetime(2031, 12, 20, 9, 0, tzinfo=datetime.UTC)
+    session = session_of(access=Access.MEMBERS, capacity=1, start=datetime.date(2032, 1, 15))
+    MembershipFactory(email="camille.martin2@example.org", year=2032)
+    holder = register(session, 1, now=december, wait_for_membership=True)
+    waiting = register(session, 2, now=december)
+    services.cancel(holder, now=december)
+    assert services.accept_offer(waiting, now=december + HOUR).status == Status.CONFIRMED
+
+
 def test_a_non_member_waits_when_the_session_is_full():
     session = session_of(access=Access.MEMBERS, capacity=1)
     register(session, 1, wait_for_membership=True)

@@ -1,11 +1,15 @@
 """The endpoints the pickers query as the user types."""
 
+import html
 import re
 
+import pytest
+from django.core.cache import cache
 from django.urls import reverse
 
+from essaim.territories import referential_views
 from tests.conftest import client_for
-from tests.territories.conftest import CRESTOIS_SIREN, SAILLANS
+from tests.territories.conftest import CREST, CRESTOIS_SIREN, SAILLANS
 
 
 def options(content: str) -> list[str]:
@@ -98,3 +102,42 @@ def test_it_runs_two_queries_at_most(outsider, django_assert_max_num_queries):
     # 1 session, 2 user, 3 the options (with their départements), 4 the count of all matches
     with django_assert_max_num_queries(4):
         client.get(reverse("territories:search_communes"), {"q": "saint"})
+
+
+# The public commune search (the registration form, no account) ---------------------------------
+
+
+@pytest.fixture
+def public_search(db):
+    cache.clear()  # the limit counts in the cache, shared by the tests of this process
+    yield reverse("territories:search_communes_public")
+    cache.clear()
+
+
+def test_the_public_search_needs_no_account_and_tells_only_the_referential(public_search):
+    response = client_for(None).get(public_search, {"q": "26289", "picker": "id_commune"})
+    content = response.content.decode()
+    assert response.status_code == 200
+    assert options(content) == [SAILLANS]
+    assert 'data-label="Saillans (26289)"' in content
+    assert "<small>Drôme (26) · 26340</small>" in content
+    assert "habitants" not in content
+
+
+def test_the_public_search_is_limited_per_address_with_a_french_429(public_search, monkeypatch):
+    monkeypatch.setattr(referential_views, "PUBLIC_SEARCHES_PER_WINDOW", 3)
+    visitor = client_for(None)
+    for _ in range(3):
+        assert visitor.get(public_search, {"q": "crest"}).status_code == 200
+    response = visitor.get(public_search, {"q": "crest", "picker": "id_commune"})
+    content = html.unescape(response.content.decode())
+    assert response.status_code == 429
+    assert options(content) == []
+    assert "Trop de recherches en peu de temps" in content
+    assert 'id="id_commune-statut"' in content  # read out by the picker's live region
+    neighbour = client_for(None).get(public_search, {"q": "crest"}, REMOTE_ADDR="192.0.2.7")
+    assert neighbour.status_code == 200 and CREST in options(neighbour.content.decode())
+
+
+def test_the_public_search_only_answers_get(public_search):
+    assert client_for(None).post(public_search, {"q": "crest"}).status_code == 405

@@ -3,6 +3,7 @@ things the framing lists (hypotheses, fundings, partners, stop/go criteria)."""
 
 from django import forms
 from django.db.models import Q
+from django.utils.safestring import mark_safe
 
 from essaim.core.concurrency import VersionedFormMixin
 from essaim.experiments.models import (
@@ -111,11 +112,14 @@ class TypeForm(FramingStepForm):
         choices=Nature.choices,
         required=False,
         widget=forms.RadioSelect,
-        help_text="Une <strong>expérience</strong>, c'est quelque chose que l'on essaie. Une "
-        "<strong>expérimentation</strong> relève d'une démarche bien spécifique : cadrée au "
-        "démarrage, limitée dans le temps, pilotée et évaluée, avec un droit à l'erreur ; "
-        "elle débouche sur une décision (arrêter, ajuster, poursuivre, pérenniser, changer "
-        "d'échelle). Une expérience peut devenir une expérimentation quand on la cadre.",
+        # Help texts are escaped when shown; this one is our own markup.
+        help_text=mark_safe(
+            "Une <strong>expérience</strong>, c'est quelque chose que l'on essaie. Une "
+            "<strong>expérimentation</strong> relève d'une démarche bien spécifique : cadrée au "
+            "démarrage, limitée dans le temps, pilotée et évaluée, avec un droit à l'erreur ; "
+            "elle débouche sur une décision (arrêter, ajuster, poursuivre, pérenniser, changer "
+            "d'échelle). Une expérience peut devenir une expérimentation quand on la cadre."
+        ),
     )
 
     class Meta:

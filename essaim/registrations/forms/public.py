@@ -27,6 +27,7 @@ class RegistrationDetailsForm(forms.ModelForm):
 
     commune = CommunePickerField(
         multiple=False,
+        public=True,
         required=False,
         label="Commune de votre structure",
         help_text="Tapez le nom ou le code postal, puis choisissez dans la liste. Elle aide "

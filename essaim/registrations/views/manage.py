@@ -25,6 +25,7 @@ from essaim.core.downloads import CSV_TYPE, XLSX_TYPE, file_response
 from essaim.lib import french
 from essaim.mail.tasks import send_email
 from essaim.registrations import exports, services
+from essaim.registrations.answer_totals import answer_totals
 from essaim.registrations.forms.manage import (
     RECIPIENT_LABELS,
     RECIPIENT_STATUSES,
@@ -175,6 +176,7 @@ def manage(request: HttpRequest, pk: int) -> HttpResponse:
         "page": page,
         "several_slots": len(slots) > 1,
         "breakdowns": breakdowns(selection),
+        "answer_totals": answer_totals(session),
         "pending_count": counts[Status.PENDING],
     }
     return render(request, "registrations/manage.html", context)

@@ -94,6 +94,14 @@
     }
   });
 
+  // Too many searches (429): the answer is the sentence that says so, shown like the others.
+  document.addEventListener("htmx:beforeSwap", function (event) {
+    if (event.detail.xhr.status === 429 && pickerOf(event.detail.elt)) {
+      event.detail.shouldSwap = true;
+      event.detail.isError = false;
+    }
+  });
+
   document.addEventListener("keydown", function (event) {
     var picker = pickerOf(event.target);
     if (!picker) {
