@@ -65,6 +65,13 @@ def set_published(*, session: TrainingSession, published: bool, by: User) -> Non
             session.log_action(by, "unpublished", "Session retirée de la publication")
 
 
+def _moved_by_days(moment: datetime.datetime, shift: datetime.timedelta) -> datetime.datetime:
+    """``moment`` moved by ``shift`` days on the local clock: 23h59 stays 23h59 when the copy
+    falls on the other side of a change to or from summer time."""
+    wall_clock = timezone.localtime(moment).replace(tzinfo=None)
+    return timezone.make_aware(wall_clock + shift)
+
+
 def duplicate_session(
     *, session: TrainingSession, start_date: datetime.date, by: User
 ) -> TrainingSession:
@@ -79,7 +86,7 @@ def duplicate_session(
         copy.start_date = session.start_date + shift
         copy.end_date = session.end_date + shift
         if session.registration_deadline is not None:
-            copy.registration_deadline = session.registration_deadline + shift
+            copy.registration_deadline = _moved_by_days(session.registration_deadline, shift)
         copy.slug = TrainingSession.unique_slug(session.title, copy.start_date)
         copy.published = False
         copy.illustrative = False
