@@ -20,6 +20,11 @@ def schedule(slots: Iterable) -> list[tuple[str, list[str]]]:
     ]
 
 
+def slot_line(day, start, end, *, capital: bool = True) -> str:
+    """« Jeudi 9 novembre 2023, 10h30-12h » (« jeudi… » with ``capital=False``)."""
+    return f"{french.weekday_date(day, capital=capital)}, {french.hours(start, end)}"
+
+
 def schedule_lines(slots: Iterable) -> list[str]:
     """One line per day: « Jeudi 9 novembre 2023, 10h30-12h », « Mardi 30 juin 2020, 10h-12h
     et 14h-16h »."""
