@@ -1,9 +1,11 @@
 """Recording attendance and issuing certificates: each workflow in its own transaction.
 
 Presence is recorded per registration and per slot, from the organiser's grid, a check-in on a
-phone, or a webconference's connection report. A certificate is issued only to a registrant who
-attended at least one slot; it is numbered once and sent once."""
+phone, or a webconference's connection report, from the day of the first slot on. A certificate
+is issued only to a registrant who attended at least one slot; it is numbered once and sent
+once."""
 
+import datetime
 from dataclasses import dataclass
 from decimal import Decimal
 
@@ -28,6 +30,35 @@ def _actor(user):
     return user if user is not None and user.is_authenticated else None
 
 
+# Not before the session -------------------------------------------------------------------------
+
+
+def not_open_yet(
+    session: TrainingSession,
+    *,
+    slot_days: list[datetime.date] | None = None,
+    today: datetime.date | None = None,
+) -> str:
+    """Why attendance cannot be recorded nor certificates issued yet, before the day of the
+    session's first slot (``slot_days`` spares the query when the caller has the slots);
+    "" from that day on."""
+    if slot_days is None:
+        slot_days = list(session.slots.values_list("date", flat=True))
+    first_day = min(slot_days, default=session.start_date)
+    if (today or timezone.localdate()) >= first_day:
+        return ""
+    return (
+        f"La session commence le {french.weekday_date(first_day)} : les présences se relèvent "
+        "et les attestations s'établissent à partir de ce jour."
+    )
+
+
+def _refuse_before_first_day(session: TrainingSession) -> None:
+    refusal = not_open_yet(session)
+    if refusal:
+        raise AttendanceError(refusal)
+
+
 # The organiser's grid ----------------------------------------------------------------------------
 
 
@@ -47,6 +78,7 @@ def record_grid(
     valid = {(reg, slot) for reg, slot in checked ^ shown if reg in registrations and slot in slots}
     if not valid:
         return 0
+    _refuse_before_first_day(session)
     now, by = timezone.now(), _actor(actor)
     with transaction.atomic():
         for registration_id, slot_id in valid:
@@ -76,6 +108,7 @@ def record_grid(
 def check_in(*, registration: Registration, half_day: HalfDay, actor) -> None:
     """Record ``registration`` present at every slot of ``half_day`` (a presence already
     recorded, with its minutes, is kept)."""
+    _refuse_before_first_day(registration.session)
     now, by = timezone.now(), _actor(actor)
     with transaction.atomic():
         kept = set(
@@ -110,6 +143,7 @@ def import_connection_report(
 ) -> ConnectionReport:
     """Record the presence of each registrant of ``plan`` at its slot (present from its
     threshold on), and keep the report."""
+    _refuse_before_first_day(session)
     now, by = timezone.now(), _actor(actor)
     with transaction.atomic():
         for person in plan.matched:
@@ -177,6 +211,7 @@ def default_place(session: TrainingSession) -> str:
 def issue_certificate(*, registration: Registration, place: str = "", actor=None) -> Certificate:
     """The certificate of ``registration``, numbered once. Until it is sent, issuing it again
     updates the hours it states (attendance may have been corrected)."""
+    _refuse_before_first_day(registration.session)
     minutes = attended_minutes(registration)
     if not minutes:
         raise AttendanceError(
@@ -252,6 +287,7 @@ def send_certificates(*, session: TrainingSession, place: str, actor) -> Certifi
     written and sent by its own task (``tasks.send_certificate``)."""
     from essaim.attendance.tasks import send_certificate
 
+    _refuse_before_first_day(session)
     registrations = list(
         confirmed_registrations(session)
         .filter(anonymised_at__isnull=True)

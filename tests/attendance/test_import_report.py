@@ -187,6 +187,10 @@ def test_a_tampered_or_foreign_preview_is_refused(webconferences, editor, traini
     from essaim.roles.models import Role
 
     training_session.grant(editor, Role.EDITOR)
+    # Another session already begun: only the preview is foreign to it.
+    training_session.start_date = training_session.end_date = morning.date
+    training_session.save()
+    training_session.slots.update(date=morning.date)
     foreign = client.post(
         url(training_session),
         {"step": "confirm", "payload": preview.context["token"]},
