@@ -19,6 +19,8 @@ from essaim.attendance.reports import ReportPlan
 from essaim.lib import french
 from essaim.lib.errors import DomainError
 from essaim.registrations.models import Registration
+from essaim.territories.models import TerritoryKind
+from essaim.trainings.formatting import address_commune
 from essaim.trainings.models import TrainingSession
 
 
@@ -201,11 +203,20 @@ def attended_minutes(registration: Registration) -> int:
 
 
 def default_place(session: TrainingSession) -> str:
-    """Where a certificate says it was made: the organiser's territory, else the venue."""
+    """The commune a certificate says it was made in (« Fait à … »): the organiser's, when its
+    territory is one commune; else the commune of the venue's address (« 26150 Die »); else ""
+    (« Fait le … »), never a region or another wider territory."""
     organiser = session.organiser
-    if organiser is not None and organiser.territory_id is not None:
-        return organiser.territory.name
-    return session.venue
+    if organiser is None and session.cycle is not None:
+        organiser = session.cycle.organiser
+    territory = organiser.territory if organiser is not None else None
+    if territory is not None:
+        if territory.kind == TerritoryKind.COMMUNE:
+            return territory.name
+        communes = list(territory.communes.values_list("name", flat=True)[:2])
+        if len(communes) == 1:
+            return communes[0]
+    return address_commune(session.address)
 
 
 def issue_certificate(*, registration: Registration, place: str = "", actor=None) -> Certificate:
