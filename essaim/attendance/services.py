@@ -180,14 +180,15 @@ def import_connection_report(
 
 
 def import_summary(plan: ReportPlan) -> str:
-    """« 18 inscrits rapprochés (15 présents, 3 absents) ; 2 personnes sans inscrit. »"""
+    """« 18 inscrit·es rapproché·es (15 présent·es, 3 absent·es) ; 2 personnes sans
+    inscription. »"""
     text = (
-        f"{french.counted(len(plan.matched), 'inscrit rapproché', 'inscrits rapprochés')} "
-        f"({french.counted(plan.present_count, 'présent')}, "
-        f"{french.counted(plan.absent_count, 'absent')})"
+        f"{french.counted(len(plan.matched), 'inscrit·e rapproché·e', 'inscrit·es rapproché·es')} "
+        f"({french.counted(plan.present_count, 'présent·e', 'présent·es')}, "
+        f"{french.counted(plan.absent_count, 'absent·e', 'absent·es')})"
     )
     if plan.unmatched:
-        text += f" ; {french.counted(len(plan.unmatched), 'personne')} sans inscrit"
+        text += f" ; {french.counted(len(plan.unmatched), 'personne')} sans inscription"
     return text + "."
 
 
@@ -273,7 +274,7 @@ class CertificateRun:
 
     @property
     def summary(self) -> str:
-        """« 18 attestations envoyées ; 4 absents n'en reçoivent pas. »"""
+        """« 18 attestations envoyées ; 4 absent·es n'en reçoivent pas. »"""
         if self.queued:
             sent = french.counted(self.queued, "attestation envoyée", "attestations envoyées")
         else:
@@ -284,11 +285,11 @@ class CertificateRun:
                 f"auparavant, pas {french.plural(self.already_sent, 'renvoyée')})"
             )
         if self.absentees == 0:
-            absent = "aucun absent"
+            absent = "aucune absence"
         elif self.absentees == 1:
-            absent = "1 absent n'en reçoit pas"
+            absent = "1 absent·e n'en reçoit pas"
         else:
-            absent = f"{self.absentees} absents n'en reçoivent pas"
+            absent = f"{self.absentees} absent·es n'en reçoivent pas"
         return f"{sent} ; {absent}."
 
 

@@ -130,7 +130,7 @@ def test_certificates_are_sent_to_attendees_only_and_once(
     with django_capture_on_commit_callbacks(execute=True):
         response = client.post(send_url(session), {"place": "Valence"}, follow=True)
 
-    assert "3 attestations envoyées ; 2 absents n'en reçoivent pas." in page_text(response)
+    assert "3 attestations envoyées ; 2 absent·es n'en reçoivent pas." in page_text(response)
     assert sorted(message.to[0] for message in mailoutbox) == [
         "elodie.faure@example.org",
         "jm.bostetter@example.org",
@@ -161,7 +161,7 @@ def test_certificates_are_sent_to_attendees_only_and_once(
     assert len(mailoutbox) == 3
     assert (
         "Aucune nouvelle attestation à envoyer (3 déjà envoyées auparavant, pas renvoyées) ; "
-        "2 absents n'en reçoivent pas."
+        "2 absent·es n'en reçoivent pas."
     ) in page_text(response)
 
     # …but someone found present later receives theirs, alone.

@@ -113,7 +113,7 @@ def _record(request: HttpRequest, session: TrainingSession, days: list[HalfDay])
     day = find_half_day(days, request.POST.get(HALF_DAY_PARAMETER))
     registration_pk = request.POST.get("inscrit", "")
     if day is None or not registration_pk.isdigit():
-        raise Http404("Cette demi-journée ou cet inscrit n'existe pas.")
+        raise Http404("Cette demi-journée ou cette inscription n'existe pas.")
     registration = get_object_or_404(confirmed_registrations(session), pk=int(registration_pk))
     if request.POST.get("action") == "annuler":
         undo_check_in(registration=registration, half_day=day)
