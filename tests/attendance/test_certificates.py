@@ -260,3 +260,14 @@ def test_without_the_organiser_s_commune_the_venue_s_commune_is_used(attended):
     assert default_place(session) == "Die"
     session.address = ""
     assert default_place(session) == ""
+
+
+def test_emoji_of_a_title_are_left_out_of_the_certificate(attended, editor):
+    session, marie = attended.session, attended.registrations["Marie"]
+    session.title = "Atelier 🌱 transitions 🚲"
+    session.save()
+    client_for(editor).post(pdf_url(session, marie))
+    pdf, pages = read_pdf(client_for(editor).get(pdf_url(session, marie)).content)
+    assert "« Atelier transitions »" in pages[0]
+    assert "🌱" not in pages[0] and "🚲" not in pages[0]
+    assert "🌱" not in pdf.metadata.title
