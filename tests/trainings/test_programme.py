@@ -241,7 +241,10 @@ def test_deleting_the_only_slot_of_a_published_session_warns_and_tells_its_regis
     mail = next(mail for mail in mailoutbox if mail.to == [chose_it.email])
     assert mail.subject == f"Séance annulée : {training_session.title}"
     day = french.weekday_date(slot.date)
-    assert f"La séance du {day}, 10h30-12h" in mail.body and "est annulée" in mail.body
+    assert (
+        f"La séance « Repères sur l'expérimentation » du {day}, 10h30-12h, de la session "
+        f"« {training_session.title} », est annulée." in mail.body
+    )
     assert chose_it.token in mail.body  # the link to their registration
     (_name, calendar, mimetype) = mail.attachments[0]
     assert mimetype == "text/calendar"
