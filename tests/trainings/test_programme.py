@@ -5,6 +5,7 @@ import datetime
 import pytest
 from django.urls import reverse
 
+from essaim.core.concurrency import VERSION_FIELD
 from essaim.core.models import HistoryEntry
 from essaim.lib import french
 from essaim.registrations.models import Answer, Status
@@ -255,8 +256,10 @@ def test_deleting_the_only_slot_of_a_published_session_warns_and_tells_its_regis
     assert any(summary.startswith("Programme : 2 inscrit·es prévenu·es") for summary in summaries)
 
 
-def _slot_data(slot, **changes) -> dict:
+def _slot_data(slot, version: str, **changes) -> dict:
+    """What the form of ``slot`` sends, with the version of the page it was loaded in."""
     data = {
+        VERSION_FIELD: version,
         "date": slot.date.isoformat(),
         "start_time": slot.start_time.strftime("%H:%M"),
         "end_time": slot.end_time.strftime("%H:%M"),
@@ -273,9 +276,12 @@ def test_moving_a_followed_slot_asks_to_confirm_then_tells_its_registrants(
     confirmed = RegistrationFactory(session=training_session)
     waiting = RegistrationFactory(session=training_session, status=Status.WAITING)
     edit = url("edit_slot", training_session, slot.pk)
-    page = text_of(client_for(editor).get(edit))
+    form_page = client_for(editor).get(edit)
+    version = form_page.context["form"][VERSION_FIELD].value()
+    page = text_of(form_page)
     assert "2 inscrit·es suivent cette séance : chacun·e recevra un e-mail" in page
-    moved = _slot_data(slot, start_time="14:00", end_time="15:30")
+    assert "Prévenir les 2 inscrit·es si la date ou les horaires changent" in page
+    moved = _slot_data(slot, version, start_time="14:00", end_time="15:30")
     refused = client_for(editor).post(edit, moved)
     assert refused.status_code == 200
     assert "Ce changement d'horaire concerne 2 inscrit·es" in text_of(refused)
@@ -304,6 +310,8 @@ def test_moving_a_followed_slot_asks_to_confirm_then_tells_its_registrants(
         assert has_link == (mail.to == [confirmed.email])
     entry = HistoryEntry.objects.of(training_session).filter(summary__contains="prévenu").get()
     assert "2 inscrit·es prévenu·es du changement d'horaire" in entry.summary
+    change = HistoryEntry.objects.of(training_session).get(summary__contains="modifiée")
+    assert "(début, fin)" in change.summary  # the confirmation box is not a change
 
 
 def test_renaming_a_followed_slot_needs_no_confirmation_and_sends_nothing(
@@ -311,16 +319,17 @@ def test_renaming_a_followed_slot_needs_no_confirmation_and_sends_nothing(
 ):
     slot = training_session.slots.get()
     RegistrationFactory(session=training_session)
+    edit = url("edit_slot", training_session, slot.pk)
+    version = client_for(editor).get(edit).context["form"][VERSION_FIELD].value()
     with django_capture_on_commit_callbacks(execute=True):
-        response = client_for(editor).post(
-            url("edit_slot", training_session, slot.pk), _slot_data(slot, title="Autre titre")
-        )
+        response = client_for(editor).post(edit, _slot_data(slot, version, title="Autre titre"))
     assert response.status_code == 302
     slot.refresh_from_db()
     assert slot.title == "Autre titre"
     assert not mailoutbox
     summaries = HistoryEntry.objects.of(training_session).values_list("summary", flat=True)
     assert not any("prévenu" in summary for summary in summaries)
+    assert any("modifiée (intitulé)" in summary for summary in summaries)
 
 
 def test_deleting_a_question_warns_about_its_answers(training_session, editor):

@@ -1,8 +1,6 @@
 """The forms of the programme: time slots, speakers, testimonies and the questions added to the
 registration form."""
 
-from functools import cached_property
-
 from django import forms
 from django.db.models import Q
 
@@ -60,7 +58,11 @@ class SlotForm(VersionedFormMixin, forms.ModelForm):
         if self.registrant_count:
             followers = french.counted(self.registrant_count, "inscrit·e", "inscrit·es")
             self.fields[CONFIRM_FIELD] = forms.BooleanField(
-                label=f"Prévenir les {followers} si la date ou les horaires changent",
+                label=(
+                    "Prévenir l'inscrit·e si la date ou les horaires changent"
+                    if self.registrant_count == 1
+                    else f"Prévenir les {followers} si la date ou les horaires changent"
+                ),
                 required=False,
                 help_text=(
                     f"{followers} {french.plural(self.registrant_count, 'suit', 'suivent')} "
@@ -69,18 +71,21 @@ class SlotForm(VersionedFormMixin, forms.ModelForm):
                 ),
             )
 
-    @cached_property
+    @property
     def changed_data(self) -> list[str]:
-        """The slot's fields changed (the confirmation is not one of them)."""
+        """The slot's fields this person changed (the confirmation is not one of them)."""
         return [name for name in super().changed_data if name != CONFIRM_FIELD]
 
     @property
     def time_changed(self) -> bool:
+        """Whether the date or the times were changed (once the form is validated)."""
         return any(name in self.changed_data for name in TIME_FIELDS)
 
     def clean(self) -> dict:
         data = super().clean()
-        if self.registrant_count and self.time_changed and not data.get(CONFIRM_FIELD):
+        # Compared with the slot as loaded: ``changed_data`` is known only after validation.
+        moved = any(name in data and data[name] != self.initial.get(name) for name in TIME_FIELDS)
+        if self.registrant_count and moved and not data.get(CONFIRM_FIELD):
             followers = french.counted(self.registrant_count, "inscrit·e", "inscrit·es")
             self.add_error(
                 CONFIRM_FIELD,
