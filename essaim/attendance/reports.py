@@ -374,8 +374,8 @@ class _LineReader:
 
 # Matching ----------------------------------------------------------------------------------------
 
-NO_ONE = "aucun inscrit ne porte ce nom ni cette adresse"
-HOMONYMS = "plusieurs inscrits portent ce nom"
+NO_ONE = "aucune inscription à ce nom ni à cette adresse"
+HOMONYMS = "plusieurs inscrit·es portent ce nom"
 SPEAKER = "intervenant·e de la session"
 
 

@@ -1,9 +1,11 @@
 """Recording attendance and issuing certificates: each workflow in its own transaction.
 
 Presence is recorded per registration and per slot, from the organiser's grid, a check-in on a
-phone, or a webconference's connection report. A certificate is issued only to a registrant who
-attended at least one slot; it is numbered once and sent once."""
+phone, or a webconference's connection report, from the day of the first slot on. A certificate
+is issued only to a registrant who attended at least one slot; it is numbered once and sent
+once."""
 
+import datetime
 from dataclasses import dataclass
 from decimal import Decimal
 
@@ -17,6 +19,8 @@ from essaim.attendance.reports import ReportPlan
 from essaim.lib import french
 from essaim.lib.errors import DomainError
 from essaim.registrations.models import Registration
+from essaim.territories.models import TerritoryKind
+from essaim.trainings.formatting import address_commune
 from essaim.trainings.models import TrainingSession
 
 
@@ -26,6 +30,35 @@ class AttendanceError(DomainError):
 
 def _actor(user):
     return user if user is not None and user.is_authenticated else None
+
+
+# Not before the session -------------------------------------------------------------------------
+
+
+def not_open_yet(
+    session: TrainingSession,
+    *,
+    slot_days: list[datetime.date] | None = None,
+    today: datetime.date | None = None,
+) -> str:
+    """Why attendance cannot be recorded nor certificates issued yet, before the day of the
+    session's first slot (``slot_days`` spares the query when the caller has the slots);
+    "" from that day on."""
+    if slot_days is None:
+        slot_days = list(session.slots.values_list("date", flat=True))
+    first_day = min(slot_days, default=session.start_date)
+    if (today or timezone.localdate()) >= first_day:
+        return ""
+    return (
+        f"La session commence le {french.weekday_date(first_day)} : les présences se relèvent "
+        "et les attestations s'établissent à partir de ce jour."
+    )
+
+
+def _refuse_before_first_day(session: TrainingSession) -> None:
+    refusal = not_open_yet(session)
+    if refusal:
+        raise AttendanceError(refusal)
 
 
 # The organiser's grid ----------------------------------------------------------------------------
@@ -47,6 +80,7 @@ def record_grid(
     valid = {(reg, slot) for reg, slot in checked ^ shown if reg in registrations and slot in slots}
     if not valid:
         return 0
+    _refuse_before_first_day(session)
     now, by = timezone.now(), _actor(actor)
     with transaction.atomic():
         for registration_id, slot_id in valid:
@@ -76,6 +110,7 @@ def record_grid(
 def check_in(*, registration: Registration, half_day: HalfDay, actor) -> None:
     """Record ``registration`` present at every slot of ``half_day`` (a presence already
     recorded, with its minutes, is kept)."""
+    _refuse_before_first_day(registration.session)
     now, by = timezone.now(), _actor(actor)
     with transaction.atomic():
         kept = set(
@@ -110,6 +145,7 @@ def import_connection_report(
 ) -> ConnectionReport:
     """Record the presence of each registrant of ``plan`` at its slot (present from its
     threshold on), and keep the report."""
+    _refuse_before_first_day(session)
     now, by = timezone.now(), _actor(actor)
     with transaction.atomic():
         for person in plan.matched:
@@ -144,14 +180,15 @@ def import_connection_report(
 
 
 def import_summary(plan: ReportPlan) -> str:
-    """« 18 inscrits rapprochés (15 présents, 3 absents) ; 2 personnes sans inscrit. »"""
+    """« 18 inscrit·es rapproché·es (15 présent·es, 3 absent·es) ; 2 personnes sans
+    inscription. »"""
     text = (
-        f"{french.counted(len(plan.matched), 'inscrit rapproché', 'inscrits rapprochés')} "
-        f"({french.counted(plan.present_count, 'présent')}, "
-        f"{french.counted(plan.absent_count, 'absent')})"
+        f"{french.counted(len(plan.matched), 'inscrit·e rapproché·e', 'inscrit·es rapproché·es')} "
+        f"({french.counted(plan.present_count, 'présent·e', 'présent·es')}, "
+        f"{french.counted(plan.absent_count, 'absent·e', 'absent·es')})"
     )
     if plan.unmatched:
-        text += f" ; {french.counted(len(plan.unmatched), 'personne')} sans inscrit"
+        text += f" ; {french.counted(len(plan.unmatched), 'personne')} sans inscription"
     return text + "."
 
 
@@ -167,16 +204,26 @@ def attended_minutes(registration: Registration) -> int:
 
 
 def default_place(session: TrainingSession) -> str:
-    """Where a certificate says it was made: the organiser's territory, else the venue."""
+    """The commune a certificate says it was made in (« Fait à … »): the organiser's, when its
+    territory is one commune; else the commune of the venue's address (« 26150 Die »); else ""
+    (« Fait le … »), never a region or another wider territory."""
     organiser = session.organiser
-    if organiser is not None and organiser.territory_id is not None:
-        return organiser.territory.name
-    return session.venue
+    if organiser is None and session.cycle is not None:
+        organiser = session.cycle.organiser
+    territory = organiser.territory if organiser is not None else None
+    if territory is not None:
+        if territory.kind == TerritoryKind.COMMUNE:
+            return territory.name
+        communes = list(territory.communes.values_list("name", flat=True)[:2])
+        if len(communes) == 1:
+            return communes[0]
+    return address_commune(session.address)
 
 
 def issue_certificate(*, registration: Registration, place: str = "", actor=None) -> Certificate:
     """The certificate of ``registration``, numbered once. Until it is sent, issuing it again
     updates the hours it states (attendance may have been corrected)."""
+    _refuse_before_first_day(registration.session)
     minutes = attended_minutes(registration)
     if not minutes:
         raise AttendanceError(
@@ -227,7 +274,7 @@ class CertificateRun:
 
     @property
     def summary(self) -> str:
-        """« 18 attestations envoyées ; 4 absents n'en reçoivent pas. »"""
+        """« 18 attestations envoyées ; 4 absent·es n'en reçoivent pas. »"""
         if self.queued:
             sent = french.counted(self.queued, "attestation envoyée", "attestations envoyées")
         else:
@@ -238,11 +285,11 @@ class CertificateRun:
                 f"auparavant, pas {french.plural(self.already_sent, 'renvoyée')})"
             )
         if self.absentees == 0:
-            absent = "aucun absent"
+            absent = "aucune absence"
         elif self.absentees == 1:
-            absent = "1 absent n'en reçoit pas"
+            absent = "1 absent·e n'en reçoit pas"
         else:
-            absent = f"{self.absentees} absents n'en reçoivent pas"
+            absent = f"{self.absentees} absent·es n'en reçoivent pas"
         return f"{sent} ; {absent}."
 
 
@@ -252,6 +299,7 @@ def send_certificates(*, session: TrainingSession, place: str, actor) -> Certifi
     written and sent by its own task (``tasks.send_certificate``)."""
     from essaim.attendance.tasks import send_certificate
 
+    _refuse_before_first_day(session)
     registrations = list(
         confirmed_registrations(session)
         .filter(anonymised_at__isnull=True)

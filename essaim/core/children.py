@@ -94,6 +94,11 @@ class ChildKind:
     # words its own way (verbs: created, updated, deleted, and « moved up », « moved down »).
     summary_of: Callable[..., str] | None = None
     said_of: Callable[..., str] | None = None
+    # (parent, form, actor) -> None: called in the transaction once a child is changed (the
+    # form holds the values before, ``initial``, and after), to tell whom the change concerns.
+    after_update: Callable[..., None] | None = None
+    # (parent, child, actor) -> None: called in the transaction just before a child is deleted.
+    before_delete: Callable[..., None] | None = None
     # How the move buttons say it: the name of the field, the value for up, the one for down.
     move_field: tuple[str, str, str] = ("direction", "up", "down")
     # When set, a move is refused with these messages: (neither up nor down, past the end);
@@ -152,6 +157,8 @@ def save_child(*, kind: ChildKind, parent, form: forms.ModelForm, actor) -> str:
             form.instance.position = next_position(siblings(form.instance))
         changes = describe_changes(form) if kind.with_changes and not is_new else {}
         child = form.save()
+        if not is_new and kind.after_update is not None:
+            kind.after_update(parent, form, actor)
         summary = kind.summary(child, verb)
         if not kind.with_changes:
             kind.parent.log(parent, actor, verb, summary)
@@ -204,6 +211,8 @@ def bound_form(
 def delete_child(*, kind: ChildKind, parent, child: models.Model, actor) -> str:
     with transaction.atomic():
         summary = kind.summary(child, "deleted")
+        if kind.before_delete is not None:
+            kind.before_delete(parent, child, actor)
         child.delete()
         kind.parent.log(parent, actor, "deleted", summary)
     return f"{kind.said(child, 'deleted')}."

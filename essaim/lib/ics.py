@@ -41,6 +41,8 @@ class CalendarEvent:
     url: str = ""
     organiser: Invitee | None = None
     attendees: Sequence[Invitee] = ()
+    # An event called off: calendars that hold it (by its uid) mark it cancelled.
+    cancelled: bool = False
 
 
 def write_calendar(
@@ -85,6 +87,8 @@ def _vevent(event: CalendarEvent, stamp: datetime) -> Event:
         vevent.add("description", _CONTROL.sub("", event.description).replace("\r\n", "\n"))
     if event.url:
         vevent.add("url", event.url)
+    if event.cancelled:
+        vevent.add("status", "CANCELLED")
     if event.organiser is not None:
         vevent.add("organizer", _address(event.organiser), encode=False)
     for attendee in event.attendees:

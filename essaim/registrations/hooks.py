@@ -1,8 +1,8 @@
 """What registrations lend the apps below them, through the hooks those apps own: the tab
 Inscriptions of a session (``trainings/tabs.py``), the places taken for the catalogue
-(``trainings/places.py``), the places added offered to the people waiting, the membership
-form filled in from a registration (``memberships/prefill.py``), and the registrations pending
-a *cotisation* confirmed once it is paid (``memberships/payments.py``).
+(``trainings/places.py``), the places added offered to the people waiting, who follows a slot,
+the membership form filled in from a registration (``memberships/prefill.py``), and the
+registrations pending a *cotisation* confirmed once it is paid (``memberships/payments.py``).
 Imported when the apps are ready (``RegistrationsConfig.ready``)."""
 
 from django.db import models
@@ -13,10 +13,16 @@ from essaim.core.tabs import Tab
 from essaim.memberships.documents import Applicant
 from essaim.memberships.payments import on_payment_recorded
 from essaim.memberships.prefill import applicant_finder
+from essaim.registrations.emails import personal_url
 from essaim.registrations.models import HOLDS_A_PLACE, Registration, Status
 from essaim.registrations.services import confirm_members, offer_free_places
-from essaim.trainings.models import TrainingSession
-from essaim.trainings.places import count_registrations_with, on_places_added
+from essaim.trainings.models import Slot, TrainingSession
+from essaim.trainings.places import (
+    Registrant,
+    count_registrations_with,
+    find_slot_registrants_with,
+    on_places_added,
+)
 from essaim.trainings.tabs import TABS
 
 TABS.add(Tab("registrations", "Inscriptions", "registrations:manage"), after="programme")
@@ -46,6 +52,28 @@ def registration_counts() -> dict:
 @on_places_added
 def offer_added_places(session: TrainingSession) -> int:
     return len(offer_free_places(session))
+
+
+@find_slot_registrants_with
+def registrants_of_slot(slot: Slot) -> list[Registrant]:
+    """The active registrations that chose ``slot``, or chose none (they follow every slot)."""
+    registrations = (
+        Registration.objects.active()
+        .filter(session_id=slot.session_id, anonymised_at__isnull=True)
+        .filter(Q(slots=slot) | Q(slots__isnull=True))
+        .select_related("session")
+        .distinct()
+        .order_by("pk")
+    )
+    return [
+        Registrant(
+            first_name=registration.first_name,
+            email=registration.email,
+            meeting_url=registration.meeting_url,
+            personal_url=personal_url(registration),
+        )
+        for registration in registrations
+    ]
 
 
 @applicant_finder("inscription")

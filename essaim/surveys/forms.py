@@ -67,17 +67,16 @@ class QuestionForm(VersionedFormMixin, forms.ModelForm):
     def __init__(self, *args, answered: bool = False, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["kind"].choices = QuestionKind.choices
-        self.fields[
-            "required"
-        ].help_text = (
-            "Le participant ne peut pas envoyer ses réponses sans avoir répondu à celle-ci."
+        self.fields["required"].help_text = (
+            "Les participant·es ne peuvent pas envoyer leurs réponses sans avoir répondu à "
+            "celle-ci."
         )
         if answered:
             self.fields["kind"].disabled = True
             self.fields[
                 "kind"
             ].help_text = (
-                "Le type ne change plus : des participants ont déjà répondu à cette question."
+                "Le type ne change plus : des participant·es ont déjà répondu à cette question."
             )
 
     def clean(self):

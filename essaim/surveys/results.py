@@ -99,12 +99,14 @@ def rating_shares(ratings: list[int]) -> list[Share]:
 
 
 def shares_chart(title: str, shares: list[Share], summary: str) -> SafeString:
-    """The shares as horizontal bars (the SVG escapes every text it writes)."""
+    """The shares as horizontal bars, each as long as its share of those who answered (a bar
+    of 3 answers out of 12 fills a quarter of its track, however the others are split); the SVG
+    escapes every text it writes."""
     if not any(share.count for share in shares):
         return NO_CHART
     bars = [Bar(share.label, share.count, share.text) for share in shares]
-    maximum = max(share.count for share in shares)
-    return mark_safe(render_bar_chart(title=title, bars=bars, maximum=maximum, summary=summary))
+    whole = max(share.whole for share in shares)
+    return mark_safe(render_bar_chart(title=title, bars=bars, maximum=whole, summary=summary))
 
 
 def distribution_chart(title: str, ratings: list[int]) -> SafeString:

@@ -13,6 +13,7 @@ from django.template.loader import render_to_string
 from django.utils import timezone
 
 from essaim.attendance.models import Attendance
+from essaim.lib import french
 from essaim.lib.errors import DomainError
 from essaim.mail.tasks import send_email
 from essaim.registrations.models import Registration, Status
@@ -127,8 +128,8 @@ def send_survey(
         session.log_action(
             actor,
             "sent",
-            f"Questionnaire « {survey.title} » envoyé à {count} participant"
-            f"{'s' if count > 1 else ''}",
+            f"Questionnaire « {survey.title} » envoyé à "
+            f"{french.counted(count, 'participant·e', 'participant·es')}",
         )
     return invitations
 

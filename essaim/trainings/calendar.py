@@ -49,9 +49,14 @@ def slot_event(
 
 
 def calendar_of(
-    events: Iterable[CalendarEvent], *, name: str = "", now: datetime | None = None
+    events: Iterable[CalendarEvent],
+    *,
+    name: str = "",
+    method: str = "",
+    now: datetime | None = None,
 ) -> bytes:
-    return write_calendar(events, product_id=PRODUCT_ID, name=name, now=now)
+    """``method``: « CANCEL » for a file that calls its events off."""
+    return write_calendar(events, product_id=PRODUCT_ID, name=name, method=method, now=now)
 
 
 def session_calendar(

@@ -27,10 +27,13 @@ def ProgrammePart(
     feminine: bool = False,
     ordered: bool = True,
     delete_warning: Callable[[models.Model], str] = lambda item: "",
+    after_update: Callable | None = None,
+    before_delete: Callable | None = None,
 ) -> ChildKind:
     """One kind of part of the programme; ``ordered``: people order these by hand (a
     « position » field) rather than by date; ``delete_warning``: what deleting one also
-    undoes, said before it is done (or "")."""
+    undoes, said before it is done (or ""); ``after_update`` and ``before_delete``: see
+    :class:`ChildKind`."""
 
     def back_url(session: TrainingSession, item=None) -> str:
         url = f"{reverse('trainings:programme', args=[session.pk])}#{anchor}"
@@ -51,6 +54,8 @@ def ProgrammePart(
         with_changes=True,
         ordered=ordered,
         delete_warning=delete_warning,
+        after_update=after_update,
+        before_delete=before_delete,
         template_name="trainings/part_form.html",
         delete_template_name="trainings/part_confirm_delete.html",
         context_name="part",

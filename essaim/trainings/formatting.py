@@ -2,6 +2,7 @@
 2023, 10h30-12h », « Mardi 30 juin 2020, 10h-12h et 14h-16h »), and the lines and phone numbers
 typed by organisers. Django-free; dates and hours come from essaim.lib.french."""
 
+import re
 from collections.abc import Iterable
 from itertools import groupby
 
@@ -20,10 +21,29 @@ def schedule(slots: Iterable) -> list[tuple[str, list[str]]]:
     ]
 
 
+def slot_line(day, start, end, *, capital: bool = True) -> str:
+    """« Jeudi 9 novembre 2023, 10h30-12h » (« jeudi… » with ``capital=False``)."""
+    return f"{french.weekday_date(day, capital=capital)}, {french.hours(start, end)}"
+
+
 def schedule_lines(slots: Iterable) -> list[str]:
     """One line per day: « Jeudi 9 novembre 2023, 10h30-12h », « Mardi 30 juin 2020, 10h-12h
     et 14h-16h »."""
     return [f"{day}, {french.enumeration(hours)}" for day, hours in schedule(slots)]
+
+
+_POSTAL_TOWN = re.compile(r"(?<!\d)\d{5}\s+([^\d\n,;]+)")
+_CEDEX = re.compile(r"\s+cedex\b.*$", re.IGNORECASE)
+
+
+def address_commune(address: str) -> str:
+    """The commune of a typed French address, after its postal code: « Die » from « Maison
+    des associations, 12 rue Camille Buffardel, 26150 Die », « Valence » from « 26000 Valence
+    Cedex 9 »; "" when no postal code is followed by a name."""
+    found = _POSTAL_TOWN.findall(address or "")
+    if not found:
+        return ""
+    return _CEDEX.sub("", found[-1]).strip(" .-")
 
 
 def text_lines(text: str) -> list[str]:

@@ -1,8 +1,9 @@
 """What the catalogue asks of the app that takes registrations, which sits above it: how to count
-the places taken, and whom to offer the places added to a session.
+the places taken, whom to offer the places added to a session, and who follows a slot (to tell
+them when it moves or is cancelled).
 
 ``registrations/hooks.py`` fills these in when the apps are ready. Without it, a session has no
-registration: every count is zero and added places are offered to nobody."""
+registration: every count is zero, added places are offered to nobody and no one follows a slot."""
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -16,12 +17,26 @@ from django.db.models import Value
 COUNTS = ("places_taken", "confirmed_count", "waiting_count", "awaiting_count")
 
 
+@dataclass(frozen=True)
+class Registrant:
+    """Someone registered for a slot, as the catalogue writes to them: ``meeting_url`` is the
+    link of an online session for a confirmed registrant only, ``personal_url`` the address of
+    their registration."""
+
+    first_name: str
+    email: str
+    meeting_url: str = ""
+    personal_url: str = ""
+
+
 @dataclass
 class PlaceHooks:
     # () -> {name: expression counting the registrations of the session OuterRef("pk")}
     counts: Callable[[], dict] | None = None
     # session -> how many of the places added were offered to the people waiting
     places_added: list[Callable] = field(default_factory=list)
+    # slot -> the Registrants who follow it (registered and not cancelled)
+    slot_registrants: Callable | None = None
 
 
 HOOKS = PlaceHooks()
@@ -50,3 +65,16 @@ def registration_counts() -> dict:
 def offer_added_places(session) -> int:
     """Offer the places just added to ``session``; returns how many were offered."""
     return sum(offer(session) for offer in HOOKS.places_added)
+
+
+def find_slot_registrants_with(function: Callable) -> Callable:
+    """Register ``function(slot) -> list[Registrant]``."""
+    HOOKS.slot_registrants = function
+    return function
+
+
+def registrants_of(slot) -> list[Registrant]:
+    """Who follows ``slot``; nobody when no app takes registrations."""
+    if HOOKS.slot_registrants is None:
+        return []
+    return HOOKS.slot_registrants(slot)

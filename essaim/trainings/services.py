@@ -1,22 +1,31 @@
 """The organiser's workflows on the catalogue: create a cycle or a session, publish it, duplicate
-it to prepare the next one. Each owns its transaction and writes the history."""
+it to prepare the next one, tell the registrants when a slot moves or is cancelled. Each owns
+its transaction and writes the history."""
 
+import dataclasses
 import datetime
 
+from django.conf import settings
 from django.db import transaction
+from django.template.loader import render_to_string
 from django.utils import timezone
 
 from essaim.accounts.models import User
 from essaim.lib import french
 from essaim.lib.errors import DomainError
+from essaim.mail.tasks import attachment, send_email
 from essaim.roles.models import Role
+from essaim.trainings.calendar import calendar_of, session_filename, slot_event
+from essaim.trainings.formatting import slot_line
 from essaim.trainings.models import (
     Cycle,
     RegistrationQuestion,
+    Slot,
     Speaker,
     Testimony,
     TrainingSession,
 )
+from essaim.trainings.places import registrants_of
 
 
 class CatalogueError(DomainError):
@@ -65,6 +74,13 @@ def set_published(*, session: TrainingSession, published: bool, by: User) -> Non
             session.log_action(by, "unpublished", "Session retirée de la publication")
 
 
+def _moved_by_days(moment: datetime.datetime, shift: datetime.timedelta) -> datetime.datetime:
+    """``moment`` moved by ``shift`` days on the local clock: 23h59 stays 23h59 when the copy
+    falls on the other side of a change to or from summer time."""
+    wall_clock = timezone.localtime(moment).replace(tzinfo=None)
+    return timezone.make_aware(wall_clock + shift)
+
+
 def duplicate_session(
     *, session: TrainingSession, start_date: datetime.date, by: User
 ) -> TrainingSession:
@@ -79,7 +95,7 @@ def duplicate_session(
         copy.start_date = session.start_date + shift
         copy.end_date = session.end_date + shift
         if session.registration_deadline is not None:
-            copy.registration_deadline = session.registration_deadline + shift
+            copy.registration_deadline = _moved_by_days(session.registration_deadline, shift)
         copy.slug = TrainingSession.unique_slug(session.title, copy.start_date)
         copy.published = False
         copy.illustrative = False
@@ -136,3 +152,76 @@ def duplicate_session(
             f"Session dupliquée pour le {french.long_date(copy.start_date)}",
         )
     return copy
+
+
+def tell_registrants_of_new_time(*, slot: Slot, before: str, by: User) -> int:
+    """E-mail everyone who follows ``slot`` its new date and times (``before``: the old ones,
+    « Jeudi 9 novembre 2023, 10h30-12h »), with the slot as a calendar event that replaces the
+    one they hold (same uid); returns how many were told. The e-mails leave once the
+    transaction that changed the slot is committed."""
+    after = slot_line(slot.date, slot.start_time, slot.end_time)
+    return _tell_registrants(
+        slot=slot,
+        by=by,
+        subject="Changement d'horaire",
+        template="slot_moved",
+        history=f"du changement d'horaire d'une séance ({before} → {after})",
+        before=before,
+        after=after,
+    )
+
+
+def tell_registrants_of_cancelled_slot(*, slot: Slot, by: User) -> int:
+    """E-mail everyone who follows ``slot`` (still saved) that it is cancelled, with the
+    event marked cancelled for their calendar; returns how many were told. Call it before the
+    slot is deleted, in the same transaction."""
+    when = slot_line(slot.date, slot.start_time, slot.end_time, capital=False)
+    return _tell_registrants(
+        slot=slot,
+        by=by,
+        subject="Séance annulée",
+        template="slot_cancelled",
+        history=f"de l'annulation de la séance du {when}",
+        when=when,
+    )
+
+
+def _tell_registrants(
+    *, slot: Slot, by: User, subject: str, template: str, history: str, **context
+) -> int:
+    session = slot.session
+    registrants = registrants_of(slot)
+    if not registrants:
+        return 0
+    cancelled = template == "slot_cancelled"
+    session_url = settings.SITE_URL + session.get_absolute_url()
+    payloads = []
+    for registrant in registrants:
+        event = slot_event(slot, session, url=session_url, meeting_url=registrant.meeting_url)
+        if cancelled:
+            event = dataclasses.replace(event, cancelled=True)
+        calendar = calendar_of([event], name=session.title, method="CANCEL" if cancelled else "")
+        body = render_to_string(
+            f"trainings/emails/{template}.txt",
+            {
+                **context,
+                "registrant": registrant,
+                "session": session,
+                "slot": slot,
+                "session_url": session_url,
+            },
+        )
+        payloads.append(
+            {
+                "subject": f"{subject} : {session.title}",
+                "body": body,
+                "to": [registrant.email],
+                "reply_to": [session.contact_email] if session.contact_email else [],
+                "attachments": [attachment(session_filename(session), calendar, "text/calendar")],
+            }
+        )
+    for payload in payloads:
+        transaction.on_commit(lambda payload=payload: send_email.enqueue(**payload))
+    told = french.counted(len(payloads), "inscrit·e prévenu·e", "inscrit·es prévenu·es")
+    session.log_action(by, "updated", f"Programme : {told} {history}")
+    return len(payloads)

@@ -36,7 +36,7 @@ def test_checking_in_on_a_phone(
     )
 
     counts = page.locator("#check-in-counts")
-    assert "0 présent sur 5 inscrits attendus" in counts.inner_text()
+    assert "0 présent·e sur 5 inscrit·es attendu·es" in counts.inner_text()
     search = page.get_by_label("Rechercher un nom ou une organisation")
     search.fill("faure")  # without the accent: Élodie Fauré
     visible = page.locator("#check-in-list > li:visible")
@@ -49,7 +49,7 @@ def test_checking_in_on_a_phone(
 
     page.get_by_role("button", name="Marie Dupont").click()
     page.get_by_role("button", name="Annuler le pointage de Marie Dupont").wait_for()
-    assert "1 présent sur 5 inscrits attendus" in counts.inner_text()
+    assert "1 présent·e sur 5 inscrit·es attendu·es" in counts.inner_text()
     record = Attendance.objects.get(registration=webconferences.registrations["Marie"])
     assert (record.present, record.source) == (True, Source.CHECK_IN)
     page.get_by_role("button", name="Élodie Fauré").click()
@@ -59,7 +59,7 @@ def test_checking_in_on_a_phone(
     undo = page.get_by_role("button", name="Annuler le pointage de Marie Dupont")
     undo.click()
     undo.wait_for(state="detached")
-    assert "1 présent sur 5 inscrits attendus" in counts.inner_text()
+    assert "1 présent·e sur 5 inscrit·es attendu·es" in counts.inner_text()
     assert not Attendance.objects.filter(
         registration=webconferences.registrations["Marie"]
     ).exists()

@@ -8,11 +8,14 @@ from django.urls import reverse
 from django.utils import timezone
 
 from essaim.attendance.models import Certificate, Source
-from essaim.attendance.services import issue_certificate
+from essaim.attendance.services import default_place, issue_certificate
 from essaim.attendance.tasks import send_certificate
+from essaim.territories.models import TerritoryKind
+from essaim.trainings.models import Format
 from tests.attendance.factories import AttendanceFactory
 from tests.attendance.pdfs import is_a4, read_pdf
 from tests.conftest import client_for
+from tests.territories.factories import TerritoryFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -127,7 +130,7 @@ def test_certificates_are_sent_to_attendees_only_and_once(
     with django_capture_on_commit_callbacks(execute=True):
         response = client.post(send_url(session), {"place": "Valence"}, follow=True)
 
-    assert "3 attestations envoyées ; 2 absents n'en reçoivent pas." in page_text(response)
+    assert "3 attestations envoyées ; 2 absent·es n'en reçoivent pas." in page_text(response)
     assert sorted(message.to[0] for message in mailoutbox) == [
         "elodie.faure@example.org",
         "jm.bostetter@example.org",
@@ -158,7 +161,7 @@ def test_certificates_are_sent_to_attendees_only_and_once(
     assert len(mailoutbox) == 3
     assert (
         "Aucune nouvelle attestation à envoyer (3 déjà envoyées auparavant, pas renvoyées) ; "
-        "2 absents n'en reçoivent pas."
+        "2 absent·es n'en reçoivent pas."
     ) in page_text(response)
 
     # …but someone found present later receives theirs, alone.
@@ -225,3 +228,46 @@ def test_an_outsider_cannot_read_a_certificate(attended, outsider):
     marie = attended.registrations["Marie"]
     issue_certificate(registration=marie)
     assert client_for(outsider).get(pdf_url(attended.session, marie)).status_code == 404
+
+
+def test_a_certificate_is_made_in_the_organiser_s_commune_never_in_its_region(attended, editor):
+    session = attended.session
+    marie, elodie = attended.registrations["Marie"], attended.registrations["Élodie"]
+    organiser = session.organiser
+    organiser.territory = TerritoryFactory(
+        name="Auvergne-Rhône-Alpes", kind=TerritoryKind.REGION, communes=["26289", "26198"]
+    )
+    organiser.save()
+    client_for(editor).post(pdf_url(session, marie))
+    assert Certificate.objects.get(registration=marie).place == ""
+    _, pages = read_pdf(client_for(editor).get(pdf_url(session, marie)).content)
+    assert "Fait le " in pages[0] and "Auvergne" not in pages[0]
+
+    organiser.territory = TerritoryFactory(name="Saillans", kind=TerritoryKind.COMMUNE)
+    organiser.save()
+    client_for(editor).post(pdf_url(session, elodie))
+    _, pages = read_pdf(client_for(editor).get(pdf_url(session, elodie)).content)
+    assert "Fait à Saillans, le " in pages[0]
+
+
+def test_without_the_organiser_s_commune_the_venue_s_commune_is_used(attended):
+    session = attended.session
+    session.organiser.territory = TerritoryFactory(kind=TerritoryKind.PAYS, communes=[])
+    session.organiser.save()
+    session.format = Format.IN_PERSON
+    session.venue = "Maison des associations"
+    session.address = "12 rue Camille Buffardel\n26150 Die"
+    assert default_place(session) == "Die"
+    session.address = ""
+    assert default_place(session) == ""
+
+
+def test_emoji_of_a_title_are_left_out_of_the_certificate(attended, editor):
+    session, marie = attended.session, attended.registrations["Marie"]
+    session.title = "Atelier 🌱 transitions 🚲"
+    session.save()
+    client_for(editor).post(pdf_url(session, marie))
+    pdf, pages = read_pdf(client_for(editor).get(pdf_url(session, marie)).content)
+    assert "« Atelier transitions »" in pages[0]
+    assert "🌱" not in pages[0] and "🚲" not in pages[0]
+    assert "🌱" not in pdf.metadata.title

@@ -36,7 +36,7 @@ def test_it_lists_the_registrants_of_the_chosen_half_day(webconferences, contrib
     assert response.status_code == 200
     page = html.unescape(response.content.decode())
     assert "Mardi 30 juin 2020, matin" in page
-    assert "1 présent sur 5 inscrits attendus" in " ".join(
+    assert "1 présent·e sur 5 inscrit·es attendu·es" in " ".join(
         page.replace("<strong>", "").replace("</strong>", "").split()
     )
     people = response.context["people"]

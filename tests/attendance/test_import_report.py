@@ -71,19 +71,19 @@ def test_a_zoom_report_is_previewed_then_imported(webconferences, editor):
     unmatched = {", ".join(p.names): p.reason for p in plan.unmatched}
     assert unmatched == {
         "Mylène Thou": "intervenant·e de la session",
-        "iPhone de Claire": "aucun inscrit ne porte ce nom ni cette adresse",
+        "iPhone de Claire": "aucune inscription à ce nom ni à cette adresse",
         "Pascale Vincent": "intervenant·e de la session",
-        "Dominique Inconnue": "aucun inscrit ne porte ce nom ni cette adresse",
+        "Dominique Inconnue": "aucune inscription à ce nom ni à cette adresse",
     }
     assert [r.first_name for r in plan.missing] == ["Claire", "Sophie"]
-    assert "Inscrits absents du rapport" in text
+    assert "Inscrit·es absent·es du rapport" in text
 
     done = confirm(client, session, preview)
 
     assert done.redirect_chain[-1][0].endswith("/presences/#rapports")
     assert (
-        "Rapport « good_zoom.csv » importé : 3 inscrits rapprochés (2 présents, 1 absent) ; "
-        "4 personnes sans inscrit."
+        "Rapport « good_zoom.csv » importé : 3 inscrit·es rapproché·es (2 présent·es, "
+        "1 absent·e) ; 4 personnes sans inscription."
     ) in page_text(done)
     records = {
         record.registration.first_name: record
@@ -187,6 +187,10 @@ def test_a_tampered_or_foreign_preview_is_refused(webconferences, editor, traini
     from essaim.roles.models import Role
 
     training_session.grant(editor, Role.EDITOR)
+    # Another session already begun: only the preview is foreign to it.
+    training_session.start_date = training_session.end_date = morning.date
+    training_session.save()
+    training_session.slots.update(date=morning.date)
     foreign = client.post(
         url(training_session),
         {"step": "confirm", "payload": preview.context["token"]},

@@ -43,7 +43,7 @@ def test_the_sheet_of_a_morning_lists_registrants_by_name_and_the_trainers(webco
         "Pascale Vincent Intervenant·e chargée de mission, de recherche et de formation, Ciedel",
         "Mylène Thou Animateur·rice chargée de mission Valorisations des recherches et "
         "Innovations, Cap Rural",
-        "Nombre de participants présents : ………… sur 5 inscrits.",
+        "Nombre de participant·es présent·es : ………… sur 5 inscrit·es.",
     ]:
         assert expected in text, expected
     names = [

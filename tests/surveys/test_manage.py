@@ -144,12 +144,12 @@ def test_the_tab_explains_who_receives_the_questionnaires(training_session, owne
     client = client_for(owner)
 
     page = page_text(client.get(manage_url(training_session)))
-    assert "les inscrits confirmés, tant qu'aucune présence n'est saisie" in page
+    assert "les inscrit·es confirmé·es, tant qu'aucune présence n'est saisie" in page
     assert "Absente" in page and "Attente" not in page
 
     attend(present)
     page = page_text(client.get(manage_url(training_session)))
-    assert "les inscrits présents à au moins une séance" in page
+    assert "les inscrit·es présent·es à au moins une séance" in page
     assert "Présente" in page and "Absente" not in page
 
 

@@ -1,5 +1,6 @@
 """The results of a session's questionnaires, checked against answers whose figures are known."""
 
+import itertools
 import re
 import xml.etree.ElementTree as ET
 from decimal import Decimal
@@ -116,7 +117,27 @@ def test_each_distribution_is_a_bar_chart_with_its_text_alternative(answered):
     bars = [r for r in chart.iter(f"{SVG}rect") if r.find(f"{SVG}title") is not None]
     widths = [float(bar.get("width")) for bar in bars]
     assert len(widths) == 3  # no bar for the notes nobody gave
-    assert widths[1] == widths[2] == pytest.approx(2 * widths[0])
+    assert widths[1] == widths[2] == pytest.approx(2 * widths[0], abs=0.2)  # to 0.1 px
+
+
+def bar_shares(chart: str) -> list[float]:
+    """The length of each drawn bar, as a share of its track (the full width of a row)."""
+    svg = ET.fromstring(chart)
+    rects = list(svg.iter(f"{SVG}rect"))[1:]  # after the background
+    shares = []
+    for track, bar in itertools.pairwise(rects):
+        if bar.find(f"{SVG}title") is not None and track.find(f"{SVG}title") is None:
+            shares.append(float(bar.get("width")) / float(track.get("width")))
+    return shares
+
+
+def test_a_bar_is_as_long_as_its_share_of_those_who_answered(answered):
+    hot, _ = session_results(answered)
+    overall, _, heard, _ = hot.questions
+    # 1, 2 and 2 notes out of 5: 20 %, 40 %, 40 % of the track, not 50 %, 100 %, 100 %.
+    assert bar_shares(str(overall.chart)) == pytest.approx([0.2, 0.4, 0.4], abs=0.002)
+    # 1, 3 and 1 choices out of 5.
+    assert bar_shares(str(heard.chart)) == pytest.approx([0.2, 0.6, 0.2], abs=0.002)
 
 
 def test_the_tab_shows_hot_and_cold_side_by_side(answered, reader):

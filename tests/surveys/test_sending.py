@@ -93,8 +93,8 @@ def test_the_job_sends_each_questionnaire_once_on_its_day(session, mailoutbox, r
     assert {m.subject.split(" :")[0] for m in mailoutbox[2:]} == {"Six semaines après la session"}
     entries = list(HistoryEntry.objects.of(session).filter(verb="sent"))
     assert [e.summary for e in entries] == [
-        "Questionnaire « Six semaines après la session » envoyé à 2 participants",
-        "Questionnaire « Votre avis sur la session » envoyé à 2 participants",
+        "Questionnaire « Six semaines après la session » envoyé à 2 participant·es",
+        "Questionnaire « Votre avis sur la session » envoyé à 2 participant·es",
     ]
 
 
@@ -229,14 +229,14 @@ def test_an_editor_sends_a_questionnaire_now(organised, editor, mailoutbox, run_
     with committed():
         response = client.post(send_url(organised), follow=True)
 
-    assert "« Votre avis sur la session » envoyé à 1 participant." in page_text(response)
+    assert "« Votre avis sur la session » envoyé à 1 participant·e." in page_text(response)
     assert [m.to for m in mailoutbox] == [["ada@example.org"]]
     entry = HistoryEntry.objects.of(organised).get(verb="sent")
     assert entry.actor == editor
 
     with committed():
         response = client.post(send_url(organised), follow=True)
-    assert "Tous les participants ont déjà reçu ce questionnaire" in page_text(response)
+    assert "Chaque participant·e a déjà reçu ce questionnaire" in page_text(response)
     assert len(mailoutbox) == 1
     # Nobody left to send it to: the button is gone, the scheduled job sends nothing more.
     page = visible_text(client.get(reverse("surveys:manage", args=[organised.pk])))

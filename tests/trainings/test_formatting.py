@@ -4,7 +4,10 @@
 import datetime
 from types import SimpleNamespace
 
+import pytest
+
 from essaim.trainings.formatting import (
+    address_commune,
     phone_href,
     phone_numbers,
     schedule_lines,
@@ -47,3 +50,17 @@ def test_it_links_french_phone_numbers():
     assert phone_numbers("04 65 71 17 15 / 06 39 98 45 03") == ["04 65 71 17 15", "06 39 98 45 03"]
     assert phone_href("04 65 71 17 15") == "tel:+33465711715"
     assert phone_href("+33 6 39 98 45 03") == "tel:+33639984503"
+
+
+@pytest.mark.parametrize(
+    ("address", "commune"),
+    [
+        ("Maison des associations, 12 rue Camille Buffardel, 26150 Die", "Die"),
+        ("Salle des fêtes\n38 avenue Jean Jaurès\n38000 Grenoble", "Grenoble"),
+        ("BP 12, 26000 Valence Cedex 9", "Valence"),
+        ("Salle polyvalente, place de la mairie", ""),
+        ("", ""),
+    ],
+)
+def test_the_commune_of_an_address_follows_its_postal_code(address, commune):
+    assert address_commune(address) == commune

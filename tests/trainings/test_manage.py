@@ -11,6 +11,7 @@ from essaim.core.models import HistoryEntry
 from essaim.registrations.models import Registration, Status
 from essaim.roles.models import Role
 from essaim.trainings.models import TrainingSession
+from essaim.trainings.services import duplicate_session
 from tests.conftest import client_for
 from tests.experiments.factories import ExperimentFactory
 from tests.registrations.factories import RegistrationFactory
@@ -141,6 +142,28 @@ def test_duplicating_copies_the_session_to_new_dates_without_registrations(outsi
     assert session.slots.count() == 4 and session.registrations.count() == 2
     assert "dupliquant" in HistoryEntry.objects.of(copy).get(verb="duplicated").summary
     assert HistoryEntry.objects.of(session).filter(verb="duplicated").exists()
+
+
+@pytest.mark.parametrize(
+    ("first_day", "new_first_day"),
+    [
+        # Winter to summer time: the last Sunday of March 2026 is the 29th.
+        (datetime.date(2026, 3, 20), datetime.date(2026, 4, 3)),
+        # Summer to winter time: the last Sunday of October 2026 is the 25th.
+        (datetime.date(2026, 10, 23), datetime.date(2026, 11, 6)),
+    ],
+)
+def test_duplicating_keeps_the_deadline_s_local_time_across_a_clock_change(
+    first_day, new_first_day, editor
+):
+    day_before = first_day - datetime.timedelta(days=1)
+    deadline = timezone.make_aware(datetime.datetime.combine(day_before, datetime.time(23, 59)))
+    session = TrainingSessionFactory(start_date=first_day, registration_deadline=deadline)
+    session.refresh_from_db()  # as the view reads it: the deadline in UTC
+    copy = duplicate_session(session=session, start_date=new_first_day, by=editor)
+    local_deadline = timezone.localtime(copy.registration_deadline)
+    assert local_deadline.date() == new_first_day - datetime.timedelta(days=1)
+    assert local_deadline.time() == datetime.time(23, 59)
 
 
 def test_duplicating_needs_a_date_to_come(training_session, editor):

@@ -5,8 +5,10 @@ import datetime
 import pytest
 from django.urls import reverse
 
+from essaim.core.concurrency import VERSION_FIELD
 from essaim.core.models import HistoryEntry
-from essaim.registrations.models import Answer
+from essaim.lib import french
+from essaim.registrations.models import Answer, Status
 from essaim.roles.models import Role
 from essaim.trainings import models as catalogue
 from essaim.trainings.models import QuestionKind, RegistrationQuestion, Slot, Speaker
@@ -202,17 +204,132 @@ def test_speakers_are_reordered(training_session, editor):
 
 def test_deleting_a_slot_warns_about_its_registrants(training_session, editor):
     slot = training_session.slots.get()
+    SlotFactory(session=training_session, start_time=datetime.time(14), end_time=datetime.time(16))
     registration = RegistrationFactory(session=training_session)
     registration.slots.add(slot)
     testimony = TestimonyFactory(session=training_session, slot=slot)
     delete = url("delete_slot", training_session, slot.pk)
     confirm = client_for(editor).get(delete)
-    assert "1 inscrit·e a choisi cette séance" in text_of(confirm)
+    text = text_of(confirm)
+    assert "1 inscrit·e suit cette séance : il ou elle recevra un e-mail" in text
+    assert "seule séance" not in text
     assert client_for(editor).post(delete).status_code == 302
     assert not Slot.objects.filter(pk=slot.pk).exists()
     testimony.refresh_from_db()
     assert testimony.slot is None
-    assert "supprimée" in HistoryEntry.objects.of(training_session).get().summary
+    summaries = HistoryEntry.objects.of(training_session).values_list("summary", flat=True)
+    assert any("supprimée" in summary for summary in summaries)
+
+
+def test_deleting_the_only_slot_of_a_published_session_warns_and_tells_its_registrants(
+    training_session, editor, mailoutbox, django_capture_on_commit_callbacks
+):
+    slot = training_session.slots.get()
+    chose_it = RegistrationFactory(session=training_session, first_name="Agnès")
+    chose_it.slots.add(slot)
+    RegistrationFactory(session=training_session, status=Status.WAITING)  # chose none: all
+    RegistrationFactory(session=training_session, status=Status.CANCELLED)
+    RegistrationFactory()  # another session
+    delete = url("delete_slot", training_session, slot.pk)
+    text = text_of(client_for(editor).get(delete))
+    assert "2 inscrit·es suivent cette séance : chacun·e recevra un e-mail" in text
+    assert "C'est la seule séance de la session" in text
+    assert not mailoutbox  # nothing sent before the organiser confirms
+    with django_capture_on_commit_callbacks(execute=True):
+        assert client_for(editor).post(delete).status_code == 302
+    assert not training_session.slots.exists()
+    assert len(mailoutbox) == 2
+    mail = next(mail for mail in mailoutbox if mail.to == [chose_it.email])
+    assert mail.subject == f"Séance annulée : {training_session.title}"
+    day = french.weekday_date(slot.date)
+    assert (
+        f"La séance « Repères sur l'expérimentation » du {day}, 10h30-12h, de la session "
+        f"« {training_session.title} », est annulée." in mail.body
+    )
+    assert chose_it.token in mail.body  # the link to their registration
+    (_name, calendar, mimetype) = mail.attachments[0]
+    assert mimetype == "text/calendar"
+    calendar = calendar.decode() if isinstance(calendar, bytes) else calendar
+    assert "METHOD:CANCEL" in calendar and "STATUS:CANCELLED" in calendar
+    assert f"UID:slot-{slot.pk}@essaim" in calendar
+    summaries = list(HistoryEntry.objects.of(training_session).values_list("summary", flat=True))
+    assert any(summary.startswith("Programme : 2 inscrit·es prévenu·es") for summary in summaries)
+
+
+def _slot_data(slot, version: str, **changes) -> dict:
+    """What the form of ``slot`` sends, with the version of the page it was loaded in."""
+    data = {
+        VERSION_FIELD: version,
+        "date": slot.date.isoformat(),
+        "start_time": slot.start_time.strftime("%H:%M"),
+        "end_time": slot.end_time.strftime("%H:%M"),
+        "title": slot.title,
+        "topics": slot.topics,
+    }
+    return {**data, **changes}
+
+
+def test_moving_a_followed_slot_asks_to_confirm_then_tells_its_registrants(
+    training_session, editor, mailoutbox, django_capture_on_commit_callbacks
+):
+    slot = training_session.slots.get()
+    confirmed = RegistrationFactory(session=training_session)
+    waiting = RegistrationFactory(session=training_session, status=Status.WAITING)
+    edit = url("edit_slot", training_session, slot.pk)
+    form_page = client_for(editor).get(edit)
+    version = form_page.context["form"][VERSION_FIELD].value()
+    page = text_of(form_page)
+    assert "2 inscrit·es suivent cette séance : chacun·e recevra un e-mail" in page
+    assert "Prévenir les 2 inscrit·es si la date ou les horaires changent" in page
+    moved = _slot_data(slot, version, start_time="14:00", end_time="15:30")
+    refused = client_for(editor).post(edit, moved)
+    assert refused.status_code == 200
+    assert "Ce changement d'horaire concerne 2 inscrit·es" in text_of(refused)
+    slot.refresh_from_db()
+    assert slot.start_time == datetime.time(10, 30)
+    assert not mailoutbox
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client_for(editor).post(edit, {**moved, "notify_registrants": "on"})
+    assert response.status_code == 302
+    slot.refresh_from_db()
+    assert slot.start_time == datetime.time(14)
+    assert sorted(mail.to[0] for mail in mailoutbox) == sorted([confirmed.email, waiting.email])
+    day = french.weekday_date(slot.date, capital=True)
+    for mail in mailoutbox:
+        assert mail.subject == f"Changement d'horaire : {training_session.title}"
+        assert f"Avant : {day}, 10h30-12h" in mail.body
+        assert f"Désormais : {day}, 14h-15h30" in mail.body
+        calendar = mail.attachments[0][1]
+        calendar = calendar.decode() if isinstance(calendar, bytes) else calendar
+        assert f"UID:slot-{slot.pk}@essaim" in calendar
+        assert "STATUS:CANCELLED" not in calendar
+        starts = slot.starts_at.astimezone(datetime.UTC).strftime("%Y%m%dT%H%M%SZ")
+        assert f"DTSTART:{starts}" in calendar
+        # The meeting link only for the confirmed registrant.
+        has_link = training_session.meeting_url in mail.body
+        assert has_link == (mail.to == [confirmed.email])
+    entry = HistoryEntry.objects.of(training_session).filter(summary__contains="prévenu").get()
+    assert "2 inscrit·es prévenu·es du changement d'horaire" in entry.summary
+    change = HistoryEntry.objects.of(training_session).get(summary__contains="modifiée")
+    assert "(début, fin)" in change.summary  # the confirmation box is not a change
+
+
+def test_renaming_a_followed_slot_needs_no_confirmation_and_sends_nothing(
+    training_session, editor, mailoutbox, django_capture_on_commit_callbacks
+):
+    slot = training_session.slots.get()
+    RegistrationFactory(session=training_session)
+    edit = url("edit_slot", training_session, slot.pk)
+    version = client_for(editor).get(edit).context["form"][VERSION_FIELD].value()
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client_for(editor).post(edit, _slot_data(slot, version, title="Autre titre"))
+    assert response.status_code == 302
+    slot.refresh_from_db()
+    assert slot.title == "Autre titre"
+    assert not mailoutbox
+    summaries = HistoryEntry.objects.of(training_session).values_list("summary", flat=True)
+    assert not any("prévenu" in summary for summary in summaries)
+    assert any("modifiée (intitulé)" in summary for summary in summaries)
 
 
 def test_deleting_a_question_warns_about_its_answers(training_session, editor):

@@ -62,8 +62,12 @@ def send_all(request: HttpRequest, pk: int) -> HttpResponse:
     session = get_session_for(request.user, pk, Perm.EDIT)
     form = SendCertificatesForm(request.POST)
     place = form.cleaned_data["place"] if form.is_valid() else default_place(session)
-    run = send_certificates(session=session, place=place.strip(), actor=request.user)
-    messages.success(request, run.summary)
+    try:
+        run = send_certificates(session=session, place=place.strip(), actor=request.user)
+    except AttendanceError as error:
+        messages.error(request, error.message)
+    else:
+        messages.success(request, run.summary)
     return redirect(reverse("attendance:manage", args=[session.pk]) + "#attestations")
 
 

@@ -16,8 +16,8 @@ from django.views.decorators.http import require_http_methods
 from essaim.attendance.grid import confirmed_registrations, name_order
 from essaim.attendance.halfdays import HalfDay, current_half_day, find_half_day, half_days
 from essaim.attendance.models import Attendance, Source
+from essaim.attendance.services import AttendanceError, not_open_yet, undo_check_in
 from essaim.attendance.services import check_in as record_check_in
-from essaim.attendance.services import undo_check_in
 from essaim.lib.french_csv import fold
 from essaim.registrations.models import Registration
 from essaim.roles.models import Perm
@@ -84,7 +84,8 @@ def count(people: list[Person]) -> Counts:
 @require_http_methods(["GET", "HEAD", "POST"])
 def check_in(request: HttpRequest, pk: int) -> HttpResponse:
     session = get_session_for(request.user, pk, Perm.CONTRIBUTE)
-    days = half_days(session.slots.all())
+    slots = list(session.slots.all())
+    days = half_days(slots)
     if request.method == "POST":
         return _record(request, session, days)
     day = find_half_day(days, request.GET.get(HALF_DAY_PARAMETER)) or current_half_day(
@@ -103,6 +104,7 @@ def check_in(request: HttpRequest, pk: int) -> HttpResponse:
         "hidden": {p.registration.pk for p in people if not all(w in p.search for w in words)},
         "counts": count(people),
         "parameter": HALF_DAY_PARAMETER,
+        "not_open_yet": not_open_yet(session, slot_days=[slot.date for slot in slots]),
     }
     return render(request, "attendance/check_in.html", context)
 
@@ -111,13 +113,16 @@ def _record(request: HttpRequest, session: TrainingSession, days: list[HalfDay])
     day = find_half_day(days, request.POST.get(HALF_DAY_PARAMETER))
     registration_pk = request.POST.get("inscrit", "")
     if day is None or not registration_pk.isdigit():
-        raise Http404("Cette demi-journée ou cet inscrit n'existe pas.")
+        raise Http404("Cette demi-journée ou cette inscription n'existe pas.")
     registration = get_object_or_404(confirmed_registrations(session), pk=int(registration_pk))
     if request.POST.get("action") == "annuler":
         undo_check_in(registration=registration, half_day=day)
         status = f"Pointage de {registration.full_name} annulé."
     else:
-        record_check_in(registration=registration, half_day=day, actor=request.user)
+        try:
+            record_check_in(registration=registration, half_day=day, actor=request.user)
+        except AttendanceError as error:
+            return HttpResponse(error.message, status=409, content_type="text/plain")
         status = f"{registration.full_name} est pointé·e présent·e."
     query = request.POST.get("q", "").strip()[:100]
     if not request.htmx:

@@ -10,7 +10,7 @@ from django.views.decorators.http import require_http_methods
 
 from essaim.attendance.forms import SendCertificatesForm
 from essaim.attendance.grid import Grid, build_grid
-from essaim.attendance.services import default_place, record_grid
+from essaim.attendance.services import AttendanceError, default_place, not_open_yet, record_grid
 from essaim.roles.models import Perm
 from essaim.trainings.access import get_session_for
 from essaim.trainings.tabs import session_context
@@ -24,12 +24,16 @@ def manage(request: HttpRequest, pk: int) -> HttpResponse:
     posted = request.method == "POST"
     session = get_session_for(request.user, pk, Perm.CONTRIBUTE if posted else Perm.VIEW)
     if posted:
-        changed = record_grid(
-            session=session,
-            checked=_pairs(request.POST.getlist("present")),
-            shown=_pairs(request.POST.getlist("shown")),
-            actor=request.user,
-        )
+        try:
+            changed = record_grid(
+                session=session,
+                checked=_pairs(request.POST.getlist("present")),
+                shown=_pairs(request.POST.getlist("shown")),
+                actor=request.user,
+            )
+        except AttendanceError as error:
+            messages.error(request, error.message)
+            return redirect("attendance:manage", session.pk)
         if changed:
             noun = "présence enregistrée" if changed == 1 else "présences enregistrées"
             messages.success(request, f"{changed} {noun}.")
@@ -41,6 +45,7 @@ def manage(request: HttpRequest, pk: int) -> HttpResponse:
         **session_context(session, request.user, "attendance"),
         "grid": grid,
         "certificates": CertificateStatus(grid),
+        "not_open_yet": not_open_yet(session, slot_days=[slot.date for slot in grid.slots]),
         "send_form": SendCertificatesForm(initial={"place": default_place(session)}),
         "reports": list(
             session.connection_reports.select_related("slot", "imported_by")[:RECENT_REPORTS]

@@ -22,7 +22,11 @@ from essaim.attendance.reports import (
     read_connections,
     threshold_for,
 )
-from essaim.attendance.services import import_connection_report, import_summary
+from essaim.attendance.services import (
+    import_connection_report,
+    import_summary,
+    not_open_yet,
+)
 from essaim.roles.models import Perm
 from essaim.trainings.access import get_session_for
 from essaim.trainings.models import TrainingSession
@@ -37,6 +41,10 @@ SHOWN_PROBLEMS = 200
 @require_http_methods(["GET", "HEAD", "POST"])
 def import_report(request: HttpRequest, pk: int) -> HttpResponse:
     session = get_session_for(request.user, pk, Perm.EDIT)
+    refusal = not_open_yet(session)
+    if refusal:
+        messages.error(request, refusal)
+        return redirect(reverse("attendance:manage", args=[session.pk]) + "#rapports")
     form = ConnectionReportForm(session=session)
     problems: list | None = None
     plan = payload = None

@@ -13,6 +13,7 @@ from django.urls import path, reverse
 from django.utils import timezone
 from django.views.decorators.http import require_POST, require_safe
 
+from essaim.lib import french
 from essaim.registrations.models import Registration
 from essaim.roles.models import Perm
 from essaim.surveys.access import get_survey_for
@@ -189,11 +190,11 @@ def send_now(request: HttpRequest, pk: int, survey_pk: int) -> HttpResponse:
         return redirect("surveys:manage", session.pk)
     count = len(invitations)
     if count:
-        plural = "s" if count > 1 else ""
-        messages.success(request, f"« {survey.title} » envoyé à {count} participant{plural}.")
+        sent_to = french.counted(count, "participant·e", "participant·es")
+        messages.success(request, f"« {survey.title} » envoyé à {sent_to}.")
     else:
         messages.warning(
-            request, "Tous les participants ont déjà reçu ce questionnaire : rien n'a été envoyé."
+            request, "Chaque participant·e a déjà reçu ce questionnaire : rien n'a été envoyé."
         )
     return redirect("surveys:manage", session.pk)
 

@@ -17,9 +17,15 @@ from essaim.trainings.models import (
     Testimony,
     TrainingSession,
 )
+from essaim.trainings.places import registrants_of
+
+TIME_FIELDS = ("date", "start_time", "end_time")
+CONFIRM_FIELD = "notify_registrants"
 
 
 class SlotForm(VersionedFormMixin, forms.ModelForm):
+    """A slot; once people follow it, moving it asks to confirm that they will be told."""
+
     class Meta:
         model = Slot
         fields = ["date", "start_time", "end_time", "title", "topics"]
@@ -48,9 +54,44 @@ class SlotForm(VersionedFormMixin, forms.ModelForm):
             self.fields["date"].help_text = f"Entre le {first} et le {last}."
         if not self.instance.pk and not self.initial.get("date"):
             self.initial["date"] = session.start_date
+        self.registrant_count = len(registrants_of(self.instance)) if self.instance.pk else 0
+        if self.registrant_count:
+            followers = french.counted(self.registrant_count, "inscrit·e", "inscrit·es")
+            self.fields[CONFIRM_FIELD] = forms.BooleanField(
+                label=(
+                    "Prévenir l'inscrit·e si la date ou les horaires changent"
+                    if self.registrant_count == 1
+                    else f"Prévenir les {followers} si la date ou les horaires changent"
+                ),
+                required=False,
+                help_text=(
+                    f"{followers} {french.plural(self.registrant_count, 'suit', 'suivent')} "
+                    "cette séance : chacun·e recevra un e-mail avec le nouvel horaire et la "
+                    "séance à jour pour son agenda."
+                ),
+            )
+
+    @property
+    def changed_data(self) -> list[str]:
+        """The slot's fields this person changed (the confirmation is not one of them)."""
+        return [name for name in super().changed_data if name != CONFIRM_FIELD]
+
+    @property
+    def time_changed(self) -> bool:
+        """Whether the date or the times were changed (once the form is validated)."""
+        return any(name in self.changed_data for name in TIME_FIELDS)
 
     def clean(self) -> dict:
         data = super().clean()
+        # Compared with the slot as loaded: ``changed_data`` is known only after validation.
+        moved = any(name in data and data[name] != self.initial.get(name) for name in TIME_FIELDS)
+        if self.registrant_count and moved and not data.get(CONFIRM_FIELD):
+            followers = french.counted(self.registrant_count, "inscrit·e", "inscrit·es")
+            self.add_error(
+                CONFIRM_FIELD,
+                f"Ce changement d'horaire concerne {followers} : cochez cette case pour "
+                "confirmer et les prévenir par e-mail.",
+            )
         start, end, day = data.get("start_time"), data.get("end_time"), data.get("date")
         if start and end and end <= start:
             self.add_error("end_time", "L'heure de fin doit suivre l'heure de début.")

@@ -66,7 +66,7 @@ FIELDSETS = [
     (
         "suivi",
         "Suivi",
-        "Les rappels envoyés aux inscrits et la durée de conservation de leurs données.",
+        "Les rappels envoyés aux inscrit·es et la durée de conservation de leurs données.",
         ["reminder_days", "retention_months"],
     ),
 ]
@@ -120,7 +120,7 @@ class SessionForm(VersionedFormMixin, forms.ModelForm):
             ),
             "accessibility_contact": "Un nom et un moyen de le joindre ; à défaut, le contact.",
             "meeting_url": (
-                "Facultatif à la création. Jamais publié : seuls les inscrits confirmés le "
+                "Facultatif à la création. Jamais publié : seul·es les inscrit·es confirmé·es le "
                 "reçoivent, dans le rappel et sur leur page d'inscription."
             ),
             "venue": "Obligatoire en présentiel : « Maison du Parc », « Salle des fêtes »…",

@@ -9,27 +9,59 @@ from django.shortcuts import render
 from django.urls import path
 from django.views.decorators.http import require_safe
 
+from essaim.accounts.models import User
 from essaim.lib import french
 from essaim.trainings.access import get_session_for
 from essaim.trainings.children import ProgrammePart, part_urls
-from essaim.trainings.forms.programme import QuestionForm, SlotForm, SpeakerForm, TestimonyForm
-from essaim.trainings.models import RegistrationQuestion, Slot, Speaker, Testimony
+from essaim.trainings.formatting import slot_line
+from essaim.trainings.forms.programme import (
+    TIME_FIELDS,
+    QuestionForm,
+    SlotForm,
+    SpeakerForm,
+    TestimonyForm,
+)
+from essaim.trainings.models import (
+    RegistrationQuestion,
+    Slot,
+    Speaker,
+    Testimony,
+    TrainingSession,
+)
+from essaim.trainings.places import registrants_of
+from essaim.trainings.services import (
+    tell_registrants_of_cancelled_slot,
+    tell_registrants_of_new_time,
+)
 from essaim.trainings.tabs import session_context
 
 
 def _slot_warning(slot: Slot) -> str:
-    count = slot.registrations.count()
+    count = len(registrants_of(slot))
+    only = ""
+    if count and not slot.session.slots.exclude(pk=slot.pk).exists():
+        only = " C'est la seule séance de la session : son programme n'aura plus de date."
     if count == 0:
         return ""
     if count == 1:
         return (
-            "1 inscrit·e a choisi cette séance : ce choix et sa présence à cette séance "
-            "seront effacés."
+            "1 inscrit·e suit cette séance : il ou elle recevra un e-mail annonçant son "
+            f"annulation, et sa présence à cette séance sera effacée.{only}"
         )
     return (
-        f"{count} inscrit·es ont choisi cette séance : leurs choix et leurs présences à cette "
-        "séance seront effacés."
+        f"{count} inscrit·es suivent cette séance : chacun·e recevra un e-mail annonçant son "
+        f"annulation, et leurs présences à cette séance seront effacées.{only}"
     )
+
+
+def _tell_of_new_time(session: TrainingSession, form: SlotForm, by: User) -> None:
+    if form.time_changed:
+        before = slot_line(*(form.initial[name] for name in TIME_FIELDS))
+        tell_registrants_of_new_time(slot=form.instance, before=before, by=by)
+
+
+def _tell_of_cancellation(session: TrainingSession, slot: Slot, by: User) -> None:
+    tell_registrants_of_cancelled_slot(slot=slot, by=by)
 
 
 def _question_warning(question: RegistrationQuestion) -> str:
@@ -49,6 +81,8 @@ SLOTS = ProgrammePart(
     feminine=True,
     ordered=False,
     delete_warning=_slot_warning,
+    after_update=_tell_of_new_time,
+    before_delete=_tell_of_cancellation,
 )
 SPEAKERS = ProgrammePart(
     model=Speaker, form_class=SpeakerForm, label="intervenant·e", anchor="intervenants"

@@ -121,7 +121,10 @@ def announcement_checklist(session: TrainingSession) -> list[dict]:
     where = (
         ("Lieu de la session", bool(session.venue or session.address))
         if session.format == Format.IN_PERSON
-        else ("Lien de connexion (envoyé aux seuls inscrits confirmés)", bool(session.meeting_url))
+        else (
+            "Lien de connexion (envoyé aux seul·es inscrit·es confirmé·es)",
+            bool(session.meeting_url),
+        )
     )
     items = [
         ("Pourquoi cette session ?", bool(session.why.strip())),
