@@ -51,6 +51,18 @@ QUESTIONS = ChildPage(
     back_url_name="evaluation:indicators",
     back_anchor="questions",
 )
+
+
+def measurements_deleted_with(indicator: Indicator) -> str:
+    """« Cet indicateur a 1 234 mesures, elles seront supprimées. », or "" when it has none."""
+    count = indicator.measurements.count()
+    if not count:
+        return ""
+    if count == 1:
+        return "Cet indicateur a 1 mesure, elle sera supprimée."
+    return f"Cet indicateur a {french.counted(count, 'mesure')}, elles seront supprimées."
+
+
 INDICATORS = ChildPage(
     model=Indicator,
     form_class=IndicatorForm,
@@ -59,6 +71,7 @@ INDICATORS = ChildPage(
     back_url_name="evaluation:indicators",
     back_anchor="questions",
     form_kwargs=lambda experiment, user: {"experiment": experiment},
+    delete_warning=measurements_deleted_with,
 )
 TARGETS = ChildPage(
     model=IndicatorTarget,
