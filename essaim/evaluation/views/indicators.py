@@ -38,6 +38,8 @@ from essaim.evaluation.models import (
     Measurement,
 )
 from essaim.evaluation.services import add_measurement
+from essaim.evaluation.spreadsheets import recent_imports
+from essaim.evaluation.views.spreadsheets import may_undo
 from essaim.experiments.access import get_experiment_for
 from essaim.experiments.children import ChildPage, child_urls
 from essaim.experiments.models import Experiment, Hypothesis
@@ -148,8 +150,13 @@ def indicators(request: HttpRequest, pk: int) -> HttpResponse:
         for question in questions
     ]
     unassigned = [row for row in rows if row.indicator.question_id is None]
+    context = experiment_context(experiment, request.user, "evaluation")
+    imports = recent_imports(experiment)
+    for batch in imports:
+        batch.undoable = may_undo(batch, request.user, context)
     context = {
-        **experiment_context(experiment, request.user, "evaluation"),
+        **context,
+        "imports": imports,
         "groups": groups,
         "unassigned": unassigned,
         "indicator_count": len(rows),
