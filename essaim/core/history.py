@@ -37,7 +37,8 @@ class Tracked:
 
 def readable(field: forms.Field, value) -> str:
     """``value`` of ``field`` as a person reads it: the label of a choice, « oui » / « non »,
-    a French date, the name of a related object; long texts cut short."""
+    a French date, a French number or amount in euros, the name of a related object; long
+    texts cut short."""
     if isinstance(field, forms.ModelChoiceField):
         # A choice is kept by its key: the primary key, or the field the form sends (a slug).
         key = field.to_field_name or "pk"
@@ -65,10 +66,21 @@ def readable(field: forms.Field, value) -> str:
         return french.long_date(value)
     if isinstance(value, datetime.time):
         return french.hour(value)
-    if isinstance(value, Decimal):
-        return f"{value.normalize():f}".replace(".", ",")
+    if isinstance(value, Decimal | float) or (
+        isinstance(value, int) and isinstance(field, forms.DecimalField | forms.FloatField)
+    ):
+        return readable_number(field, value)
     text = str(value)
     return text if len(text) <= LONGEST_VALUE else text[: LONGEST_VALUE - 1] + "…"
+
+
+def readable_number(field: forms.Field, value: Decimal | float | int) -> str:
+    """« 12 500,50 € » for a field whose label says it holds euros (« Montant (€) »), else
+    « 1 234,567 »: thousands grouped, a decimal comma, every decimal the value has."""
+    if "€" in str(field.label or ""):
+        return french.euros(value)
+    amount = value if isinstance(value, Decimal) else Decimal(str(value))
+    return french.number(amount, max(0, -amount.normalize().as_tuple().exponent))
 
 
 def describe_changes(form: forms.BaseForm) -> dict[str, dict[str, str]]:

@@ -4,14 +4,15 @@ and table styles so that it can be edited, with the charts and the timeline as P
 import io
 
 from django.utils import timezone
+from django.utils.text import capfirst
 from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_BREAK
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Cm, Pt
 
 from essaim.dossiers.builder import Dossier
-from essaim.dossiers.word import MUTED, PRIMARY, WordWriter, clean, short_date
-from essaim.lib.french import euros, long_date, number
+from essaim.dossiers.word import MUTED, PRIMARY, WordWriter, clean, full_stop, short_date
+from essaim.lib.french import counted, euros, long_date, number
 
 
 def render_dossier_docx(dossier: Dossier) -> bytes:
@@ -107,7 +108,7 @@ class _Writer(WordWriter):
             ["Structure porteuse", str(experiment.carrier or "Non renseignée")],
             ["Périmètre", ", ".join(t.name for t in dossier.territories) or "Non renseigné"],
             ["Calendrier", self._calendar()],
-            ["Thème", experiment.theme.label.capitalize()],
+            ["Thème", capfirst(experiment.theme.label)],
             ["Budget", euros(dossier.total_budget) if dossier.fundings else "Non renseigné"],
         ]
         self._table(["L'expérimentation en bref", ""], rows, widths=[5, 12])
@@ -149,14 +150,15 @@ class _Writer(WordWriter):
                 if dossier.fundings
                 else "Budget non renseigné"
             ),
-            f"{len(dossier.hypotheses)} hypothèse(s), {dossier.verdict_count} avec un verdict",
-            f"{len(dossier.indicators)} indicateur(s)"
+            f"{counted(len(dossier.hypotheses), 'hypothèse')}, "
+            f"{dossier.verdict_count} avec un verdict",
+            counted(len(dossier.indicators), "indicateur")
             + (
                 f", à {dossier.average_progress} % de leurs cibles en moyenne"
                 if dossier.average_progress is not None
                 else ""
             ),
-            f"{dossier.meeting_count} réunion(s) des instances",
+            f"{counted(dossier.meeting_count, 'réunion')} des instances",
             f"{dossier.framing_completeness} % du cadrage renseigné",
         ]
         self._bullets(figures)
@@ -164,7 +166,7 @@ class _Writer(WordWriter):
         decision = dossier.latest_decision
         if decision:
             paragraph = self.document.add_paragraph()
-            self._run(paragraph, decision.get_kind_display().capitalize(), bold=True)
+            self._run(paragraph, capfirst(decision.get_kind_display()), bold=True)
             where = f", en {decision.meeting.body.name}" if decision.meeting else ""
             when = long_date(decision.decided_on)
             self._run(paragraph, f", le {when}{where} : {decision.rationale}")
@@ -212,7 +214,7 @@ class _Writer(WordWriter):
                 [
                     [
                         territory.name,
-                        territory.get_kind_display().capitalize(),
+                        capfirst(territory.get_kind_display()),
                         territory.commune_count,
                         number(territory.population),
                     ]
@@ -232,7 +234,7 @@ class _Writer(WordWriter):
                 [
                     [
                         funding.funder_label + (f"\n{funding.note}" if funding.note else ""),
-                        funding.get_kind_display().capitalize(),
+                        capfirst(funding.get_kind_display()),
                         "oui" if funding.secured else "non",
                         euros(funding.amount),
                     ]
@@ -249,7 +251,7 @@ class _Writer(WordWriter):
             self._table(
                 ["Partenaire", "Rôle", "Apport"],
                 [
-                    [p.organisation.name, p.get_role_display().capitalize(), p.contribution]
+                    [p.organisation.name, capfirst(p.get_role_display()), p.contribution]
                     for p in dossier.partners
                 ],
                 widths=[5.5, 3.5, 8],
@@ -291,7 +293,7 @@ class _Writer(WordWriter):
             experiment.public_actors,
             empty="Non renseignés.",
         )
-        legal = experiment.get_legal_basis_display().capitalize()
+        legal = capfirst(experiment.get_legal_basis_display())
         if dossier.has_derogation:
             legal += f" — {experiment.legal_reference}"
         self._pair("Base juridique", legal)
@@ -308,14 +310,14 @@ class _Writer(WordWriter):
             [
                 [
                     step.title,
-                    step.get_kind_display().capitalize(),
+                    capfirst(step.get_kind_display()),
                     short_date(step.start_date)
                     + (
                         f" → {short_date(step.end_date)}"
                         if step.end_date and not step.is_milestone
                         else ""
                     ),
-                    step.get_status_display().capitalize(),
+                    capfirst(step.get_status_display()),
                     step.deliverables,
                 ]
                 for step in dossier.steps
@@ -329,7 +331,7 @@ class _Writer(WordWriter):
         for number_, column in enumerate(self.dossier.theory_of_change, start=1):
             if not column["outcomes"]:
                 continue
-            self._heading(f"{number_}. {column['label'].capitalize()}")
+            self._heading(f"{number_}. {capfirst(column['label'])}")
             for outcome in column["outcomes"]:
                 self._heading(outcome.title, level=3)
                 if outcome.description:
@@ -339,11 +341,13 @@ class _Writer(WordWriter):
                     self._run(paragraph, "mène à ")
                     self._run(paragraph, link.target.title, bold=True)
                     self._run(paragraph, f" ({link.target.get_level_display()})")
+                    said = ")"
                     if link.rationale:
-                        self._run(paragraph, ". Pourquoi : ", italic=True)
-                        self._run(paragraph, link.rationale)
+                        self._run(paragraph, f"{full_stop(said)}Pourquoi : ", italic=True)
+                        said = link.rationale.strip()
+                        self._run(paragraph, said)
                     if link.assumptions:
-                        self._run(paragraph, ". À condition que : ", italic=True)
+                        self._run(paragraph, f"{full_stop(said)}À condition que : ", italic=True)
                         self._run(paragraph, link.assumptions)
                 indicators = [indicator.name for indicator in outcome.indicators.all()]
                 if indicators:
@@ -395,8 +399,8 @@ class _Writer(WordWriter):
                             short_date(timezone.localdate(row.meeting.starts_at)),
                             row.meeting.place or "—",
                             row.meeting.agenda,
-                            f"{row.present} présent(s), {row.excused} excusé(s), "
-                            f"{row.absent} absent(s)"
+                            f"{counted(row.present, 'présent')}, "
+                            f"{counted(row.excused, 'excusé')}, {counted(row.absent, 'absent')}"
                             if row.present or row.excused or row.absent
                             else "—",
                         ]
@@ -430,7 +434,7 @@ class _Writer(WordWriter):
             self._muted("Le journal d'apprentissage est vide.")
         for entry in dossier.highlights:
             self._heading(entry.title)
-            meta = [long_date(entry.written_on), entry.get_kind_display().capitalize()]
+            meta = [long_date(entry.written_on), capfirst(entry.get_kind_display())]
             if entry.hypothesis:
                 meta.append(f"hypothèse : {entry.hypothesis.statement}")
             if entry.step:
@@ -467,7 +471,7 @@ class _Writer(WordWriter):
             if section.progress.percent is not None:
                 progress += f" — {section.progress.percent} % du chemin vers la cible"
             self._run(paragraph, progress, bold=True).font.color.rgb = PRIMARY
-            nature = indicator.get_kind_display().capitalize()
+            nature = capfirst(indicator.get_kind_display())
             if indicator.unit:
                 nature += f", en {indicator.unit}"
             if indicator.is_quantitative:
@@ -485,7 +489,7 @@ class _Writer(WordWriter):
                 self._pair("Échelle", levels, empty="non définie")
             if indicator.means_of_verification:
                 self._pair("Vérification", indicator.means_of_verification)
-            collection = indicator.get_frequency_display().capitalize()
+            collection = capfirst(indicator.get_frequency_display())
             if indicator.owner:
                 collection += f", par {indicator.owner}"
             if indicator.collection_method:
@@ -555,7 +559,7 @@ class _Writer(WordWriter):
             if not section.verdicts:
                 self._muted("Pas encore de verdict.")
             for position, verdict in enumerate(section.verdicts):
-                label = verdict.get_verdict_display().capitalize()
+                label = capfirst(verdict.get_verdict_display())
                 earlier = " (verdict antérieur)" if position else ""
                 self._pair(label, f"le {long_date(verdict.decided_on)}{earlier}")
                 self._text(verdict.rationale)
@@ -616,7 +620,7 @@ class _Writer(WordWriter):
         for section in self.dossier.decisions:
             decision = section.decision
             self._heading(
-                f"{decision.get_kind_display().capitalize()} — {long_date(decision.decided_on)}"
+                f"{capfirst(decision.get_kind_display())} — {long_date(decision.decided_on)}"
             )
             meta = ["À une étape de décision" if decision.at_gate else "Décision finale"]
             if decision.meeting:
@@ -635,7 +639,7 @@ class _Writer(WordWriter):
                         [
                             a.criterion.description,
                             a.criterion.threshold,
-                            a.get_assessment_display().capitalize(),
+                            capfirst(a.get_assessment_display()),
                             a.comment,
                         ]
                         for a in section.assessments

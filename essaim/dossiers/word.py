@@ -26,6 +26,12 @@ def short_date(value: date | None) -> str:
     return f"{value:%d/%m/%Y}" if value else ""
 
 
+def full_stop(text: str) -> str:
+    """What goes between ``text`` and the next sentence: « . », or a space alone when ``text``
+    already ends a sentence (« rassure. Pourquoi », never « rassure.. Pourquoi »)."""
+    return " " if text.rstrip().endswith((".", "!", "?", "…")) else ". "
+
+
 def clean(text: object) -> str:
     """Text Word accepts: XML forbids most control characters."""
     return _CONTROL.sub("", str(text or ""))

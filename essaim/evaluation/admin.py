@@ -25,7 +25,7 @@ class MeasurementAdmin(admin.ModelAdmin):
     list_display = ["measured_on", "indicator", "value", "level"]
     list_select_related = ["indicator"]
     search_fields = ["indicator__name", "indicator__experiment__title", "comment"]
-    raw_id_fields = ["indicator", "recorded_by"]
+    raw_id_fields = ["indicator", "recorded_by", "batch"]
     date_hierarchy = "measured_on"
 
 

@@ -5,7 +5,10 @@ Every function takes rows already fetched (the indicator's measurements, oldest 
 targets), so that pages and documents keep a constant number of queries.
 """
 
-from dataclasses import dataclass
+import datetime
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from decimal import Decimal
 
 from django.utils.safestring import SafeString, mark_safe
 
@@ -16,6 +19,19 @@ from essaim.lib.svg_charts import (
     render_progress_bar,
     render_scale_chart,
 )
+
+# Past this many measurements, a chart draws one point per month (or quarter, or year): a
+# line of thousands of dots is unreadable, and heavy to send.
+MAX_CHART_POINTS = 120
+
+# A row of a chart: (day, value, level), as ``values_list("measured_on", "value", "level")``.
+Row = tuple[datetime.date, Decimal | None, int | None]
+
+PERIODS: list[tuple[str, Callable[[datetime.date], datetime.date]]] = [
+    ("mois", lambda day: day.replace(day=1)),
+    ("trimestre", lambda day: datetime.date(day.year, (day.month - 1) // 3 * 3 + 1, 1)),
+    ("année", lambda day: datetime.date(day.year, 1, 1)),
+]
 
 
 def measurement_text(measurement: Measurement) -> str:
@@ -30,6 +46,18 @@ class Progress:
     percent: int | None
     text: str
     measured: bool
+
+
+def standing_of(indicator: Indicator, rows: Sequence[Row]) -> list[Measurement]:
+    """What :func:`progress_of` needs, from the ``rows`` of all of ``indicator``'s measurements
+    (oldest first) rather than the measurements themselves: the latest one, carrying the sum
+    of every value when the indicator is cumulative."""
+    if not rows:
+        return []
+    day, value, level = rows[-1]
+    if indicator.cumulative:
+        value = sum((row[1] for row in rows if row[1] is not None), Decimal(0))
+    return [Measurement(indicator=indicator, measured_on=day, value=value, level=level)]
 
 
 def progress_of(indicator: Indicator, measurements: list[Measurement]) -> Progress:
@@ -58,6 +86,52 @@ def progress_of(indicator: Indicator, measurements: list[Measurement]) -> Progre
     return Progress(indicator.progress(measurements), text, measured=True)
 
 
+@dataclass(frozen=True)
+class ChartSeries:
+    """What a chart draws: each measurement, or, when there are many, one point per period
+    (``period``: « mois », « trimestre », « année »; "" when nothing is summarised)."""
+
+    points: list[tuple[datetime.date, Decimal | int]]
+    count: int
+    period: str = ""
+    # (first day of the period, lowest, highest), for the periods of several values.
+    ranges: list[tuple[datetime.date, Decimal, Decimal]] = field(default_factory=list)
+
+
+def chart_series(indicator: Indicator, rows: Sequence[Row]) -> ChartSeries:
+    """The points of ``indicator``'s chart from its ``rows``, oldest first. Up to
+    ``MAX_CHART_POINTS`` measurements, each is a point; past that, each period of the shortest
+    length that gives few enough points is one: the sum of its values for a cumulative
+    indicator (the chart adds them up), else their mean with the lowest and the highest, and
+    the last level reached for a qualitative one."""
+    quantitative = indicator.is_quantitative
+    kept = [
+        (day, value if quantitative else level)
+        for day, value, level in rows
+        if (value if quantitative else level) is not None
+    ]
+    if len(kept) <= MAX_CHART_POINTS:
+        return ChartSeries(points=kept, count=len(kept))
+    for name, start_of in PERIODS:
+        period, groups = name, {}
+        for day, value in kept:
+            groups.setdefault(start_of(day), []).append(value)
+        if len(groups) <= MAX_CHART_POINTS:
+            break
+    points, ranges = [], []
+    for start, values in groups.items():
+        if not quantitative:
+            points.append((start, values[-1]))
+        elif indicator.cumulative:
+            points.append((start, sum(values, Decimal(0))))
+        else:
+            mean = sum(values, Decimal(0)) / len(values)
+            points.append((start, mean.quantize(Decimal("0.001"))))
+            if len(values) > 1:
+                ranges.append((start, min(values), max(values)))
+    return ChartSeries(points=points, count=len(kept), period=period, ranges=ranges)
+
+
 def indicator_chart(
     indicator: Indicator,
     measurements: list[Measurement],
@@ -65,25 +139,31 @@ def indicator_chart(
     *,
     width: int = 640,
     height: int | None = None,
+    series: ChartSeries | None = None,
 ) -> SafeString:
-    """The SVG chart of ``indicator``: a line against baseline and targets, or its scale."""
+    """The SVG chart of ``indicator``: a line against baseline and targets, or its scale;
+    summarised by period past ``MAX_CHART_POINTS`` measurements (``series``, when the caller
+    has it already, else from ``measurements``)."""
+    if series is None:
+        series = chart_series(indicator, [(m.measured_on, m.value, m.level) for m in measurements])
     if indicator.is_quantitative:
         svg = render_indicator_chart(
             title=indicator.name,
             unit=indicator.unit,
-            points=[(m.measured_on, m.value) for m in measurements if m.value is not None],
+            points=series.points,
             baseline=indicator.baseline_value,
             target=indicator.target_value,
             targets=[(target.due_on, target.value) for target in targets],
             cumulative=indicator.cumulative,
             width=width,
             height=height or 280,
+            ranges=series.ranges,
         )
     else:
         svg = render_scale_chart(
             title=indicator.name,
             levels=indicator.scale,
-            points=[(m.measured_on, m.level) for m in measurements if m.level is not None],
+            points=series.points,
             width=width,
             height=height or 240,
         )

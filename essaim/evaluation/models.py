@@ -176,6 +176,32 @@ class IndicatorTarget(models.Model):
         return f"{self.value} au {self.due_on:%d/%m/%Y}"
 
 
+class MeasurementBatch(models.Model):
+    """The measurements one spreadsheet brought in, imported together and undone together."""
+
+    experiment = models.ForeignKey(
+        Experiment, on_delete=models.CASCADE, related_name="measurement_batches"
+    )
+    filename = models.CharField("fichier", max_length=255)
+    count = models.PositiveIntegerField("mesures importées")
+    imported_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        related_name="+",
+        verbose_name="importé par",
+    )
+    imported_at = models.DateTimeField("importé le", auto_now_add=True)
+
+    class Meta:
+        verbose_name = "import de mesures"
+        verbose_name_plural = "imports de mesures"
+        ordering = ["-imported_at", "-pk"]
+
+    def __str__(self) -> str:
+        return f"« {self.filename} » ({self.count} mesures)"
+
+
 class Measurement(models.Model):
     indicator = models.ForeignKey(Indicator, on_delete=models.CASCADE, related_name="measurements")
     measured_on = models.DateField("date")
@@ -192,6 +218,14 @@ class Measurement(models.Model):
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
     )
     recorded_at = models.DateTimeField("saisie le", auto_now_add=True)
+    batch = models.ForeignKey(
+        MeasurementBatch,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="measurements",
+        verbose_name="import",
+    )
 
     class Meta:
         verbose_name = "mesure"

@@ -15,7 +15,8 @@ from decimal import ROUND_HALF_UP, Decimal
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
-from essaim.evaluation.models import Indicator, IndicatorKind, Measurement
+from essaim.evaluation.models import Indicator, IndicatorKind, Measurement, MeasurementBatch
+from essaim.evaluation.services import drop_evidence_file
 from essaim.experiments.models import Experiment
 from essaim.lib.errors import DomainError
 from essaim.lib.french_csv import (
@@ -148,13 +149,22 @@ def check_measurement_file(*, experiment: Experiment, data: bytes) -> Measuremen
 def import_measurements(
     *, experiment: Experiment, data: bytes, filename: str, actor
 ) -> MeasurementImport:
-    """Import every measurement of ``data``, or none: see ``check_measurement_file``."""
+    """Import every measurement of ``data``, or none: see ``check_measurement_file``. The
+    measurements imported form one ``MeasurementBatch``, which may be undone as a whole."""
     plan = check_measurement_file(experiment=experiment, data=data)
     recorded_by = actor if actor is not None and actor.is_authenticated else None
     for measurement in plan.measurements:
         measurement.recorded_by = recorded_by
     try:
         with transaction.atomic():
+            batch = MeasurementBatch.objects.create(
+                experiment=experiment,
+                filename=filename[:255],
+                count=plan.count,
+                imported_by=recorded_by,
+            )
+            for measurement in plan.measurements:
+                measurement.batch = batch
             Measurement.objects.bulk_create(plan.measurements)
             experiment.log_action(
                 actor,
@@ -173,6 +183,38 @@ def import_measurements(
             ]
         ) from None
     return plan
+
+
+RECENT_IMPORTS = 10
+
+
+def recent_imports(experiment: Experiment) -> list[MeasurementBatch]:
+    """The latest imports of ``experiment``'s measurements, newest first, in one query."""
+    return list(experiment.measurement_batches.select_related("imported_by")[:RECENT_IMPORTS])
+
+
+def undo_measurement_import(*, batch: MeasurementBatch, actor) -> str:
+    """Delete the measurements ``batch`` brought in — those still there: some may have been
+    deleted one by one since — with their evidence files, then the batch; write it in the
+    experiment's history and return what to tell the person."""
+    experiment = batch.experiment
+    with transaction.atomic():
+        if not MeasurementBatch.objects.select_for_update().filter(pk=batch.pk).exists():
+            raise MeasurementImportError([ImportProblem(None, "Cet import a déjà été annulé.")])
+        measurements = Measurement.objects.filter(batch=batch)
+        for name in measurements.exclude(evidence="").values_list("evidence", flat=True):
+            drop_evidence_file(Measurement._meta.get_field("evidence").storage, name)
+        deleted = measurements.count()
+        measurements.delete()
+        batch.delete()
+        summary = (
+            f"Import de « {batch.filename} » annulé : "
+            f"{_plural(deleted, 'mesure supprimée', 'mesures supprimées')}"
+        )
+        experiment.log_action(
+            actor, "deleted", summary, {"fichier": batch.filename, "mesures": deleted}
+        )
+    return summary + "."
 
 
 class _LineChecker:

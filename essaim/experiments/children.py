@@ -47,12 +47,16 @@ def ChildPage(
     back_anchor: str = "",
     template_name: str = "experiments/child_form.html",
     form_kwargs: Callable[[Experiment, object], dict] = lambda experiment, user: {},
+    delete_warning: Callable[[models.Model], str] = lambda child: "",
+    with_changes: bool = False,
 ) -> ChildKind:
     """One kind of child of an experiment. ``experiment_path`` leads from the child to its
     experiment (``body__experiment``…); for the child of a child (a member of a body),
     ``parent_field`` names the intermediate parent, of ``parent_model``, whose pk the adding
     URL carries. ``owner_field`` names the attribute of a new child that holds its experiment
-    (``owner`` for the generic owner of a governance body)."""
+    (``owner`` for the generic owner of a governance body). ``delete_warning`` says, on the
+    confirmation page, what deleting one takes with it; ``with_changes``, that the history of
+    a change names each field changed with its values before and after."""
 
     def back_url(experiment: Experiment, child=None) -> str:
         url = reverse(back_url_name, args=[experiment.pk])
@@ -82,6 +86,8 @@ def ChildPage(
         feminine=feminine,
         perm=perm,
         form_kwargs=form_kwargs,
+        delete_warning=delete_warning,
+        with_changes=with_changes,
         owner_of=lambda child: getattr(child, parent_field) if parent_field else None,
         owner_in_url=bool(parent_field),
         template_name=template_name,

@@ -212,10 +212,12 @@ def render_indicator_chart(
     cumulative: bool = False,
     width: int = 640,
     height: int = 280,
+    ranges: Sequence[tuple[datetime.date, Decimal, Decimal]] = (),
 ) -> str:
     """The measurements of a quantitative indicator as a line with dots (their running total
     when ``cumulative``), the baseline (« départ ») and the target (« cible ») as horizontal
-    lines, and the periodic targets as hollow diamonds."""
+    lines, and the periodic targets as hollow diamonds. ``ranges`` (day, lowest, highest)
+    draws a thin vertical bar at each day: the spread of the values a point summarises."""
     points = sorted(((day, Decimal(value)) for day, value in points), key=lambda p: p[0])
     targets = sorted(((day, Decimal(value)) for day, value in targets), key=lambda p: p[0])
     if not points:
@@ -229,6 +231,7 @@ def render_indicator_chart(
 
     values = [value for _, value in points] + [value for _, value in targets]
     values += [value for value in (baseline, target) if value is not None]
+    values += [bound for _, low, high in ranges for bound in (Decimal(low), Decimal(high))]
     low, high = min(values), max(values)
     if low >= 0:
         low = Decimal(0)
@@ -309,6 +312,13 @@ def render_indicator_chart(
             f"{escape(_with_unit(value, unit))}</title></path>"
         )
 
+    for day, low, high in ranges:
+        x = _num(frame.x(day))
+        parts.append(
+            f'<line x1="{x}" y1="{_num(frame.y(Decimal(low)))}" x2="{x}" '
+            f'y2="{_num(frame.y(Decimal(high)))}" stroke="{LINE}" stroke-width="1.5" '
+            f'stroke-opacity="0.45"/>'
+        )
     coordinates = " ".join(f"{_num(frame.x(day))},{_num(frame.y(value))}" for day, value in points)
     if len(points) > 1:
         parts.append(

@@ -408,6 +408,25 @@ def test_illegal_transitions_are_refused(experiment, editor):
     assert experiment.stage == Stage.FRAMING
 
 
+def test_stopping_needs_a_reason_kept_in_the_history(experiment, editor):
+    api = Api(editor)
+    refused = api.post(f"{experiment.pk}/stage", {"stage": "arretee"})
+    assert refused.status_code == 422
+    assert refused.json()["detail"] == (
+        "Indiquez la raison de l'arrêt : elle reste dans l'historique et sur l'expérimentation."
+    )
+    experiment.refresh_from_db()
+    assert experiment.stage == Stage.FRAMING
+    response = api.post(
+        f"{experiment.pk}/stage", {"stage": "arretee", "reason": "Aucun partenaire trouvé"}
+    )
+    assert response.status_code == 200
+    assert response.json()["stage"] == "arretee"
+    entry = last_history(experiment)
+    assert entry.summary == "Étape : cadrage → arrêtée (Aucun partenaire trouvé)"
+    assert entry.changes["raison"] == "Aucun partenaire trouvé"
+
+
 def test_only_editors_change_the_stage(experiment, contributor, outsider):
     assert Api(contributor).post(f"{experiment.pk}/stage", {"stage": "idee"}).status_code == 403
     assert Api(outsider).post(f"{experiment.pk}/stage", {"stage": "idee"}).status_code == 404

@@ -3,6 +3,7 @@ changed (the label of each field, its value before and after as people read them
 entry whether the change came from a page or from the API, and one history page."""
 
 import datetime
+from decimal import Decimal
 
 import pytest
 from django import forms
@@ -110,3 +111,17 @@ def test_the_session_history_page_uses_the_same_partial(training_session, editor
     assert '<td data-label="Avant">10</td><td data-label="Après">15</td>' in page
     assert "Message envoyé" in page
     assert page.count("Voir le détail") == 1
+
+
+class AmountForm(forms.Form):
+    amount = forms.DecimalField(label="Montant (€)", required=False)
+    value = forms.DecimalField(label="Valeur cible", required=False)
+
+
+def test_numbers_and_amounts_read_the_french_way():
+    before = {"amount": Decimal("12000"), "value": Decimal("1200.500")}
+    after = {"amount": Decimal("12500.50"), "value": Decimal("1234.567")}
+    assert changes_between(before, after, AmountForm.base_fields) == {
+        "Montant (€)": {"avant": "12\u00a0000\u00a0€", "après": "12\u00a0500,50\u00a0€"},
+        "Valeur cible": {"avant": "1\u00a0200,5", "après": "1\u00a0234,567"},
+    }

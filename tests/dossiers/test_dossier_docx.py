@@ -5,7 +5,9 @@ import io
 from django.urls import reverse
 from docx import Document
 
+from essaim.territories.models import TerritoryKind
 from tests.conftest import client_for
+from tests.territories.factories import TerritoryFactory
 
 
 def url(experiment):
@@ -120,3 +122,28 @@ def test_it_sends_anonymous_visitors_to_the_login_page(experiment):
 
 def test_it_hides_the_experiment_from_outsiders(experiment, outsider):
     assert client_for(outsider).get(url(experiment)).status_code == 404
+
+
+def test_it_writes_words_and_counts_the_french_way(rich_experiment, reader):
+    rich_experiment.territories.add(
+        TerritoryFactory(name="Crestois et Pays de Saillans", kind=TerritoryKind.EPCI)
+    )
+    document = open_docx(client_for(reader).get(url(rich_experiment)))
+
+    text = "\n".join(paragraph.text for paragraph in document.paragraphs)
+    cells = [[cell.text for cell in row.cells] for table in document.tables for row in table.rows]
+    # Capitals kept where French writes them: acronyms, proper nouns inside a label.
+    assert ["Crestois et Pays de Saillans", "EPCI"] in [row[:2] for row in cells]
+    assert "Dérogation d'une collectivité (Constitution, art. 72 al. 4)" in text
+    assert "Epci" not in text + str(cells)
+    # Counts agree with their noun, never « (s) ».
+    assert "3 hypothèses, 3 avec un verdict" in text
+    assert "5 indicateurs, à " in text
+    assert "3 réunions des instances" in text
+    assert ["15/01/2024", "Mairie de Crest", "Bilan n° 1", "3 présents, 0 excusé, 0 absent"] in (
+        cells
+    )
+    assert "(s)" not in text + str(cells)
+    # One full stop between two sentences.
+    assert "Un arrêt visible rassure. À condition que" in text
+    assert ".." not in text

@@ -7,7 +7,7 @@ import pytest
 from django.urls import reverse
 
 from essaim.core.models import HistoryEntry
-from essaim.evaluation.models import Indicator, IndicatorKind, IndicatorTarget
+from essaim.evaluation.models import Indicator, IndicatorKind, IndicatorTarget, Measurement
 from tests.conftest import client_for
 from tests.evaluation.factories import (
     EvaluationQuestionFactory,
@@ -171,6 +171,30 @@ def test_it_deletes_an_indicator(editor, experiment):
     assert response.status_code == 302
     assert not Indicator.objects.exists()
     assert HistoryEntry.objects.filter(summary="Indicateur « Trajets » supprimé").exists()
+
+
+def test_deleting_an_indicator_says_how_many_measurements_go_with_it(editor, experiment):
+    indicator = IndicatorFactory(experiment=experiment, name="Trajets")
+    first = datetime.date(2020, 1, 1)
+    Measurement.objects.bulk_create(
+        Measurement(indicator=indicator, measured_on=first + datetime.timedelta(days=n), value=1)
+        for n in range(1234)
+    )
+    url = reverse("evaluation:delete_indicator", args=[experiment.pk, indicator.pk])
+    response = client_for(editor).get(url)
+    assert response.status_code == 200
+    assert "Cet indicateur a 1\u00a0234 mesures, elles seront supprimées." in response.text
+    client_for(editor).post(url)
+    assert not Measurement.objects.exists()
+
+
+def test_deleting_an_indicator_with_one_measurement_or_none_says_so(editor, experiment):
+    indicator = IndicatorFactory(experiment=experiment)
+    url = reverse("evaluation:delete_indicator", args=[experiment.pk, indicator.pk])
+    assert "seront supprimées" not in client_for(editor).get(url).text
+    MeasurementFactory(indicator=indicator)
+    response = client_for(editor).get(url)
+    assert "Cet indicateur a 1 mesure, elle sera supprimée." in response.text
 
 
 def test_it_adds_a_periodic_target(editor, experiment):

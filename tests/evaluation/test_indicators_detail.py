@@ -133,8 +133,9 @@ def test_it_keeps_a_constant_number_of_queries(reader, experiment, django_assert
     fill(0, 3)
     client.get(url(indicator))
     # session, user, experiment with role, indicator with question and outcome,
-    # measurements with who recorded them, targets
-    with django_assert_num_queries(6) as small:
+    # the rows of every measurement (chart, progress, totals), the page of measurements with
+    # who recorded them, targets
+    with django_assert_num_queries(7) as small:
         assert client.get(url(indicator)).status_code == 200
     fill(3, 27)
     with django_assert_num_queries(len(small.captured_queries)):

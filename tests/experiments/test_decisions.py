@@ -59,7 +59,9 @@ def test_it_offers_the_allowed_stages_to_editors(editor, experiment):
     text = response.text
     assert reverse("experiments:move_stage", args=[experiment.pk]) in text
     offered = [stage for stage in Stage if f'name="stage" value="{stage.value}"' in text]
-    assert offered == [Stage.IDEA, Stage.RUNNING, Stage.STOPPED]
+    # Stopping is final: it is a link to a page that asks for confirmation and a reason.
+    assert offered == [Stage.IDEA, Stage.RUNNING]
+    assert reverse("experiments:stop", args=[experiment.pk]) in text
     assert f'name="next" value="{url(experiment)}"' in text
 
 
@@ -70,10 +72,12 @@ def test_it_offers_no_move_to_contributors_or_readers(request, experiment, perso
     assert reverse("experiments:record_decision", args=[experiment.pk]) not in response.text
 
 
-def test_it_says_a_stopped_experiment_stays_stopped(editor, experiment):
-    experiment.move_to(Stage.STOPPED, actor=editor)
+def test_it_says_a_stopped_experiment_stays_stopped_and_why(editor, experiment):
+    experiment.move_to(Stage.STOPPED, actor=editor, reason="Financement retiré par la région")
     response = client_for(editor).get(url(experiment))
     assert "c'est une étape définitive" in response.text
+    assert f"par {editor}, pour cette raison" in response.text
+    assert "<blockquote>Financement retiré par la région</blockquote>" in response.text
     assert 'name="stage"' not in response.text
     assert "aucune nouvelle décision ne peut être enregistrée" in response.text
 

@@ -2,6 +2,7 @@
 from the stage before to the stage after."""
 
 import datetime
+from decimal import Decimal
 
 import pytest
 from django.urls import reverse
@@ -11,7 +12,11 @@ from essaim.experiments.models import DecisionKind, Stage
 from essaim.roles.models import Role
 from essaim.roles.services import add_member, change_role, remove_member
 from tests.conftest import client_for
-from tests.experiments.factories import HypothesisFactory, StopGoCriterionFactory
+from tests.experiments.factories import (
+    FundingFactory,
+    HypothesisFactory,
+    StopGoCriterionFactory,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -136,3 +141,22 @@ def test_membership_changes_are_kept_in_the_history(owner, editor, reader, outsi
         f"{reader} retiré des membres",
     ]
     assert {entry.actor for entry in entries} == {owner}
+
+
+def test_it_writes_amounts_the_french_way(editor, reader, experiment):
+    funding = FundingFactory(experiment=experiment, amount=Decimal("12000"))
+    edit = reverse("experiments:edit_funding", args=[experiment.pk, funding.pk])
+    client = client_for(editor)
+    form = client.get(edit).context["form"]
+    data = {
+        **{name: form[name].value() or "" for name in form.fields if name != "secured"},
+        "amount": "12 500,50",
+    }
+    assert client.post(edit, data).status_code == 302
+    entry = HistoryEntry.objects.of(experiment).get()
+    assert entry.changes == {
+        "Montant (€)": {"avant": "12\u00a0000\u00a0€", "après": "12\u00a0500,50\u00a0€"}
+    }
+    text = client_for(reader).get(url(experiment)).text
+    assert '<td data-label="Après">12\u00a0500,50\u00a0€</td>' in text
+    assert "12500" not in text

@@ -64,7 +64,10 @@ def test_it_allows_each_transition_and_keeps_it_in_the_history(owner, current, t
     assert entry.summary == (
         f"Étape : {current.label} → {target.label} (comité de pilotage du 12 mars)"
     )
-    assert entry.changes == {"stage": {"avant": current.value, "après": target.value}}
+    assert entry.changes == {
+        "stage": {"avant": current.value, "après": target.value},
+        "raison": "comité de pilotage du 12 mars",
+    }
 
 
 @pytest.mark.parametrize(("current", "target"), REFUSED, ids=map(pair_id, REFUSED))
@@ -81,6 +84,30 @@ def test_it_refuses_every_other_transition_and_leaves_the_stage(owner, current, 
     experiment.refresh_from_db()
     assert experiment.stage == current
     assert not HistoryEntry.objects.exists()
+
+
+@pytest.mark.parametrize("reason", ["", "   "])
+def test_it_refuses_to_stop_without_a_reason(owner, reason):
+    experiment = ready(Stage.RUNNING)
+    with pytest.raises(ExperimentError) as error:
+        experiment.move_to(Stage.STOPPED, actor=owner, reason=reason)
+    assert error.value.message == (
+        "Indiquez la raison de l'arrêt : elle reste dans l'historique et sur l'expérimentation."
+    )
+    assert error.value.field == "reason"
+    experiment.refresh_from_db()
+    assert experiment.stage == Stage.RUNNING
+    assert experiment.stop_entry() is None
+    assert not HistoryEntry.objects.exists()
+
+
+def test_a_stopped_experiment_keeps_its_reason(owner):
+    experiment = ready(Stage.RUNNING)
+    experiment.move_to(Stage.STOPPED, actor=owner, reason=" Le transporteur s'est retiré ")
+    entry = experiment.stop_entry()
+    assert entry.actor == owner
+    assert entry.changes["raison"] == "Le transporteur s'est retiré"
+    assert entry.summary == "Étape : en cours → arrêtée (Le transporteur s'est retiré)"
 
 
 def test_it_refuses_to_start_while_the_framing_is_incomplete(owner):
@@ -176,7 +203,10 @@ def test_it_records_each_kind_of_decision_and_moves_to_its_stage(editor, kind):
     assert decision_entry.summary == f"Décision : {kind.label}"
     assert (stage_entry.verb, stage_entry.actor) == ("stage", editor)
     assert stage_entry.summary == (f"Étape : décision → {target.label} (décision : {kind.label})")
-    assert stage_entry.changes == {"stage": {"avant": "decision", "après": target.value}}
+    assert stage_entry.changes == {
+        "stage": {"avant": "decision", "après": target.value},
+        "raison": "Au vu des critères atteints.",
+    }
 
 
 def test_a_decision_to_continue_a_running_experiment_keeps_its_stage(editor):

@@ -7,6 +7,7 @@ from pathlib import PurePath
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.core.paginator import Paginator
 from django.db.models import Prefetch
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
@@ -16,10 +17,12 @@ from django.views.decorators.http import require_http_methods, require_safe
 
 from essaim.evaluation.charts import (
     Progress,
+    chart_series,
     indicator_chart,
     measurement_text,
     progress_bar,
     progress_of,
+    standing_of,
 )
 from essaim.evaluation.forms.indicators import (
     EvaluationQuestionForm,
@@ -35,12 +38,16 @@ from essaim.evaluation.models import (
     Measurement,
 )
 from essaim.evaluation.services import add_measurement
+from essaim.evaluation.spreadsheets import recent_imports
+from essaim.evaluation.views.spreadsheets import may_undo
 from essaim.experiments.access import get_experiment_for
 from essaim.experiments.children import ChildPage, child_urls
 from essaim.experiments.models import Experiment, Hypothesis
 from essaim.experiments.tabs import experiment_context
 from essaim.lib import french
 from essaim.roles.models import Perm
+
+MEASUREMENTS_PER_PAGE = 50
 
 QUESTIONS = ChildPage(
     model=EvaluationQuestion,
@@ -51,6 +58,18 @@ QUESTIONS = ChildPage(
     back_url_name="evaluation:indicators",
     back_anchor="questions",
 )
+
+
+def measurements_deleted_with(indicator: Indicator) -> str:
+    """« Cet indicateur a 1 234 mesures, elles seront supprimées. », or "" when it has none."""
+    count = indicator.measurements.count()
+    if not count:
+        return ""
+    if count == 1:
+        return "Cet indicateur a 1 mesure, elle sera supprimée."
+    return f"Cet indicateur a {french.counted(count, 'mesure')}, elles seront supprimées."
+
+
 INDICATORS = ChildPage(
     model=Indicator,
     form_class=IndicatorForm,
@@ -59,6 +78,7 @@ INDICATORS = ChildPage(
     back_url_name="evaluation:indicators",
     back_anchor="questions",
     form_kwargs=lambda experiment, user: {"experiment": experiment},
+    delete_warning=measurements_deleted_with,
 )
 TARGETS = ChildPage(
     model=IndicatorTarget,
@@ -130,8 +150,13 @@ def indicators(request: HttpRequest, pk: int) -> HttpResponse:
         for question in questions
     ]
     unassigned = [row for row in rows if row.indicator.question_id is None]
+    context = experiment_context(experiment, request.user, "evaluation")
+    imports = recent_imports(experiment)
+    for batch in imports:
+        batch.undoable = may_undo(batch, request.user, context)
     context = {
-        **experiment_context(experiment, request.user, "evaluation"),
+        **context,
+        "imports": imports,
         "groups": groups,
         "unassigned": unassigned,
         "indicator_count": len(rows),
@@ -161,33 +186,52 @@ def indicator_detail(request: HttpRequest, pk: int, indicator_pk: int) -> HttpRe
         messages.success(request, "Mesure ajoutée.")
         return redirect(indicator_url(experiment.pk, indicator.pk) + "#mesures")
 
-    measurements = list(indicator.measurements.select_related("recorded_by"))
-    total = Decimal(0)
+    # Every measurement, as light rows, for the chart, the progress and the running totals;
+    # the table shows a page of them, newest first.
+    rows = list(indicator.measurements.values_list("measured_on", "value", "level"))
+    running_totals = {}
+    if indicator.cumulative:
+        total = Decimal(0)
+        for day, value, _level in rows:
+            total += value or 0
+            running_totals[day] = total
+    paginator = Paginator(
+        indicator.measurements.select_related("recorded_by").order_by("-measured_on", "-pk"),
+        MEASUREMENTS_PER_PAGE,
+    )
+    paginator.count = len(rows)  # counted already: no query more
+    page = paginator.get_page(request.GET.get("page"))
+    measurements = list(page.object_list)
     for measurement in measurements:
         measurement.indicator = indicator
         measurement.text = measurement_text(measurement)
         measurement.evidence_name = PurePath(measurement.evidence.name).name
-        if measurement.value is not None:
-            total += measurement.value
-            measurement.running_total = french.number(total, unit=indicator.unit)
+        if measurement.measured_on in running_totals:
+            measurement.running_total = french.number(
+                running_totals[measurement.measured_on], unit=indicator.unit
+            )
         measurement.editable = context["can_edit"] or (
             context["can_contribute"] and measurement.recorded_by_id == request.user.pk
         )
     targets = list(indicator.targets.all())
     for target in targets:
         target.text = french.number(target.value, unit=indicator.unit)
-    progress = progress_of(indicator, measurements)
+    progress = progress_of(indicator, standing_of(indicator, rows))
+    series = chart_series(indicator, rows)
     context.update(
         {
             "indicator": indicator,
             "measurements": measurements,
-            "latest": measurements[-1] if measurements else None,
+            "page": page,
+            "measurement_count": len(rows),
+            "latest_day": rows[-1][0] if rows else None,
             "baseline_text": french.number(indicator.baseline_value, unit=indicator.unit),
             "target_text": french.number(indicator.target_value, unit=indicator.unit),
             "targets": targets,
             "progress": progress,
             "bar": progress_bar(indicator, progress),
-            "chart": indicator_chart(indicator, measurements, targets),
+            "chart": indicator_chart(indicator, [], targets, series=series),
+            "chart_series": series,
             "form": form,
         }
     )

@@ -119,6 +119,18 @@ class StageMoveForm(forms.Form):
     reason = forms.CharField(label="Raison du changement", required=False, max_length=300)
 
 
+class StopForm(forms.Form):
+    """Stopping an experiment: final, so it asks why."""
+
+    reason = forms.CharField(
+        label="Raison de l'arrêt",
+        max_length=1000,
+        widget=forms.Textarea(attrs={"rows": 4}),
+        help_text="Elle reste dans l'historique et sur l'expérimentation.",
+        error_messages={"required": "Indiquez la raison de l'arrêt."},
+    )
+
+
 class HistoryFilterForm(forms.Form):
     """The filter of the history tab, by kind of change."""
 

@@ -229,6 +229,13 @@ class Experiment(Tracked, RoleHolder):
                 f"Une expérimentation à l'étape « {current.label} » ne peut pas passer "
                 f"à l'étape « {stage.label} »."
             )
+        reason = reason.strip()
+        if stage == Stage.STOPPED and not reason:
+            raise ExperimentError(
+                "Indiquez la raison de l'arrêt : elle reste dans l'historique et sur "
+                "l'expérimentation.",
+                field="reason",
+            )
         if stage == Stage.RUNNING and current == Stage.FRAMING:
             missing = self.missing_before_start()
             if missing:
@@ -238,11 +245,18 @@ class Experiment(Tracked, RoleHolder):
         self.stage = stage
         self.save(update_fields=["stage", "updated_at"])
         summary = f"Étape : {current.label} → {stage.label}"
+        changes = {"stage": {"avant": current.value, "après": stage.value}}
         if reason:
             summary += f" ({reason})"
-        self.log_action(
-            actor, "stage", summary, {"stage": {"avant": current.value, "après": stage.value}}
-        )
+            changes["raison"] = reason
+        self.log_action(actor, "stage", summary, changes)
+
+    def stop_entry(self):
+        """The history entry of the move that stopped the experiment (its ``changes`` keep
+        the reason under « raison »), or None while it is not stopped."""
+        if self.stage != Stage.STOPPED:
+            return None
+        return self.history().filter(verb="stage").select_related("actor").first()
 
     def missing_before_start(self) -> list[str]:
         """What must be decided before an experiment starts (evaluation is framed first)."""
@@ -314,7 +328,7 @@ class Experiment(Tracked, RoleHolder):
                 actor,
                 "stage",
                 f"Étape : {current.label} → {target.label} (décision : {kind.label})",
-                {"stage": {"avant": current.value, "après": target.value}},
+                {"stage": {"avant": current.value, "après": target.value}, "raison": rationale},
             )
         return decision
 

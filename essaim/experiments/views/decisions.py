@@ -13,7 +13,7 @@ from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
 from essaim.experiments.access import get_experiment_for
-from essaim.experiments.forms.decisions import FINAL, DecisionForm, StageMoveForm
+from essaim.experiments.forms.decisions import FINAL, DecisionForm, StageMoveForm, StopForm
 from essaim.experiments.models import (
     CriterionAssessment,
     Experiment,
@@ -26,14 +26,18 @@ from essaim.roles.models import Perm
 
 def stage_control(experiment: Experiment) -> dict:
     """What ``experiments/_stage_control.html`` shows: every stage in order with the current
-    one, the stages the experiment may move to, and what is missing before it may start."""
+    one, the stages the experiment may move to, what is missing before it may start, and, once
+    it is stopped, when, by whom and why."""
     current = Stage(experiment.stage)
+    stop = experiment.stop_entry()
     return {
         "lifecycle": [{"stage": stage, "current": stage == current} for stage in Stage],
         "next_stages": experiment.allowed_stages(),
         "missing_before_start": (
             experiment.missing_before_start() if current == Stage.FRAMING else []
         ),
+        "stop": stop,
+        "stop_reason": (stop.changes.get("raison", "") if stop else ""),
     }
 
 
@@ -134,6 +138,9 @@ def move_stage(request: HttpRequest, pk: int) -> HttpResponse:
     form = StageMoveForm(request.POST)
     if not form.is_valid():
         messages.error(request, "Choisissez une étape parmi celles proposées.")
+    elif form.cleaned_data["stage"] == Stage.STOPPED:
+        # Stopping is final: it is confirmed, with its reason, on a page of its own.
+        return redirect("experiments:stop", pk=experiment.pk)
     else:
         try:
             with transaction.atomic():
@@ -157,8 +164,38 @@ def move_stage(request: HttpRequest, pk: int) -> HttpResponse:
     return redirect(next_url)
 
 
+@login_required
+@require_http_methods(["GET", "HEAD", "POST"])
+def stop(request: HttpRequest, pk: int) -> HttpResponse:
+    """Confirm that the experiment stops, and why; the reason is required."""
+    experiment = get_experiment_for(request.user, pk, Perm.EDIT)
+    back_url = reverse("experiments:decisions", args=[experiment.pk])
+    if Stage.STOPPED not in experiment.allowed_stages():
+        messages.error(request, "L'expérimentation est déjà arrêtée.")
+        return redirect(back_url)
+    form = StopForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            with transaction.atomic():
+                experiment.move_to(
+                    Stage.STOPPED, actor=request.user, reason=form.cleaned_data["reason"]
+                )
+        except ExperimentError as error:
+            form.add_error("reason" if error.field == "reason" else None, error.message)
+        else:
+            messages.success(request, "L'expérimentation est arrêtée.")
+            return redirect(back_url)
+    context = {
+        **experiment_context(experiment, request.user, "decisions"),
+        "form": form,
+        "back_url": back_url,
+    }
+    return render(request, "experiments/stop_form.html", context)
+
+
 urlpatterns = [
     path("<int:pk>/decisions/", decisions, name="decisions"),
     path("<int:pk>/decisions/enregistrer/", record_decision, name="record_decision"),
     path("<int:pk>/etape/", move_stage, name="move_stage"),
+    path("<int:pk>/arreter/", stop, name="stop"),
 ]

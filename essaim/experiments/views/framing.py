@@ -167,6 +167,7 @@ FUNDINGS = FramingChildPage(
     back_url_name="experiments:framing_step",
     step="calendrier",
     back_anchor="budget",
+    with_changes=True,
 )
 PARTNERS = FramingChildPage(
     model=Partner,
