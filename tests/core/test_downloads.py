@@ -81,7 +81,8 @@ def downloads(owner) -> dict[str, tuple[str, str]]:
     assert evidence_name.startswith("relevé-été")
     meeting = MeetingFactory(body=BodyFactory(experiment=experiment))
 
-    session = TrainingSessionFactory(title="Atelier mobilité")
+    # Certificates are issued from the session's first day on.
+    session = TrainingSessionFactory(title="Atelier mobilité", start_date=timezone.localdate())
     session.grant(owner, Role.OWNER)
     registration = RegistrationFactory(session=session, email=EMAIL)
     slot = session.slots.get()
