@@ -167,10 +167,13 @@ LOGIN_REDIRECT_URL = "core:dashboard"
 LOGOUT_REDIRECT_URL = "accounts:login"
 
 # Failed logins: after AXES_FAILURE_LIMIT failures for one address and one account, that pair
-# waits AXES_COOLOFF_TIME hours.
+# waits AXES_COOLOFF_TIME hours; after LOGIN_ADDRESS_FAILURE_LIMIT failures from one address,
+# whatever the accounts tried, that address waits as long (accounts/throttling.py).
 AXES_FAILURE_LIMIT = env_int("ESSAIM_LOGIN_FAILURE_LIMIT", 5, minimum=1)
+LOGIN_ADDRESS_FAILURE_LIMIT = env_int("ESSAIM_LOGIN_ADDRESS_FAILURE_LIMIT", 30, minimum=1)
 AXES_COOLOFF_TIME = 1
-AXES_LOCKOUT_PARAMETERS = [["ip_address", "username"]]
+AXES_HANDLER = "essaim.accounts.throttling.AccountAndAddressHandler"
+AXES_LOCKOUT_PARAMETERS = [["ip_address", "username"], "ip_address"]
 AXES_USERNAME_FORM_FIELD = "username"
 AXES_LOCKOUT_TEMPLATE = "accounts/lockout.html"
 AXES_RESET_ON_SUCCESS = True
