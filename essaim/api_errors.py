@@ -9,6 +9,7 @@ from django.http import HttpRequest, HttpResponse
 from ninja import NinjaAPI
 from ninja.errors import AuthenticationError, ValidationError
 
+from essaim.accounts.api_auth import TokenRefused
 from essaim.core.children import FormRefused
 from essaim.core.concurrency import EditConflict
 from essaim.lib.errors import DomainError
@@ -108,8 +109,7 @@ def install_french_errors(api: NinjaAPI) -> None:
 
     @api.exception_handler(AuthenticationError)
     def unauthenticated(request: HttpRequest, exc: AuthenticationError) -> HttpResponse:
-        return api.create_response(
-            request,
-            {"detail": "Authentification requise : jeton personnel absent ou invalide."},
-            status=401,
-        )
+        detail = "Authentification requise : jeton personnel absent ou invalide."
+        if isinstance(exc, TokenRefused):
+            detail = exc.message
+        return api.create_response(request, {"detail": detail}, status=401)

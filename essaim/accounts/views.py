@@ -1,9 +1,11 @@
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse_lazy
+from django.utils import timezone
 from django.views.decorators.http import require_POST
 
 from essaim.accounts.forms import ApiTokenForm, EmailAuthenticationForm, ProfileForm
@@ -27,14 +29,25 @@ class PasswordResetConfirmView(auth_views.PasswordResetConfirmView):
     template_name = "accounts/password_reset_confirm.html"
     success_url = reverse_lazy("accounts:password_reset_complete")
 
+    def form_valid(self, form):
+        response = super().form_valid(form)
+        form.user.api_tokens.revoke()
+        return response
+
 
 class PasswordChangeView(auth_views.PasswordChangeView):
     template_name = "accounts/password_change.html"
     success_url = reverse_lazy("accounts:profile")
 
     def form_valid(self, form):
-        messages.success(self.request, "Votre mot de passe a été changé.")
-        return super().form_valid(form)
+        response = super().form_valid(form)
+        if form.user.api_tokens.revoke():
+            messages.success(
+                self.request, "Votre mot de passe a été changé ; vos jetons d'API sont révoqués."
+            )
+        else:
+            messages.success(self.request, "Votre mot de passe a été changé.")
+        return response
 
 
 @login_required
@@ -48,6 +61,8 @@ def profile(request: HttpRequest) -> HttpResponse:
         "form": form,
         "token_form": ApiTokenForm(),
         "tokens": request.user.api_tokens.filter(revoked_at__isnull=True),
+        "now": timezone.now(),
+        "token_lifetime_days": settings.API_TOKEN_LIFETIME_DAYS,
         "new_key": request.session.pop("new_api_key", None),
     }
     return render(request, "accounts/profile.html", context)
