@@ -3,10 +3,18 @@
 
 Any :class:`~essaim.lib.errors.DomainError` (the errors of every app, and :class:`InvalidInput`
 that endpoints raise when they check a rule themselves) becomes a 422 whose ``detail`` is the
-French message, with the field concerned in ``erreurs`` when there is one."""
+French message, with the field concerned in ``erreurs`` when there is one.
+
+Integers received in a query string are bounded by what a database column holds
+(:data:`ObjectId`, :class:`LimitOffsetPagination`): a larger number is a 422, never a crash of
+the database (« value out of int8 range », ``OverflowError``)."""
+
+from typing import Annotated
 
 from django.http import HttpRequest, HttpResponse
-from ninja import NinjaAPI
+from ninja import Field, NinjaAPI, Schema
+from ninja import pagination as ninja_pagination
+from ninja.conf import settings as ninja_settings
 from ninja.errors import AuthenticationError, ValidationError
 
 from essaim.accounts.api_auth import TokenRefused
@@ -50,6 +58,21 @@ MESSAGES = {
 }
 
 
+# The largest value of a 64-bit signed integer, the widest integer column of the databases.
+LARGEST_DATABASE_INTEGER = 2**63 - 1
+
+# The identifier of an object received in a query string (``?territory=12``).
+ObjectId = Annotated[int, Field(ge=1, le=LARGEST_DATABASE_INTEGER)]
+
+
+class LimitOffsetPagination(ninja_pagination.LimitOffsetPagination):
+    """Django Ninja's ``?limit=&offset=`` pagination, with numbers a database accepts."""
+
+    class Input(Schema):
+        limit: int = Field(ninja_settings.PAGINATION_PER_PAGE, ge=1, le=LARGEST_DATABASE_INTEGER)
+        offset: int = Field(0, ge=0, le=LARGEST_DATABASE_INTEGER)
+
+
 class InvalidInput(DomainError):
     """Input that the schemas accept but a rule refuses; ``message`` is French."""
 
@@ -72,6 +95,8 @@ def describe(error: dict) -> dict:
         message += f" Valeurs possibles : {context['expected']}."
     elif kind == "greater_than_equal" and "ge" in context:
         message = f"La valeur doit être supérieure ou égale à {context['ge']}."
+    elif kind == "less_than_equal" and context.get("le") == LARGEST_DATABASE_INTEGER:
+        message = "Ce nombre est trop grand."
     elif kind == "less_than_equal" and "le" in context:
         message = f"La valeur doit être inférieure ou égale à {context['le']}."
     elif kind == "string_too_long" and "max_length" in context:
