@@ -7,10 +7,12 @@ French message, with the field concerned in ``erreurs`` when there is one.
 
 Integers received in a query string are bounded by what a database column holds
 (:data:`ObjectId`, :class:`LimitOffsetPagination`): a larger number is a 422, never a crash of
-the database (« value out of int8 range », ``OverflowError``)."""
+the database (« value out of int8 range », ``OverflowError``). A number the schemas let through
+and the database refuses (in a body) is a 422 as well."""
 
 from typing import Annotated
 
+from django.db import DataError
 from django.http import HttpRequest, HttpResponse
 from ninja import Field, NinjaAPI, Schema
 from ninja import pagination as ninja_pagination
@@ -106,6 +108,16 @@ def describe(error: dict) -> dict:
     return {"champ": field_path(list(error.get("loc", []))), "message": message}
 
 
+# SQLSTATE of PostgreSQL's « numeric value out of range ».
+NUMERIC_VALUE_OUT_OF_RANGE = "22003"
+NUMBER_TOO_LARGE = "Un nombre envoyé est trop grand."
+
+
+def is_number_out_of_range(error: DataError) -> bool:
+    cause = error.__cause__
+    return getattr(cause, "sqlstate", None) == NUMERIC_VALUE_OUT_OF_RANGE
+
+
 def install_french_errors(api: NinjaAPI) -> None:
     @api.exception_handler(ValidationError)
     def invalid(request: HttpRequest, exc: ValidationError) -> HttpResponse:
@@ -131,6 +143,17 @@ def install_french_errors(api: NinjaAPI) -> None:
         if exc.field:
             body["erreurs"] = [{"champ": exc.field, "message": exc.message}]
         return api.create_response(request, body, status=422)
+
+    @api.exception_handler(OverflowError)
+    def overflow(request: HttpRequest, exc: OverflowError) -> HttpResponse:
+        # SQLite: « Python int too large to convert to SQLite INTEGER ».
+        return api.create_response(request, {"detail": NUMBER_TOO_LARGE}, status=422)
+
+    @api.exception_handler(DataError)
+    def out_of_range(request: HttpRequest, exc: DataError) -> HttpResponse:
+        if not is_number_out_of_range(exc):
+            raise exc
+        return api.create_response(request, {"detail": NUMBER_TOO_LARGE}, status=422)
 
     @api.exception_handler(AuthenticationError)
     def unauthenticated(request: HttpRequest, exc: AuthenticationError) -> HttpResponse:

@@ -123,3 +123,15 @@ def test_a_huge_id_in_a_path_is_a_404(owner, objects, value, method):
             assert response.json() == {"detail": "Introuvable."}
             tried += 1
     assert tried >= 5
+
+
+def test_a_huge_integer_in_a_body_is_a_french_422(owner, objects):
+    client = client_for(owner)
+    experiment_id = objects["experiment_id"]
+    for url, body in [
+        ("/api/v1/experiments/", {"title": "Navette", "territories": [int(HUGE)]}),
+        (f"/api/v1/experiments/{experiment_id}/hypotheses", {"statement": "Si", "position": 2**63}),
+    ]:
+        response = client.post(url, body, content_type="application/json")
+        assert response.status_code == 422, (url, response.content)
+        assert response.json()["detail"] == "Un nombre envoyé est trop grand."
