@@ -36,6 +36,11 @@ class User(AbstractBaseUser, PermissionsMixin):
     """Someone who signs in, by e-mail. The person they are in the directory is ``self.person``."""
 
     email = models.EmailField("adresse e-mail", unique=True)
+    pending_email = models.EmailField(
+        "nouvelle adresse à confirmer",
+        blank=True,
+        help_text="Elle remplace l'adresse de connexion quand son lien de confirmation est suivi.",
+    )
     full_name = models.CharField("nom complet", max_length=150, blank=True)
     is_staff = models.BooleanField(
         "administrateur", default=False, help_text="Peut se connecter à l'administration."
