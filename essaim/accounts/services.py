@@ -66,40 +66,40 @@ def confirm_email_change(*, user: User, token: str) -> str:
     return address
 
 
+def _email(*, subject: str, template: str, to: str, **context) -> dict:
+    """The arguments of :func:`send_email` for the template ``accounts/<template>``, which may
+    offer the page where one chooses a new password."""
+    context["reset_url"] = settings.SITE_URL + reverse("accounts:password_reset")
+    body = render_to_string(f"accounts/{template}", context)
+    return {"subject": subject, "body": body, "to": [to]}
+
+
 def _confirmation_email(user: User) -> dict:
     token = email_change_tokens.make_token(user)
-    context = {
-        "user": user,
-        "url": settings.SITE_URL + reverse("accounts:confirm_email", args=[token]),
-        "hours": int(EMAIL_CHANGE_VALIDITY.total_seconds() // 3600),
-    }
-    return {
-        "subject": "Essaim : confirmer votre nouvelle adresse e-mail",
-        "body": render_to_string("accounts/email_change_email.txt", context),
-        "to": [user.pending_email],
-    }
+    return _email(
+        subject="Essaim : confirmer votre nouvelle adresse e-mail",
+        template="email_change_email.txt",
+        to=user.pending_email,
+        user=user,
+        url=settings.SITE_URL + reverse("accounts:confirm_email", args=[token]),
+        hours=int(EMAIL_CHANGE_VALIDITY.total_seconds() // 3600),
+    )
 
 
 def _address_taken_email(address: str) -> dict:
-    context = {
-        "address": address,
-        "reset_url": settings.SITE_URL + reverse("accounts:password_reset"),
-    }
-    return {
-        "subject": "Essaim : quelqu'un a voulu utiliser votre adresse",
-        "body": render_to_string("accounts/email_change_taken_email.txt", context),
-        "to": [address],
-    }
+    return _email(
+        subject="Essaim : quelqu'un a voulu utiliser votre adresse",
+        template="email_change_taken_email.txt",
+        to=address,
+        address=address,
+    )
 
 
 def _changed_notice_email(user: User, *, former: str) -> dict:
-    context = {
-        "user": user,
-        "former": former,
-        "reset_url": settings.SITE_URL + reverse("accounts:password_reset"),
-    }
-    return {
-        "subject": "Essaim : votre adresse de connexion a changé",
-        "body": render_to_string("accounts/email_changed_email.txt", context),
-        "to": [former],
-    }
+    return _email(
+        subject="Essaim : votre adresse de connexion a changé",
+        template="email_changed_email.txt",
+        to=former,
+        user=user,
+        former=former,
+    )
