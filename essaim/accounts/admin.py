@@ -19,6 +19,13 @@ class UserAdmin(BaseUserAdmin):
         (None, {"classes": ["wide"], "fields": ["email", "full_name", "password1", "password2"]}),
     ]
 
+    def user_change_password(self, request, id, form_url=""):
+        """A password changed here revokes the API tokens of the account, as everywhere."""
+        response = super().user_change_password(request, id, form_url)
+        if request.method == "POST" and response.status_code == 302:
+            ApiToken.objects.filter(user_id=id).revoke()
+        return response
+
 
 @admin.register(ApiToken)
 class ApiTokenAdmin(admin.ModelAdmin):

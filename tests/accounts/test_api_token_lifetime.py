@@ -101,3 +101,17 @@ def test_resetting_the_password_revokes_every_token_of_the_user(client, owner):
     )
     assert response.status_code == 302
     assert call_with(key).status_code == 401
+
+
+def test_a_password_set_in_the_administration_revokes_the_tokens(owner, staff):
+    staff.is_superuser = True
+    staff.save(update_fields=["is_superuser"])
+    _, key = ApiToken.issue(user=owner, name="Tableur")
+    response = client_for(staff).post(
+        reverse("admin:auth_user_password_change", args=[owner.pk]),
+        {"password1": "Colline-de-Saillans-2014", "password2": "Colline-de-Saillans-2014"},
+    )
+    assert response.status_code == 302
+    owner.refresh_from_db()
+    assert owner.check_password("Colline-de-Saillans-2014")
+    assert call_with(key).status_code == 401
