@@ -3,12 +3,23 @@
 
 Any :class:`~essaim.lib.errors.DomainError` (the errors of every app, and :class:`InvalidInput`
 that endpoints raise when they check a rule themselves) becomes a 422 whose ``detail`` is the
-French message, with the field concerned in ``erreurs`` when there is one."""
+French message, with the field concerned in ``erreurs`` when there is one.
 
+Integers received in a query string are bounded by what a database column holds
+(:data:`ObjectId`, :class:`LimitOffsetPagination`): a larger number is a 422, never a crash of
+the database (« value out of int8 range », ``OverflowError``). A number the schemas let through
+and the database refuses (in a body) is a 422 as well."""
+
+from typing import Annotated
+
+from django.db import DataError
 from django.http import HttpRequest, HttpResponse
-from ninja import NinjaAPI
+from ninja import Field, NinjaAPI, Schema
+from ninja import pagination as ninja_pagination
+from ninja.conf import settings as ninja_settings
 from ninja.errors import AuthenticationError, ValidationError
 
+from essaim.accounts.api_auth import TokenRefused
 from essaim.core.children import FormRefused
 from essaim.core.concurrency import EditConflict
 from essaim.lib.errors import DomainError
@@ -49,6 +60,21 @@ MESSAGES = {
 }
 
 
+# The largest value of a 64-bit signed integer, the widest integer column of the databases.
+LARGEST_DATABASE_INTEGER = 2**63 - 1
+
+# The identifier of an object received in a query string (``?territory=12``).
+ObjectId = Annotated[int, Field(ge=1, le=LARGEST_DATABASE_INTEGER)]
+
+
+class LimitOffsetPagination(ninja_pagination.LimitOffsetPagination):
+    """Django Ninja's ``?limit=&offset=`` pagination, with numbers a database accepts."""
+
+    class Input(Schema):
+        limit: int = Field(ninja_settings.PAGINATION_PER_PAGE, ge=1, le=LARGEST_DATABASE_INTEGER)
+        offset: int = Field(0, ge=0, le=LARGEST_DATABASE_INTEGER)
+
+
 class InvalidInput(DomainError):
     """Input that the schemas accept but a rule refuses; ``message`` is French."""
 
@@ -71,6 +97,8 @@ def describe(error: dict) -> dict:
         message += f" Valeurs possibles : {context['expected']}."
     elif kind == "greater_than_equal" and "ge" in context:
         message = f"La valeur doit être supérieure ou égale à {context['ge']}."
+    elif kind == "less_than_equal" and context.get("le") == LARGEST_DATABASE_INTEGER:
+        message = "Ce nombre est trop grand."
     elif kind == "less_than_equal" and "le" in context:
         message = f"La valeur doit être inférieure ou égale à {context['le']}."
     elif kind == "string_too_long" and "max_length" in context:
@@ -78,6 +106,16 @@ def describe(error: dict) -> dict:
     elif kind == "string_too_short" and context.get("min_length") == 1:
         message = "Ce champ ne peut pas être vide."
     return {"champ": field_path(list(error.get("loc", []))), "message": message}
+
+
+# SQLSTATE of PostgreSQL's « numeric value out of range ».
+NUMERIC_VALUE_OUT_OF_RANGE = "22003"
+NUMBER_TOO_LARGE = "Un nombre envoyé est trop grand."
+
+
+def is_number_out_of_range(error: DataError) -> bool:
+    cause = error.__cause__
+    return getattr(cause, "sqlstate", None) == NUMERIC_VALUE_OUT_OF_RANGE
 
 
 def install_french_errors(api: NinjaAPI) -> None:
@@ -106,10 +144,20 @@ def install_french_errors(api: NinjaAPI) -> None:
             body["erreurs"] = [{"champ": exc.field, "message": exc.message}]
         return api.create_response(request, body, status=422)
 
+    @api.exception_handler(OverflowError)
+    def overflow(request: HttpRequest, exc: OverflowError) -> HttpResponse:
+        # SQLite: « Python int too large to convert to SQLite INTEGER ».
+        return api.create_response(request, {"detail": NUMBER_TOO_LARGE}, status=422)
+
+    @api.exception_handler(DataError)
+    def out_of_range(request: HttpRequest, exc: DataError) -> HttpResponse:
+        if not is_number_out_of_range(exc):
+            raise exc
+        return api.create_response(request, {"detail": NUMBER_TOO_LARGE}, status=422)
+
     @api.exception_handler(AuthenticationError)
     def unauthenticated(request: HttpRequest, exc: AuthenticationError) -> HttpResponse:
-        return api.create_response(
-            request,
-            {"detail": "Authentification requise : jeton personnel absent ou invalide."},
-            status=401,
-        )
+        detail = "Authentification requise : jeton personnel absent ou invalide."
+        if isinstance(exc, TokenRefused):
+            detail = exc.message
+        return api.create_response(request, {"detail": detail}, status=401)

@@ -73,6 +73,7 @@ MIDDLEWARE = [
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
+    "essaim.core.middleware.RequestSizeLimitMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
@@ -166,15 +167,20 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
+# A personal API token works this many days after its creation (and until the password changes).
+API_TOKEN_LIFETIME_DAYS = env_int("ESSAIM_API_TOKEN_DAYS", 90, minimum=1)
 LOGIN_URL = "accounts:login"
 LOGIN_REDIRECT_URL = "core:dashboard"
 LOGOUT_REDIRECT_URL = "accounts:login"
 
 # Failed logins: after AXES_FAILURE_LIMIT failures for one address and one account, that pair
-# waits AXES_COOLOFF_TIME hours.
+# waits AXES_COOLOFF_TIME hours; after LOGIN_ADDRESS_FAILURE_LIMIT failures from one address,
+# whatever the accounts tried, that address waits as long (accounts/throttling.py).
 AXES_FAILURE_LIMIT = env_int("ESSAIM_LOGIN_FAILURE_LIMIT", 5, minimum=1)
+LOGIN_ADDRESS_FAILURE_LIMIT = env_int("ESSAIM_LOGIN_ADDRESS_FAILURE_LIMIT", 30, minimum=1)
 AXES_COOLOFF_TIME = 1
-AXES_LOCKOUT_PARAMETERS = [["ip_address", "username"]]
+AXES_HANDLER = "essaim.accounts.throttling.AccountAndAddressHandler"
+AXES_LOCKOUT_PARAMETERS = [["ip_address", "username"], "ip_address"]
 AXES_USERNAME_FORM_FIELD = "username"
 AXES_LOCKOUT_TEMPLATE = "accounts/lockout.html"
 AXES_RESET_ON_SUCCESS = True
@@ -201,6 +207,10 @@ STORAGES = {
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
 }
 FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
+# What a page or the API accepts besides files, and so the whole of a request to a view that
+# receives no file; the views that receive files say how much (core/uploads.py, enforced by
+# core/middleware.py before the body is read).
+DATA_UPLOAD_MAX_MEMORY_SIZE = int(2.5 * 1024 * 1024)
 
 # Mail ----------------------------------------------------------------------------------------
 

@@ -15,7 +15,7 @@ PACKAGE = Path(__file__).resolve().parent.parent / "essaim"
 # Lowest first. Within a layer, an app may import the apps listed before it.
 LAYERS: list[list[str]] = [
     ["lib"],
-    ["env", "formatting", "accounts", "mail"],
+    ["env", "formatting", "mail", "accounts"],
     ["roles"],
     ["core", "api_errors"],
     ["territories", "organisations", "attachments", "themes", "governance"],

@@ -11,7 +11,7 @@ class UserAdmin(BaseUserAdmin):
     search_fields = ["email", "full_name"]
     fieldsets = [
         (None, {"fields": ["email", "password"]}),
-        ("Identité", {"fields": ["full_name"]}),
+        ("Identité", {"fields": ["full_name", "pending_email"]}),
         ("Droits", {"fields": ["is_active", "is_staff", "is_superuser", "groups"]}),
         ("Dates", {"fields": ["last_login", "date_joined"]}),
     ]
@@ -19,10 +19,25 @@ class UserAdmin(BaseUserAdmin):
         (None, {"classes": ["wide"], "fields": ["email", "full_name", "password1", "password2"]}),
     ]
 
+    def user_change_password(self, request, id, form_url=""):
+        """A password changed here revokes the API tokens of the account, as everywhere."""
+        response = super().user_change_password(request, id, form_url)
+        if request.method == "POST" and response.status_code == 302:
+            ApiToken.objects.filter(user_id=id).revoke()
+        return response
+
 
 @admin.register(ApiToken)
 class ApiTokenAdmin(admin.ModelAdmin):
-    list_display = ["name", "user", "key_hint", "created_at", "last_used_at", "revoked_at"]
+    list_display = [
+        "name",
+        "user",
+        "key_hint",
+        "created_at",
+        "last_used_at",
+        "expires_at",
+        "revoked_at",
+    ]
     list_select_related = ["user"]
     readonly_fields = ["key_hint", "created_at", "last_used_at"]
     exclude = ["key_hash"]

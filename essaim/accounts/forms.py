@@ -37,15 +37,28 @@ class PasswordResetForm(auth_forms.PasswordResetForm):
 
 
 class ProfileForm(forms.ModelForm):
+    """The name, saved at once, and the login address, which changes only once the link sent
+    to the new address is followed (``accounts.services.request_email_change``): whether an
+    account already uses it is never said here."""
+
+    email = forms.EmailField(
+        label="Adresse e-mail",
+        help_text="Pour la changer, un lien de confirmation est envoyé à la nouvelle adresse.",
+    )
+
     class Meta:
         model = User
-        fields = ["full_name", "email"]
+        fields = ["full_name"]
+
+    def __init__(self, *args, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["email"].initial = self.instance.email
 
     def clean_email(self) -> str:
-        email = self.cleaned_data["email"].strip().lower()
-        if User.objects.exclude(pk=self.instance.pk).filter(email__iexact=email).exists():
-            raise forms.ValidationError("Un autre compte utilise déjà cette adresse e-mail.")
-        return email
+        return self.cleaned_data["email"].strip().lower()
+
+    def email_changed(self) -> bool:
+        return self.cleaned_data["email"] != self.instance.email
 
 
 class ApiTokenForm(forms.ModelForm):

@@ -1,6 +1,8 @@
+import datetime
 import hashlib
 import secrets
 
+from django.conf import settings
 from django.contrib.auth.models import AbstractBaseUser, BaseUserManager, PermissionsMixin
 from django.db import models
 from django.utils import timezone
@@ -34,6 +36,11 @@ class User(AbstractBaseUser, PermissionsMixin):
     """Someone who signs in, by e-mail. The person they are in the directory is ``self.person``."""
 
     email = models.EmailField("adresse e-mail", unique=True)
+    pending_email = models.EmailField(
+        "nouvelle adresse à confirmer",
+        blank=True,
+        help_text="Elle remplace l'adresse de connexion quand son lien de confirmation est suivi.",
+    )
     full_name = models.CharField("nom complet", max_length=150, blank=True)
     is_staff = models.BooleanField(
         "administrateur", default=False, help_text="Peut se connecter à l'administration."
@@ -66,9 +73,27 @@ def hash_token(key: str) -> str:
     return hashlib.sha256(key.encode()).hexdigest()
 
 
+class ExpiredToken(Exception):
+    """A genuine token, not revoked, whose time is over."""
+
+    def __init__(self, expires_at: datetime.datetime) -> None:
+        super().__init__(expires_at)
+        self.expires_at = expires_at
+
+
+def token_lifetime() -> datetime.timedelta:
+    return datetime.timedelta(days=settings.API_TOKEN_LIFETIME_DAYS)
+
+
 class ApiTokenQuerySet(models.QuerySet):
     def active(self) -> "ApiTokenQuerySet":
+        """Tokens neither revoked nor of a deactivated account; some may have expired."""
         return self.filter(revoked_at__isnull=True, user__is_active=True)
+
+    def revoke(self) -> int:
+        """Revoke the tokens not revoked yet (for instance all of a user's, when their password
+        changes); returns how many."""
+        return self.filter(revoked_at__isnull=True).update(revoked_at=timezone.now())
 
 
 class ApiToken(models.Model):
@@ -82,6 +107,7 @@ class ApiToken(models.Model):
     key_hint = models.CharField("début de la clé", max_length=16, editable=False)
     created_at = models.DateTimeField("créé le", auto_now_add=True)
     last_used_at = models.DateTimeField("dernière utilisation", null=True, blank=True)
+    expires_at = models.DateTimeField("expire le")
     revoked_at = models.DateTimeField("révoqué le", null=True, blank=True)
 
     objects = ApiTokenQuerySet.as_manager()
@@ -96,21 +122,34 @@ class ApiToken(models.Model):
 
     @classmethod
     def issue(cls, *, user: User, name: str) -> tuple["ApiToken", str]:
-        """Create a token and return it with its clear key, which is never stored."""
+        """Create a token, valid ``API_TOKEN_LIFETIME_DAYS`` days, and return it with its clear
+        key, which is never stored."""
         key = cls.PREFIX + secrets.token_urlsafe(32)
         token = cls.objects.create(
-            user=user, name=name, key_hash=hash_token(key), key_hint=key[: len(cls.PREFIX) + 4]
+            user=user,
+            name=name,
+            key_hash=hash_token(key),
+            key_hint=key[: len(cls.PREFIX) + 4],
+            expires_at=timezone.now() + token_lifetime(),
         )
         return token, key
 
     @classmethod
     def authenticate(cls, key: str) -> User | None:
+        """The user of the token ``key``; None for an unknown or revoked one, and
+        :class:`ExpiredToken` for one whose time is over."""
         token = cls.objects.active().select_related("user").filter(key_hash=hash_token(key)).first()
         if token is None:
             return None
-        token.last_used_at = timezone.now()
+        now = timezone.now()
+        if token.has_expired(now):
+            raise ExpiredToken(token.expires_at)
+        token.last_used_at = now
         token.save(update_fields=["last_used_at"])
         return token.user
+
+    def has_expired(self, now: datetime.datetime | None = None) -> bool:
+        return self.expires_at <= (now or timezone.now())
 
     def revoke(self) -> None:
         self.revoked_at = timezone.now()

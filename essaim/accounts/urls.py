@@ -27,6 +27,7 @@ urlpatterns = [
     ),
     path("mot-de-passe/changer/", views.PasswordChangeView.as_view(), name="password_change"),
     path("profil/", views.profile, name="profile"),
+    path("adresse/confirmer/<str:token>/", views.confirm_email, name="confirm_email"),
     path("jetons/", views.create_token, name="create_token"),
     path("jetons/<int:pk>/revoquer/", views.revoke_token, name="revoke_token"),
 ]

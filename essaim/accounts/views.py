@@ -1,10 +1,12 @@
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse_lazy
-from django.views.decorators.http import require_POST
+from django.utils import timezone
+from django.views.decorators.http import require_http_methods, require_POST
 
 from essaim.accounts.forms import (
     ApiTokenForm,
@@ -13,6 +15,13 @@ from essaim.accounts.forms import (
     ProfileForm,
 )
 from essaim.accounts.models import ApiToken
+from essaim.accounts.services import (
+    INVALID_LINK,
+    EmailChangeError,
+    confirm_email_change,
+    request_email_change,
+)
+from essaim.accounts.tokens import email_change_tokens
 
 
 class LoginView(auth_views.LoginView):
@@ -33,14 +42,25 @@ class PasswordResetConfirmView(auth_views.PasswordResetConfirmView):
     template_name = "accounts/password_reset_confirm.html"
     success_url = reverse_lazy("accounts:password_reset_complete")
 
+    def form_valid(self, form):
+        response = super().form_valid(form)
+        form.user.api_tokens.revoke()
+        return response
+
 
 class PasswordChangeView(auth_views.PasswordChangeView):
     template_name = "accounts/password_change.html"
     success_url = reverse_lazy("accounts:profile")
 
     def form_valid(self, form):
-        messages.success(self.request, "Votre mot de passe a été changé.")
-        return super().form_valid(form)
+        response = super().form_valid(form)
+        if form.user.api_tokens.revoke():
+            messages.success(
+                self.request, "Votre mot de passe a été changé ; vos jetons d'API sont révoqués."
+            )
+        else:
+            messages.success(self.request, "Votre mot de passe a été changé.")
+        return response
 
 
 @login_required
@@ -48,15 +68,47 @@ def profile(request: HttpRequest) -> HttpResponse:
     form = ProfileForm(request.POST or None, instance=request.user)
     if request.method == "POST" and form.is_valid():
         form.save()
-        messages.success(request, "Votre profil a été enregistré.")
+        if form.email_changed():
+            request_email_change(user=request.user, new_email=form.cleaned_data["email"])
+            messages.success(
+                request,
+                f"Votre profil a été enregistré. Un lien de confirmation vient d'être envoyé à "
+                f"{form.cleaned_data['email']} : votre adresse de connexion reste "
+                f"{request.user.email} tant que vous ne l'avez pas suivi.",
+            )
+        else:
+            messages.success(request, "Votre profil a été enregistré.")
         return redirect("accounts:profile")
     context = {
         "form": form,
         "token_form": ApiTokenForm(),
         "tokens": request.user.api_tokens.filter(revoked_at__isnull=True),
+        "now": timezone.now(),
+        "token_lifetime_days": settings.API_TOKEN_LIFETIME_DAYS,
         "new_key": request.session.pop("new_api_key", None),
     }
     return render(request, "accounts/profile.html", context)
+
+
+@login_required
+@require_http_methods(["GET", "HEAD", "POST"])
+def confirm_email(request: HttpRequest, token: str) -> HttpResponse:
+    """The link sent to a new address: GET shows what will change (a mail client that opens
+    links changes nothing), POST changes it."""
+    user = request.user
+    context = {"valid": email_change_tokens.check_token(user, token)}
+    if request.method == "POST":
+        try:
+            address = confirm_email_change(user=user, token=token)
+        except EmailChangeError as error:
+            context.update(valid=False, error=error.message)
+        else:
+            messages.success(request, f"Votre adresse de connexion est désormais {address}.")
+            return redirect("accounts:profile")
+    elif not context["valid"]:
+        context["error"] = INVALID_LINK
+    status = 200 if context["valid"] else 400
+    return render(request, "accounts/email_change_confirm.html", context, status=status)
 
 
 @login_required

@@ -75,7 +75,7 @@ def _back(request: HttpRequest, target: models.Model) -> HttpResponse:
 
 
 @login_required
-@limit_upload_size
+@limit_upload_size(tells_in_form=True)
 @require_http_methods(["GET", "POST"])
 def upload(request: HttpRequest, key: str, object_id: int) -> HttpResponse:
     target = get_target_for(request.user, key, object_id, Perm.CONTRIBUTE)

@@ -9,9 +9,9 @@ from decimal import Decimal
 from django.db import IntegrityError
 from django.http import Http404, HttpRequest
 from ninja import Field, Router, Schema, Status
-from ninja.pagination import LimitOffsetPagination, paginate
+from ninja.pagination import paginate
 
-from essaim.api_errors import InvalidInput
+from essaim.api_errors import InvalidInput, LimitOffsetPagination
 from essaim.core import children
 from essaim.core.children import FormRefused
 from essaim.evaluation import services

@@ -4,9 +4,10 @@ from datetime import datetime
 
 from django.http import HttpRequest
 from ninja import Field, Query, Router, Schema, Status
-from ninja.pagination import LimitOffsetPagination, paginate
+from ninja.pagination import paginate
 from pydantic import model_validator
 
+from essaim.api_errors import LimitOffsetPagination
 from essaim.roles.permissions import get_object_for
 from essaim.territories import services
 from essaim.territories.models import (

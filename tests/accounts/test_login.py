@@ -63,3 +63,46 @@ def test_the_production_hasher_list_starts_with_argon2():
     from essaim import settings as production
 
     assert production.PASSWORD_HASHERS[0].endswith("Argon2PasswordHasher")
+
+
+@override_settings(AXES_FAILURE_LIMIT=3, LOGIN_ADDRESS_FAILURE_LIMIT=6)
+def test_it_throttles_an_address_that_tries_many_accounts(client, owner, editor):
+    for number in range(6):
+        client.post(LOGIN_URL, {"username": f"inconnu-{number}@example.org", "password": "faux"})
+    response = client.post(LOGIN_URL, {"username": owner.email, "password": "mot-de-passe-solide"})
+    assert response.status_code == 429
+    assert "Trop de tentatives de connexion" in response.content.decode()
+    assert "_auth_user_id" not in client.session
+
+
+@override_settings(AXES_FAILURE_LIMIT=3, LOGIN_ADDRESS_FAILURE_LIMIT=6)
+def test_it_lets_another_address_in_when_one_is_throttled(client, owner):
+    for number in range(6):
+        client.post(LOGIN_URL, {"username": f"inconnu-{number}@example.org", "password": "faux"})
+    elsewhere = client.post(
+        LOGIN_URL,
+        {"username": owner.email, "password": "mot-de-passe-solide"},
+        REMOTE_ADDR="192.0.2.7",
+    )
+    assert elsewhere.status_code == 302
+
+
+@override_settings(AXES_FAILURE_LIMIT=3, LOGIN_ADDRESS_FAILURE_LIMIT=6)
+def test_it_keeps_the_pair_limit_below_the_address_limit(client, owner, editor):
+    for _ in range(3):
+        client.post(LOGIN_URL, {"username": owner.email, "password": "faux"})
+    other_account = client.post(
+        LOGIN_URL, {"username": editor.email, "password": "mot-de-passe-solide"}
+    )
+    assert other_account.status_code == 302
+
+
+@override_settings(AXES_FAILURE_LIMIT=3, LOGIN_ADDRESS_FAILURE_LIMIT=6)
+def test_signing_in_to_ones_own_account_does_not_clear_the_address_failures(client, owner, editor):
+    for number in range(5):
+        client.post(LOGIN_URL, {"username": f"inconnu-{number}@example.org", "password": "faux"})
+    client.post(LOGIN_URL, {"username": editor.email, "password": "mot-de-passe-solide"})
+    client.post(reverse("accounts:logout"))
+    client.post(LOGIN_URL, {"username": "encore@example.org", "password": "faux"})
+    response = client.post(LOGIN_URL, {"username": owner.email, "password": "mot-de-passe-solide"})
+    assert response.status_code == 429

@@ -41,7 +41,7 @@ def sheet_public(request: HttpRequest, pk: int) -> HttpResponse:
     return render_public_detail(request, ExperienceSheet.objects.all(), pk=pk)
 
 
-@limit_upload_size(max_bytes=64 * 1024)
+@limit_upload_size(max_bytes=64 * 1024, tells_in_form=True)
 def public_upload(request: HttpRequest) -> HttpResponse:
     """A public form that receives a file, without an account."""
     if upload_was_too_large(request):

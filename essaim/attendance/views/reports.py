@@ -15,6 +15,7 @@ from django.views.decorators.http import require_http_methods
 from essaim.attendance.forms import ConnectionReportForm
 from essaim.attendance.grid import confirmed_registrations
 from essaim.attendance.reports import (
+    MAX_REPORT_BYTES,
     REPORT_COLUMNS,
     ReportError,
     ReportPlan,
@@ -27,6 +28,7 @@ from essaim.attendance.services import (
     import_summary,
     not_open_yet,
 )
+from essaim.core.uploads import limit_upload_size
 from essaim.roles.models import Perm
 from essaim.trainings.access import get_session_for
 from essaim.trainings.models import TrainingSession
@@ -38,6 +40,7 @@ SHOWN_PROBLEMS = 200
 
 
 @login_required
+@limit_upload_size(max_bytes=MAX_REPORT_BYTES)
 @require_http_methods(["GET", "HEAD", "POST"])
 def import_report(request: HttpRequest, pk: int) -> HttpResponse:
     session = get_session_for(request.user, pk, Perm.EDIT)

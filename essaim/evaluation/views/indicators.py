@@ -15,6 +15,7 @@ from django.urls import path, reverse
 from django.utils.safestring import SafeString
 from django.views.decorators.http import require_http_methods, require_safe
 
+from essaim.core.uploads import limit_upload_size
 from essaim.evaluation.charts import (
     Progress,
     chart_series,
@@ -166,6 +167,7 @@ def indicators(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @login_required
+@limit_upload_size
 @require_http_methods(["GET", "HEAD", "POST"])
 def indicator_detail(request: HttpRequest, pk: int, indicator_pk: int) -> HttpResponse:
     """One indicator: its definition, progress, chart and measurements; contributors add a

@@ -23,6 +23,7 @@ from django.views.decorators.http import require_http_methods, require_safe
 
 from essaim.core.concurrency import save_or_conflict
 from essaim.core.downloads import CSV_TYPE, XLSX_TYPE, file_response
+from essaim.core.uploads import MAX_EVIDENCE_FILES_BYTES, limit_upload_size
 from essaim.evaluation.forms.journal import JournalEntryForm, JournalFilterForm
 from essaim.evaluation.models import JournalEntry, JournalEvidence
 from essaim.experiments.access import get_experiment_for
@@ -79,6 +80,7 @@ def journal(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @login_required
+@limit_upload_size(max_bytes=MAX_EVIDENCE_FILES_BYTES)
 @require_http_methods(["GET", "HEAD", "POST"])
 def journal_entry_form(request: HttpRequest, pk: int, entry_pk: int | None = None) -> HttpResponse:
     """Write a new entry (``entry_pk`` is None) or change one, with its evidence files."""

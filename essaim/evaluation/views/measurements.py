@@ -11,6 +11,7 @@ from django.urls import path, reverse
 from django.views.decorators.http import require_http_methods
 
 from essaim.core.concurrency import save_or_conflict
+from essaim.core.uploads import limit_upload_size
 from essaim.evaluation import services
 from essaim.evaluation.forms.indicators import MeasurementForm
 from essaim.evaluation.models import Measurement
@@ -38,6 +39,7 @@ def get_measurement_for(request: HttpRequest, pk: int, measurement_pk: int):
 
 
 @login_required
+@limit_upload_size
 @require_http_methods(["GET", "HEAD", "POST"])
 def edit_measurement(request: HttpRequest, pk: int, measurement_pk: int) -> HttpResponse:
     experiment, measurement = get_measurement_for(request, pk, measurement_pk)

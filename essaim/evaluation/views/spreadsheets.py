@@ -12,9 +12,11 @@ from django.utils.text import slugify
 from django.views.decorators.http import require_http_methods, require_safe
 
 from essaim.core.downloads import XLSX_TYPE, file_response
+from essaim.core.uploads import limit_upload_size
 from essaim.evaluation.forms.spreadsheets import MeasurementImportForm
 from essaim.evaluation.models import MeasurementBatch
 from essaim.evaluation.spreadsheets import (
+    MAX_IMPORT_BYTES,
     MAX_IMPORT_ROWS,
     MeasurementImportError,
     check_measurement_file,
@@ -43,6 +45,7 @@ def export_xlsx(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @login_required
+@limit_upload_size(max_bytes=MAX_IMPORT_BYTES)
 @require_http_methods(["GET", "HEAD", "POST"])
 def measurement_import(request: HttpRequest, pk: int) -> HttpResponse:
     experiment = get_experiment_for(request.user, pk, Perm.CONTRIBUTE)

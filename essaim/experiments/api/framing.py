@@ -9,9 +9,9 @@ from django.db import transaction
 from django.db.models import Prefetch
 from django.http import HttpRequest, HttpResponse
 from ninja import Field, Query, Router, Schema, Status
-from ninja.pagination import LimitOffsetPagination, paginate
+from ninja.pagination import paginate
 
-from essaim.api_errors import InvalidInput
+from essaim.api_errors import InvalidInput, LimitOffsetPagination, ObjectId
 from essaim.core import children
 from essaim.core.concurrency import (
     Conflict,
@@ -290,7 +290,7 @@ def check_framing_version(experiment: Experiment, token: str | None, data: dict)
 class ExperimentFilters(Schema):
     stage: Stage | None = None
     theme: str | None = Field(None, description=THEME_INPUT_DESCRIPTION)
-    territory: int | None = Field(None, description="identifiant d'un territoire")
+    territory: ObjectId | None = Field(None, description="identifiant d'un territoire")
 
 
 def experiment_detail(user, experiment_id: int, perm: Perm = Perm.VIEW) -> Experiment:
