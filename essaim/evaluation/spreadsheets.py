@@ -17,6 +17,7 @@ from django.utils import timezone
 
 from essaim.evaluation.models import Indicator, IndicatorKind, Measurement
 from essaim.experiments.models import Experiment
+from essaim.lib.bounds import OutOfBounds, check_not_future
 from essaim.lib.errors import DomainError
 from essaim.lib.french_csv import (
     CellError,
@@ -329,8 +330,10 @@ class _LineChecker:
         except CellError as error:
             self.fail(row.line, error.message + ".")
             return None
-        if measured_on > self.today:
-            self.fail(row.line, f"la date {format_date(measured_on)} est dans le futur.")
+        try:
+            check_not_future(measured_on, today=self.today)
+        except OutOfBounds as error:
+            self.fail(row.line, error.message + ".")
             return None
         return measured_on
 

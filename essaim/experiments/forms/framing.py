@@ -4,6 +4,7 @@ things the framing lists (hypotheses, fundings, partners, stop/go criteria)."""
 from django import forms
 from django.db.models import Q
 
+from essaim.core.bounds import BoundedModelForm
 from essaim.core.concurrency import VersionedFormMixin
 from essaim.experiments.models import (
     Experiment,
@@ -29,7 +30,7 @@ def _textarea(rows: int = 4) -> forms.Textarea:
     return forms.Textarea(attrs={"rows": rows})
 
 
-class FramingStepForm(VersionedFormMixin, forms.ModelForm):
+class FramingStepForm(VersionedFormMixin, BoundedModelForm):
     """One step of the guided framing form: it changes the experiment it is given."""
 
     def __init__(self, *args, user, **kwargs) -> None:
@@ -265,7 +266,7 @@ class ActorsForm(FramingStepForm):
 # The small things the framing lists ---------------------------------------------------------
 
 
-class HypothesisForm(VersionedFormMixin, forms.ModelForm):
+class HypothesisForm(VersionedFormMixin, BoundedModelForm):
     class Meta:
         model = Hypothesis
         fields = ["statement", "rationale"]
@@ -278,7 +279,7 @@ class HypothesisForm(VersionedFormMixin, forms.ModelForm):
         widgets = {"statement": _textarea(3), "rationale": _textarea(3)}
 
 
-class FundingForm(VersionedFormMixin, forms.ModelForm):
+class FundingForm(VersionedFormMixin, BoundedModelForm):
     amount = forms.DecimalField(
         label="Montant (€)", min_value=0, max_digits=12, decimal_places=2, localize=True
     )
@@ -308,7 +309,7 @@ class FundingForm(VersionedFormMixin, forms.ModelForm):
         return data
 
 
-class PartnerForm(VersionedFormMixin, forms.ModelForm):
+class PartnerForm(VersionedFormMixin, BoundedModelForm):
     class Meta:
         model = Partner
         fields = ["organisation", "role", "contribution"]
@@ -336,7 +337,7 @@ class PartnerForm(VersionedFormMixin, forms.ModelForm):
         return data
 
 
-class StopGoCriterionForm(VersionedFormMixin, forms.ModelForm):
+class StopGoCriterionForm(VersionedFormMixin, BoundedModelForm):
     class Meta:
         model = StopGoCriterion
         fields = ["description", "threshold", "review_date"]
