@@ -174,6 +174,13 @@ class SessionForm(VersionedFormMixin, BoundedModelForm):
             raise forms.ValidationError(
                 "Indiquez au moins une place, ou laissez vide pour ne pas limiter."
             )
+        if capacity is not None and self.instance.pk:
+            # At least one place, so at least two taken when this refuses.
+            taken = self.instance.registrations.holding_a_place().count()
+            if capacity < taken:
+                raise forms.ValidationError(
+                    f"La capacité ne peut pas être inférieure aux {taken} places déjà prises."
+                )
         return capacity
 
     def clean(self) -> dict:
