@@ -43,6 +43,15 @@ def is_single_line(field: forms.Field) -> bool:
     )
 
 
+def is_count(field: forms.Field) -> bool:
+    """A whole number typed by people (not a decimal, nor a hidden key)."""
+    return (
+        isinstance(field, forms.IntegerField)
+        and not isinstance(field, forms.DecimalField | forms.FloatField)
+        and not isinstance(field.widget, forms.HiddenInput)
+    )
+
+
 def bound_field(field: forms.Field) -> None:
     """Give ``field`` the rule of its kind, once."""
     if getattr(field, _BOUNDED, False):
@@ -53,7 +62,7 @@ def bound_field(field: forms.Field) -> None:
         if isinstance(field.widget, forms.DateInput):
             field.widget.attrs.setdefault("min", bounds.EARLIEST_DATE.isoformat())
             field.widget.attrs.setdefault("max", bounds.LATEST_DATE.isoformat())
-    elif isinstance(field, forms.IntegerField) and not isinstance(field.widget, forms.HiddenInput):
+    elif is_count(field):
         if field.max_value is None or field.max_value > bounds.MAX_COUNT:
             field.validators.append(validate_count)
             field.widget.attrs["max"] = bounds.MAX_COUNT

@@ -48,6 +48,7 @@ class EventForm(BoundedForm):
     day = forms.DateField()
     starts_at = forms.DateTimeField(required=False)
     places = forms.IntegerField(min_value=0)
+    budget = forms.DecimalField(max_digits=14, decimal_places=2, required=False)
 
     def __init__(self, *args, **kwargs) -> None:
         super().__init__(*args, **kwargs)
@@ -87,6 +88,10 @@ def test_it_refuses_a_line_break_in_a_single_line_text_even_in_a_field_added_lat
     message = "Ce texte doit tenir sur une ligne, sans retour à la ligne ni caractère de contrôle."
     assert form.errors["title"] == [message]
     assert form.errors["place"] == [message]
+
+
+def test_a_decimal_amount_is_bounded_by_its_digits_not_as_a_count():
+    assert EventForm({**VALID, "budget": "2500000.50"}).is_valid()
 
 
 def test_it_refuses_a_number_too_large_for_any_count():

@@ -215,7 +215,7 @@ class FramingIn(Strict):
     failure_lessons: str = None
     public_actors: str = None
     legal_basis: LegalBasis = None
-    legal_reference: str = Field(
+    legal_reference: SingleLine = Field(
         None, max_length=300, description="obligatoire quand une règle est écartée"
     )
 
