@@ -2,10 +2,14 @@
 
 import pytest
 from django.urls import reverse
+from icalendar import Calendar
 
 from essaim.registrations.models import Status
+from essaim.trainings.models import TrainingSession
 from tests.conftest import client_for
 from tests.registrations.factories import RegistrationFactory
+from tests.trainings.factories import scaling_like_session
+from tests.trainings.test_public_session import in_days
 from tests.trainings.test_session_forms import session_data
 
 pytestmark = pytest.mark.django_db
@@ -68,3 +72,20 @@ def test_a_title_on_two_lines_is_refused(training_session, editor):
     assert response.context["form"].errors["title"] == [
         "Ce texte doit tenir sur une ligne, sans retour à la ligne ni caractère de contrôle."
     ]
+
+
+def test_a_title_kept_on_two_lines_before_the_rule_breaks_neither_the_page_nor_the_calendar():
+    session = scaling_like_session(in_days(20))
+    TrainingSession.objects.filter(pk=session.pk).update(title="Atelier\r\ncompost\t")
+    anonymous = client_for(None)
+
+    page = anonymous.get(reverse("trainings:session", args=[session.slug]))
+    form = anonymous.get(reverse("registrations:register", args=[session.slug]))
+    calendar = Calendar.from_ical(
+        anonymous.get(reverse("trainings:session_ics", args=[session.slug])).content
+    )
+
+    assert (page.status_code, form.status_code) == (200, 200)
+    assert str(calendar["x-wr-calname"]) == "Atelier compost"
+    summaries = [str(event["summary"]) for event in calendar.walk("VEVENT")]
+    assert summaries and not any(set(summary) & {"\r", "\n", "\t"} for summary in summaries)
