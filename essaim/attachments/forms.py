@@ -1,12 +1,11 @@
 from pathlib import PurePath
 
-from django import forms
-
 from essaim.attachments.models import Attachment
+from essaim.core.bounds import BoundedModelForm
 from essaim.core.uploads import validate_evidence_file
 
 
-class AttachmentForm(forms.ModelForm):
+class AttachmentForm(BoundedModelForm):
     class Meta:
         model = Attachment
         fields = ["kind", "title", "file"]

@@ -5,6 +5,7 @@ from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import UploadedFile
 
 from essaim.attendance.reports import MAX_REPORT_BYTES
+from essaim.core.bounds import BoundedForm
 from essaim.lib import french
 from essaim.trainings.models import Slot, TrainingSession
 
@@ -18,7 +19,7 @@ class SlotChoiceField(forms.ModelChoiceField):
         return f"{label} — {slot.title}" if slot.title else label
 
 
-class ConnectionReportForm(forms.Form):
+class ConnectionReportForm(BoundedForm):
     slot = SlotChoiceField(
         queryset=Slot.objects.none(),
         label="Séance",
@@ -64,7 +65,7 @@ class ConnectionReportForm(forms.Form):
         return file
 
 
-class SendCertificatesForm(forms.Form):
+class SendCertificatesForm(BoundedForm):
     place = forms.CharField(
         label="Fait à",
         max_length=120,

@@ -23,6 +23,7 @@ from decimal import Decimal
 
 from essaim.attendance.grid import name_order
 from essaim.attendance.models import slot_minutes
+from essaim.lib.bounds import one_line
 from essaim.lib.errors import DomainError
 from essaim.lib.french_csv import (
     CellError,
@@ -294,7 +295,7 @@ class _LineReader:
 
     def text(self, row: SheetRow, key: str) -> str:
         value = self.cell(row, key)
-        return " ".join(str(value).split()) if value is not None else ""
+        return one_line(str(value)) if value is not None else ""
 
     def fail(self, row: SheetRow, message: str) -> None:
         self.problems.append(Problem(row.line, message))

@@ -18,6 +18,7 @@ from django.utils import timezone
 from essaim.evaluation.models import Indicator, IndicatorKind, Measurement, MeasurementBatch
 from essaim.evaluation.services import drop_evidence_file
 from essaim.experiments.models import Experiment
+from essaim.lib.bounds import OutOfBounds, check_not_future
 from essaim.lib.errors import DomainError
 from essaim.lib.french_csv import (
     CellError,
@@ -371,8 +372,10 @@ class _LineChecker:
         except CellError as error:
             self.fail(row.line, error.message + ".")
             return None
-        if measured_on > self.today:
-            self.fail(row.line, f"la date {format_date(measured_on)} est dans le futur.")
+        try:
+            check_not_future(measured_on, today=self.today)
+        except OutOfBounds as error:
+            self.fail(row.line, error.message + ".")
             return None
         return measured_on
 

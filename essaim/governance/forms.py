@@ -6,6 +6,7 @@ from django import forms
 from django.db import models
 from django.db.models import Q
 
+from essaim.core.bounds import BoundedForm, BoundedModelForm
 from essaim.core.concurrency import VersionedFormMixin
 from essaim.governance.models import Attendance, Body, BodyMember, LoggedDecision, Meeting
 from essaim.organisations.models import Organisation, Person
@@ -14,7 +15,7 @@ DATE_WIDGET = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 DATETIME_WIDGET = forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M")
 
 
-class BodyForm(VersionedFormMixin, forms.ModelForm):
+class BodyForm(VersionedFormMixin, BoundedModelForm):
     class Meta:
         model = Body
         fields = ["kind", "name", "mandate"]
@@ -32,7 +33,7 @@ class PersonChoiceField(forms.ModelChoiceField):
         return obj.full_name
 
 
-class BodyMemberForm(VersionedFormMixin, forms.ModelForm):
+class BodyMemberForm(VersionedFormMixin, BoundedModelForm):
     """A contact from the directory, or simply a name, for an organisation or not."""
 
     person = PersonChoiceField(
@@ -78,7 +79,7 @@ class BodyMemberForm(VersionedFormMixin, forms.ModelForm):
         return data
 
 
-class MeetingForm(VersionedFormMixin, forms.ModelForm):
+class MeetingForm(VersionedFormMixin, BoundedModelForm):
     class Meta:
         model = Meeting
         fields = ["body", "starts_at", "ends_at", "place", "agenda", "minutes"]
@@ -114,7 +115,7 @@ class MeetingChoiceField(forms.ModelChoiceField):
         return f"{obj.body.name} du {obj.starts_at:%d/%m/%Y}"
 
 
-class LoggedDecisionForm(VersionedFormMixin, forms.ModelForm):
+class LoggedDecisionForm(VersionedFormMixin, BoundedModelForm):
     meeting = MeetingChoiceField(
         label="Réunion",
         required=False,
@@ -161,7 +162,7 @@ class LoggedDecisionForm(VersionedFormMixin, forms.ModelForm):
         return data
 
 
-class AttendanceForm(forms.Form):
+class AttendanceForm(BoundedForm):
     """One choice per member of the body: present, excused or absent (or not said)."""
 
     def __init__(self, *args, members: list[BodyMember], initial_statuses: dict, **kwargs):
@@ -185,7 +186,7 @@ class AttendanceForm(forms.Form):
         return [(member, self[f"member_{member.pk}"]) for member in self.members]
 
 
-class DecisionFilterForm(forms.Form):
+class DecisionFilterForm(BoundedForm):
     """Which body's decisions the decision log shows (all when empty)."""
 
     instance = forms.TypedChoiceField(

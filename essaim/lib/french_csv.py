@@ -13,7 +13,8 @@ What a French spreadsheet writes, and what is read here:
 - dates: ``jj/mm/aaaa`` (also with ``-`` or ``.``, and one-digit days or months), two-digit years
   read as 20xx (« 12/03/24 » is 12 March 2024: measurements are never from the last century),
   ISO ``aaaa-mm-jj``, French month names (« 12 mars 2024 », « 1er janv. 2024 »), and a time of
-  day after the date, which is ignored;
+  day after the date, which is ignored; a date outside 1900–2100 is refused, as in the forms
+  (``essaim/lib/bounds.py``);
 - dates with a time of day (« 09/11/2023 10:28:15 », « 2023-11-09T10:28 », « 10:28 » on a
   known day), as meeting tools write their connection reports;
 - headers and names compared without accents, case, punctuation or extra spaces;
@@ -35,6 +36,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 
+from essaim.lib.bounds import OutOfBounds, check_date
 from essaim.lib.french import group_thousands
 from essaim.lib.text import strip_accents
 
@@ -239,9 +241,9 @@ def parse_date(value: object) -> datetime.date:
     if value is None or (isinstance(value, str) and not value.strip()):
         raise CellError("la date est vide")
     if isinstance(value, datetime.datetime):
-        return value.date()
+        return _bounded(value.date())
     if isinstance(value, datetime.date):
-        return value
+        return _bounded(value)
     if isinstance(value, bool):
         raise CellError("la date n'est pas une date au format jj/mm/aaaa")
     if isinstance(value, int | float | Decimal):
@@ -264,9 +266,19 @@ def parse_date(value: object) -> datetime.date:
     else:
         raise CellError(f"« {original} » n'est pas une date au format jj/mm/aaaa")
     try:
-        return datetime.date(year, month, day)
+        parsed = datetime.date(year, month, day)
     except ValueError:
         raise CellError(f"la date « {original} » n'existe pas") from None
+    return _bounded(parsed)
+
+
+def _bounded(day: datetime.date) -> datetime.date:
+    """``day``, when it is within the bounds of every date (``essaim.lib.bounds``)."""
+    try:
+        check_date(day)
+    except OutOfBounds as error:
+        raise CellError(error.message) from None
+    return day
 
 
 def format_date(value: datetime.date) -> str:
@@ -294,6 +306,7 @@ def parse_datetime(value: object, *, day: datetime.date | None = None) -> dateti
     if value is None or (isinstance(value, str) and not value.strip()):
         raise CellError("l'heure est vide")
     if isinstance(value, datetime.datetime):
+        _bounded(value.date())
         return value.replace(tzinfo=None)
     if isinstance(value, datetime.time) and day is not None:
         return datetime.datetime.combine(day, value.replace(tzinfo=None))

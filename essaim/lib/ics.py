@@ -4,9 +4,9 @@ Every event is written with its times in UTC (``DTSTART:20240312T140000Z``): a c
 them in its reader's own time zone, whatever the server's, and no ``VTIMEZONE`` is needed. The
 uid stays the same for every download of one event, so that calendars update it in place.
 
-Text is escaped and folded by ``icalendar``; the summary and the location are single lines (a
-line break typed in a title becomes a space), and control characters, which no calendar
-accepts, are dropped.
+Text is escaped and folded by ``icalendar``; the summary, the location and the names are single
+lines (``essaim.lib.bounds.one_line``: a line break or a tab kept in a title becomes a space),
+and control characters, which no calendar accepts, are dropped.
 """
 
 import re
@@ -16,8 +16,9 @@ from datetime import UTC, datetime
 
 from icalendar import Calendar, Event, vCalAddress
 
+from essaim.lib.bounds import one_line
+
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
-_LINE_BREAKS = re.compile(r"\s*[\r\n]+\s*")
 
 
 @dataclass(frozen=True)
@@ -63,15 +64,10 @@ def write_calendar(
     if method:
         calendar.add("method", method)
     if name:
-        calendar.add("x-wr-calname", single_line(name))
+        calendar.add("x-wr-calname", one_line(name))
     for event in events:
         calendar.add_component(_vevent(event, stamp))
     return calendar.to_ical()
-
-
-def single_line(text: str) -> str:
-    """``text`` on one line, without control characters."""
-    return _LINE_BREAKS.sub(" ", _CONTROL.sub("", text)).strip()
 
 
 def _vevent(event: CalendarEvent, stamp: datetime) -> Event:
@@ -80,9 +76,9 @@ def _vevent(event: CalendarEvent, stamp: datetime) -> Event:
     vevent.add("dtstamp", stamp)
     vevent.add("dtstart", event.start.astimezone(UTC))
     vevent.add("dtend", event.end.astimezone(UTC))
-    vevent.add("summary", single_line(event.summary))
+    vevent.add("summary", one_line(event.summary))
     if event.location:
-        vevent.add("location", single_line(event.location))
+        vevent.add("location", one_line(event.location))
     if event.description:
         vevent.add("description", _CONTROL.sub("", event.description).replace("\r\n", "\n"))
     if event.url:
@@ -103,5 +99,5 @@ def _vevent(event: CalendarEvent, stamp: datetime) -> Event:
 def _address(invitee: Invitee) -> vCalAddress:
     address = vCalAddress(f"mailto:{invitee.email}")
     if invitee.name:
-        address.params["CN"] = single_line(invitee.name)
+        address.params["CN"] = one_line(invitee.name)
     return address

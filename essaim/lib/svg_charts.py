@@ -77,29 +77,49 @@ def nice_ticks(low: Decimal | float, high: Decimal | float, max_ticks: int = 6) 
     return ticks
 
 
-def _add_months(day: datetime.date, months: int) -> datetime.date:
-    index = day.year * 12 + day.month - 1 + months
+def _month_index(day: datetime.date) -> int:
+    return day.year * 12 + day.month - 1
+
+
+def _month_start(index: int) -> datetime.date:
     return datetime.date(index // 12, index % 12 + 1, 1)
+
+
+# Steps between month ticks: months, then years, then centuries, so that any span between two
+# dates Python knows gets a handful of ticks.
+_MONTH_STEPS = (
+    1,
+    2,
+    3,
+    6,
+    12,
+    24,
+    60,
+    120,
+    240,
+    600,
+    1200,
+    2400,
+    6000,
+    12000,
+    24000,
+    60000,
+    120000,
+)
 
 
 def _date_ticks(
     first: datetime.date, last: datetime.date, max_ticks: int
 ) -> tuple[list[datetime.date], bool]:
-    """Dates for the horizontal axis, and whether they are labelled by month (else by day)."""
-    for step in (1, 2, 3, 6, 12, 24, 60, 120):
-        start = datetime.date(first.year, first.month, 1)
-        if start < first:
-            start = _add_months(start, 1)
-        while (start.year * 12 + start.month - 1) % step:
-            start = _add_months(start, 1)
-        ticks = []
-        day = start
-        while day <= last:
-            ticks.append(day)
-            day = _add_months(day, step)
-        if len(ticks) <= max_ticks:
-            if len(ticks) >= 2 or step > 1:
-                return ticks, True
+    """Dates for the horizontal axis, and whether they are labelled by month (else by day);
+    never more than ``max_ticks``, whatever the span."""
+    first_month = _month_index(first) + (first.day > 1)
+    last_month = _month_index(last)
+    for step in _MONTH_STEPS:
+        months = range(-(-first_month // step) * step, last_month + 1, step)
+        if len(months) <= max_ticks:
+            if len(months) >= 2 or step > 1:
+                return [_month_start(index) for index in months], True
             break
     # Less than two months: ticks every few days.
     span = (last - first).days

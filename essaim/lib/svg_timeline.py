@@ -8,7 +8,7 @@ obeys a strict Content-Security-Policy, prints, and embeds in a PDF without any 
 import hashlib
 import re
 from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import date
 from xml.sax.saxutils import escape
 
 from essaim.lib import french
@@ -85,7 +85,7 @@ def render_timeline(
     first = min(item.start for item in items)
     last = max(item.last_day for item in items)
     range_start = first.replace(day=1)
-    range_end = _next_month(last.replace(day=1))  # exclusive
+    range_end = _next_month(last.replace(day=1)) if last < date(9999, 12, 1) else date.max
     total_days = (range_end - range_start).days
 
     label_width = min(300, max(140, width * 3 // 10))
@@ -97,8 +97,8 @@ def render_timeline(
     legend, legend_height = _legend(items, rows_bottom + 14, width)
     height = rows_bottom + 14 + legend_height + PADDING
 
-    def x_of(day: date) -> float:
-        return chart_left + (day - range_start).days / total_days * chart_width
+    def x_of(day: date, days_after: int = 0) -> float:
+        return chart_left + ((day - range_start).days + days_after) / total_days * chart_width
 
     uid = (
         "tl-" + hashlib.sha1(repr((title, items)).encode(), usedforsecurity=False).hexdigest()[:10]
@@ -176,7 +176,7 @@ def _row(item: TimelineItem, top: int, x_of, max_chars: int) -> str:
     bold = ' font-weight="bold"' if item.kind == "phase" else ""
     shape: str
     if item.is_milestone:
-        cx = x_of(item.start) + 0.5 * (x_of(item.start + timedelta(days=1)) - x_of(item.start))
+        cx = x_of(item.start) + 0.5 * (x_of(item.start, days_after=1) - x_of(item.start))
         half = 7
         points = " ".join(
             f"{_num(px)},{_num(py)}"
@@ -193,7 +193,7 @@ def _row(item: TimelineItem, top: int, x_of, max_chars: int) -> str:
         )
     else:
         x1 = x_of(item.start)
-        x2 = x_of(item.last_day + timedelta(days=1))
+        x2 = x_of(item.last_day, days_after=1)
         bar_height = 18 if item.kind == "phase" else 12
         shape = (
             f'<rect x="{_num(x1)}" y="{_num(middle - bar_height / 2)}" '
@@ -207,21 +207,31 @@ def _row(item: TimelineItem, top: int, x_of, max_chars: int) -> str:
     )
 
 
+# Years between labels when the months are too many to label each month or each year.
+_YEAR_STEPS = (2, 5, 10, 20, 50, 100, 200, 500, 1000, 2000, 5000, 10000)
+# Beyond so many months, only the labelled months get a line, so that the picture stays small.
+_MAX_MONTH_LINES = 600
+
+
 def _month_axis(range_start: date, range_end: date, x_of, chart_width: float, top, bottom) -> str:
-    months = []
-    month = range_start
-    while month < range_end:
-        months.append(month)
-        month = _next_month(month)
-    # Label every month when there is room, otherwise every 2, 3, 6 or 12 months.
-    step = next(
-        (s for s in (1, 2, 3, 6, 12) if chart_width / len(months) * s >= 44),
-        max(len(months) // 8, 12),
-    )
+    first = range_start.year * 12 + range_start.month - 1
+    count = (range_end.year * 12 + range_end.month - 1) - first + (range_end == date.max)
+    # Label every month when there is room, otherwise every 2, 3, 6 or 12 months, or every
+    # few years in round numbers.
+    step = next((s for s in (1, 2, 3, 6, 12) if chart_width / count * s >= 44), None)
+    if step is None:
+        years = count / 12 * 44 / chart_width
+        step = 12 * next((s for s in _YEAR_STEPS if s >= years), _YEAR_STEPS[-1])
+    every = 1 if count <= _MAX_MONTH_LINES else step
+    start = -(-first // every) * every
     parts = ['<g class="timeline-axis">']
-    for index, month in enumerate(months):
+    for index in range(start, first + count, every):
+        month = date(index // 12, index % 12 + 1, 1)
         x = _num(x_of(month))
-        labelled = (month.month - 1) % step == 0 if step > 1 else True
+        if step > 12:
+            labelled = month.month == 1 and month.year % (step // 12) == 0
+        else:
+            labelled = (month.month - 1) % step == 0 if step > 1 else True
         parts.append(
             f'<line x1="{x}" y1="{top - (8 if labelled else 4)}" x2="{x}" y2="{bottom}" '
             f'stroke="{GRID_COLOUR}" stroke-width="1"/>'
@@ -232,7 +242,7 @@ def _month_axis(range_start: date, range_end: date, x_of, chart_width: float, to
             f'<text x="{_num(x_of(month) + 3)}" y="{top - 12}" font-size="11" '
             f'fill="{MUTED_COLOUR}">{_text(french.MONTHS_SHORT[month.month - 1])}</text>'
         )
-        if index == 0 or month.month == 1 or (step > 1 and month.month <= step):
+        if index == first or month.month == 1 or (1 < step <= 12 and month.month <= step):
             parts.append(
                 f'<text x="{_num(x_of(month) + 3)}" y="{top - 26}" font-size="11" '
                 f'font-weight="bold" fill="{MUTED_COLOUR}">{month.year}</text>'

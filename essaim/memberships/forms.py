@@ -6,6 +6,7 @@ from django import forms
 from django.core.validators import MinValueValidator
 from django.utils import timezone
 
+from essaim.core.bounds import BoundedForm, BoundedModelForm
 from essaim.core.concurrency import VersionedFormMixin
 from essaim.lib.french import euros
 from essaim.memberships.models import (
@@ -40,7 +41,7 @@ class DateInput(forms.DateInput):
 # Types -----------------------------------------------------------------------------------------
 
 
-class MembershipTypeForm(VersionedFormMixin, forms.ModelForm):
+class MembershipTypeForm(VersionedFormMixin, BoundedModelForm):
     class Meta:
         model = MembershipType
         fields = [
@@ -92,7 +93,7 @@ class MembershipTypeForm(VersionedFormMixin, forms.ModelForm):
         ]
 
 
-class FeeBracketForm(VersionedFormMixin, forms.ModelForm):
+class FeeBracketForm(VersionedFormMixin, BoundedModelForm):
     class Meta:
         model = FeeBracket
         fields = ["label", "fee"]
@@ -149,7 +150,7 @@ class BracketChoiceField(forms.ModelChoiceField):
         return f"{bracket.membership_type} — {bracket.label} : {euros(bracket.fee)}"
 
 
-class MembershipForm(VersionedFormMixin, forms.ModelForm):
+class MembershipForm(VersionedFormMixin, BoundedModelForm):
     """A new membership, or the details of one; its type and year are fixed once created."""
 
     class Meta:
@@ -258,7 +259,7 @@ class MembershipForm(VersionedFormMixin, forms.ModelForm):
         return data
 
 
-class PaymentForm(forms.Form):
+class PaymentForm(BoundedForm):
     paid_on = forms.DateField(
         label="Date du paiement",
         widget=DateInput,
@@ -316,7 +317,7 @@ class PaymentForm(forms.Form):
 ALL_YEARS = "toutes"
 
 
-class MembershipFilterForm(forms.Form):
+class MembershipFilterForm(BoundedForm):
     q = forms.CharField(
         label="Rechercher",
         required=False,

@@ -2,12 +2,13 @@ from django import forms
 from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
 from django.db.models import Q
 
+from essaim.core.bounds import BoundedForm, BoundedModelForm
 from essaim.core.concurrency import VersionedFormMixin
 from essaim.organisations.models import Organisation, OrganisationKind, Person
 from essaim.territories.models import Territory
 
 
-class OrganisationForm(VersionedFormMixin, forms.ModelForm):
+class OrganisationForm(VersionedFormMixin, BoundedModelForm):
     siren = forms.CharField(
         label="SIREN",
         required=False,
@@ -50,7 +51,7 @@ class OrganisationForm(VersionedFormMixin, forms.ModelForm):
             self._update_errors(ValidationError(errors))
 
 
-class OrganisationFilterForm(forms.Form):
+class OrganisationFilterForm(BoundedForm):
     q = forms.CharField(
         label="Nom ou sigle", required=False, max_length=100, widget=forms.SearchInput
     )
@@ -61,7 +62,7 @@ class OrganisationFilterForm(forms.Form):
     )
 
 
-class PersonForm(VersionedFormMixin, forms.ModelForm):
+class PersonForm(VersionedFormMixin, BoundedModelForm):
     class Meta:
         model = Person
         fields = [
@@ -91,7 +92,7 @@ class PersonForm(VersionedFormMixin, forms.ModelForm):
         self.fields["organisation"].empty_label = "Aucune"
 
 
-class PersonFilterForm(forms.Form):
+class PersonFilterForm(BoundedForm):
     q = forms.CharField(
         label="Nom, fonction ou e-mail", required=False, max_length=100, widget=forms.SearchInput
     )

@@ -1,7 +1,9 @@
 from django import forms
 
+from essaim.core.bounds import BoundedForm
 
-class AccessRequestForm(forms.Form):
+
+class AccessRequestForm(BoundedForm):
     email = forms.EmailField(
         label="Votre adresse e-mail",
         max_length=254,
@@ -14,7 +16,7 @@ class AccessRequestForm(forms.Form):
     )
 
 
-class ErasureForm(forms.Form):
+class ErasureForm(BoundedForm):
     confirm = forms.BooleanField(
         label="Je confirme vouloir effacer mes données personnelles",
         error_messages={"required": "Cochez la case pour confirmer l'effacement."},

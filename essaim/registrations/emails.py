@@ -12,7 +12,7 @@ from django.db import transaction
 from django.template.loader import render_to_string
 from django.urls import NoReverseMatch, reverse
 
-from essaim.mail.tasks import attachment, send_email
+from essaim.mail.tasks import about, attachment, send_email
 from essaim.registrations.models import (
     MessageKind,
     PendingReason,
@@ -171,6 +171,7 @@ def send(
         "to": message.to,
         "reply_to": message.reply_to,
         "attachments": message.attachments,
+        "about": about(session),
     }
     transaction.on_commit(lambda: send_email.enqueue(**payload))
     return sent

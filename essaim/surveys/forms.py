@@ -3,6 +3,7 @@ built from the questions of the questionnaire they answer."""
 
 from django import forms
 
+from essaim.core.bounds import BoundedForm, BoundedModelForm
 from essaim.core.concurrency import VersionedFormMixin
 from essaim.surveys.models import (
     MAX_SEND_AFTER_DAYS,
@@ -13,7 +14,7 @@ from essaim.surveys.models import (
 )
 
 
-class SurveyForm(VersionedFormMixin, forms.ModelForm):
+class SurveyForm(VersionedFormMixin, BoundedModelForm):
     class Meta:
         model = Survey
         fields = ["title", "introduction", "send_after_days", "active"]
@@ -44,7 +45,7 @@ class SurveyForm(VersionedFormMixin, forms.ModelForm):
         return days
 
 
-class QuestionForm(VersionedFormMixin, forms.ModelForm):
+class QuestionForm(VersionedFormMixin, BoundedModelForm):
     """A question; its kind no longer changes once it has been answered, so that its results
     keep their meaning."""
 
@@ -133,7 +134,7 @@ def answer_field(question: SurveyQuestion) -> forms.Field:
     )
 
 
-class AnswerForm(forms.Form):
+class AnswerForm(BoundedForm):
     """One field per question of ``questions``, in their order."""
 
     def __init__(self, *args, questions: list[SurveyQuestion], **kwargs):

@@ -8,6 +8,7 @@ from ninja.pagination import paginate
 from pydantic import model_validator
 
 from essaim.api_errors import LimitOffsetPagination
+from essaim.core.bounds import SingleLine
 from essaim.roles.permissions import get_object_for
 from essaim.territories import services
 from essaim.territories.models import (
@@ -94,7 +95,7 @@ class TerritoryIn(Schema):
     """A territory from exactly one source: a list of INSEE codes, an EPCI (SIREN), a
     département or a région (code)."""
 
-    name: str = Field("", max_length=200, description="obligatoire avec « communes »")
+    name: SingleLine = Field("", max_length=200, description="obligatoire avec « communes »")
     kind: TerritoryKind = Field(
         TerritoryKind.OTHER, description="type, avec « communes » (sinon déduit de la source)"
     )

@@ -1,6 +1,7 @@
 from django import forms
 from django.db import models
 
+from essaim.core.bounds import BoundedForm
 from essaim.core.concurrency import VersionedFormMixin
 from essaim.territories.models import Departement, Region, Territory, TerritoryKind
 from essaim.territories.widgets import CommunePickerField, EpciPickerField
@@ -9,7 +10,7 @@ SHARED_LABEL = "Visible par tous les utilisateurs"
 SHARED_HELP = "Sinon, seuls les membres du territoire le voient."
 
 
-class TerritoryFilterForm(forms.Form):
+class TerritoryFilterForm(BoundedForm):
     q = forms.CharField(label="Nom", required=False, max_length=100, widget=forms.SearchInput)
     kind = forms.ChoiceField(
         label="Type", required=False, choices=[("", "Tous les types"), *TerritoryKind.choices]
@@ -24,7 +25,7 @@ class CreationMode(models.TextChoices):
     COMMUNES = "communes", "En choisissant des communes"
 
 
-class TerritoryCreateForm(forms.Form):
+class TerritoryCreateForm(BoundedForm):
     """One form per way of creating a territory: only the fields of ``mode`` are kept."""
 
     FIELDS = {
@@ -98,7 +99,7 @@ class TerritoryCreateForm(forms.Form):
         return self._regions[self.cleaned_data["region"]]
 
 
-class TerritoryForm(VersionedFormMixin, forms.Form):
+class TerritoryForm(VersionedFormMixin, BoundedForm):
     """Change ``instance``: its description and its perimeter."""
 
     name = forms.CharField(label="Nom", max_length=200)

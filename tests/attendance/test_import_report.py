@@ -10,6 +10,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
 from essaim.attendance.models import Attendance, ConnectionReport, Source
+from essaim.attendance.reports import read_connections
 from tests.attendance.factories import AttendanceFactory
 from tests.conftest import client_for
 
@@ -311,3 +312,16 @@ def test_the_import_page_explains_the_format(webconferences, editor):
     assert "Le format attendu" in text
     assert "« Nom », « Nom (nom d'origine) »" in text
     assert "Mardi 30 juin 2020, 10h-12h — L'expérimentation : premiers éléments de repère" in text
+
+
+def test_a_name_written_on_two_lines_is_read_on_one(webconferences):
+    morning = webconferences.slots[0]
+    day = f"{morning.date:%d/%m/%Y}"
+    data = (
+        "Nom;E-mail;Heure d'arrivée;Heure de départ\r\n"
+        f'"Marie\r\nDupont\x07";;{day} 10:00;{day} 11:30\r\n'
+    ).encode()
+
+    connections, _ = read_connections(data, slot=morning)
+
+    assert [connection.name for connection in connections] == ["Marie Dupont"]

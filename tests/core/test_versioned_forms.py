@@ -154,7 +154,7 @@ ONLY_CREATE = {"AttachmentForm"}
 
 def model_forms(cls=forms.ModelForm):
     for subclass in cls.__subclasses__():
-        if subclass.__module__.startswith("essaim."):
+        if subclass.__module__.startswith("essaim.") and subclass._meta.model is not None:
             yield subclass
         yield from model_forms(subclass)
 

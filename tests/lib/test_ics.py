@@ -5,7 +5,8 @@ from zoneinfo import ZoneInfo
 
 from icalendar import Calendar
 
-from essaim.lib.ics import CalendarEvent, Invitee, single_line, write_calendar
+from essaim.lib.bounds import one_line
+from essaim.lib.ics import CalendarEvent, Invitee, write_calendar
 
 PARIS = ZoneInfo("Europe/Paris")
 NOW = datetime.datetime(2024, 3, 1, 8, 0, tzinfo=datetime.UTC)
@@ -124,4 +125,4 @@ def test_it_writes_an_invitation_with_its_organiser_attendees_and_method():
 
 
 def test_single_line_keeps_words_apart():
-    assert single_line("  a\r\n\r\n b\tc\x00 ") == "a b\tc"
+    assert one_line("  a\r\n\r\n b\tc\x00 ") == "a b c"

@@ -5,7 +5,9 @@ from decimal import Decimal
 from pathlib import PurePath
 
 from django import forms
+from django.utils import timezone
 
+from essaim.core.bounds import BoundedModelForm
 from essaim.core.concurrency import VersionedFormMixin
 from essaim.evaluation.models import (
     EvaluationQuestion,
@@ -15,6 +17,7 @@ from essaim.evaluation.models import (
     Measurement,
 )
 from essaim.experiments.models import Experiment, Outcome
+from essaim.lib.bounds import OutOfBounds, check_not_future, sentence
 
 DATE_WIDGET = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 NUMBER_WIDGET = forms.TextInput(attrs={"inputmode": "decimal", "autocomplete": "off"})
@@ -29,7 +32,7 @@ def plain_decimal(value: Decimal | None) -> str | None:
     return text.replace(".", ",")
 
 
-class EvaluationQuestionForm(VersionedFormMixin, forms.ModelForm):
+class EvaluationQuestionForm(VersionedFormMixin, BoundedModelForm):
     class Meta:
         model = EvaluationQuestion
         fields = ["question", "criterion"]
@@ -51,7 +54,7 @@ class OutcomeChoiceField(forms.ModelChoiceField):
         return f"{obj.get_level_display().capitalize()} — {obj.title}"
 
 
-class IndicatorForm(VersionedFormMixin, forms.ModelForm):
+class IndicatorForm(VersionedFormMixin, BoundedModelForm):
     """An indicator: quantitative (a unit, a baseline, a target) or qualitative (a scale, one
     level per line, from the weakest to the strongest)."""
 
@@ -200,7 +203,7 @@ class IndicatorForm(VersionedFormMixin, forms.ModelForm):
         return data
 
 
-class IndicatorTargetForm(VersionedFormMixin, forms.ModelForm):
+class IndicatorTargetForm(VersionedFormMixin, BoundedModelForm):
     class Meta:
         model = IndicatorTarget
         fields = ["due_on", "value"]
@@ -246,7 +249,7 @@ class EvidenceInput(forms.ClearableFileInput):
         return super().format_value(value)
 
 
-class MeasurementForm(VersionedFormMixin, forms.ModelForm):
+class MeasurementForm(VersionedFormMixin, BoundedModelForm):
     """A measurement of ``indicator``: a value in its unit, or a level of its scale."""
 
     class Meta:
@@ -294,6 +297,10 @@ class MeasurementForm(VersionedFormMixin, forms.ModelForm):
 
     def clean_measured_on(self):
         measured_on = self.cleaned_data["measured_on"]
+        try:
+            check_not_future(measured_on, today=timezone.localdate())
+        except OutOfBounds as error:
+            raise forms.ValidationError(sentence(error.message)) from None
         taken = (
             Measurement.objects.filter(indicator=self.indicator, measured_on=measured_on)
             .exclude(pk=self.instance.pk)

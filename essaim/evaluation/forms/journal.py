@@ -7,6 +7,7 @@ from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import UploadedFile
 from django.db.models import Q, QuerySet
 
+from essaim.core.bounds import BoundedForm, BoundedModelForm
 from essaim.core.concurrency import VersionedFormMixin
 from essaim.core.uploads import EVIDENCE_EXTENSIONS, validate_evidence_file
 from essaim.evaluation.models import EntryKind, Indicator, JournalEntry, JournalEvidence
@@ -41,7 +42,7 @@ class EvidenceFilesField(forms.FileField):
         return files
 
 
-class JournalEntryForm(VersionedFormMixin, forms.ModelForm):
+class JournalEntryForm(VersionedFormMixin, BoundedModelForm):
     evidence_files = EvidenceFilesField(
         label="Pièces à l'appui",
         required=False,
@@ -102,7 +103,7 @@ def evidence_label(evidence: JournalEvidence) -> str:
     return evidence.description or PurePath(evidence.file.name).name
 
 
-class JournalFilterForm(forms.Form):
+class JournalFilterForm(BoundedForm):
     q = forms.CharField(label="Texte", required=False, max_length=100, widget=forms.SearchInput)
     kind = forms.ChoiceField(
         label="Type", required=False, choices=[("", "Tous les types"), *EntryKind.choices]

@@ -4,10 +4,11 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import UploadedFile
 
+from essaim.core.bounds import BoundedForm
 from essaim.evaluation.spreadsheets import MAX_IMPORT_BYTES
 
 
-class MeasurementImportForm(forms.Form):
+class MeasurementImportForm(BoundedForm):
     file = forms.FileField(
         label="Fichier de mesures",
         help_text=(

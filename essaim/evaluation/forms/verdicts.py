@@ -2,6 +2,7 @@
 
 from django import forms
 
+from essaim.core.bounds import BoundedModelForm
 from essaim.core.concurrency import VersionedFormMixin
 from essaim.evaluation.charts import measurement_text
 from essaim.evaluation.models import HypothesisVerdict, JournalEntry, Measurement, Verdict
@@ -20,7 +21,7 @@ class JournalEntryChoiceField(forms.ModelMultipleChoiceField):
         return f"{obj.written_on:%d/%m/%Y} — {obj.get_kind_display()} : {obj.title}"
 
 
-class HypothesisVerdictForm(VersionedFormMixin, forms.ModelForm):
+class HypothesisVerdictForm(VersionedFormMixin, BoundedModelForm):
     measurements = MeasurementChoiceField(
         label="Mesures à l'appui",
         queryset=Measurement.objects.none(),

@@ -8,6 +8,7 @@ from django.http import HttpRequest
 from ninja import Field, Router, Schema, Status
 
 from essaim.api_errors import InvalidInput
+from essaim.core.bounds import BoundedDate
 from essaim.experiments.access import get_experiment_for
 from essaim.experiments.api.common import (
     InvalidOut,
@@ -48,7 +49,7 @@ class AssessmentOut(Schema):
 
 class DecisionIn(Strict):
     kind: DecisionKind
-    decided_on: date
+    decided_on: BoundedDate
     rationale: str
     at_gate: bool = Field(True, description="false pour la décision finale")
     meeting: int | None = Field(None, description="identifiant de la réunion")

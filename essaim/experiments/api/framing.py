@@ -13,6 +13,7 @@ from ninja.pagination import paginate
 
 from essaim.api_errors import InvalidInput, LimitOffsetPagination, ObjectId
 from essaim.core import children
+from essaim.core.bounds import BoundedDate, SingleLine
 from essaim.core.concurrency import (
     Conflict,
     EditConflict,
@@ -205,8 +206,8 @@ class FramingIn(Strict):
     nature: Nature | None = None
     target_public: str = None
     territories: list[int] = Field(None, description="identifiants des territoires")
-    start_date: date | None = None
-    end_date: date | None = None
+    start_date: BoundedDate | None = None
+    end_date: BoundedDate | None = None
     success_conditions: str = None
     evaluation_method: str = None
     possible_failures: str = None
@@ -214,18 +215,18 @@ class FramingIn(Strict):
     failure_lessons: str = None
     public_actors: str = None
     legal_basis: LegalBasis = None
-    legal_reference: str = Field(
+    legal_reference: SingleLine = Field(
         None, max_length=300, description="obligatoire quand une règle est écartée"
     )
 
 
 class ExperimentIn(FramingIn):
-    title: str = Field(min_length=1, max_length=200)
+    title: SingleLine = Field(min_length=1, max_length=200)
     theme: str = Field(OTHER_THEME, description=THEME_INPUT_DESCRIPTION)
 
 
 class ExperimentPatch(FramingIn):
-    title: str = Field(None, min_length=1, max_length=200)
+    title: SingleLine = Field(None, min_length=1, max_length=200)
     version: str = Field(
         None,
         description="la version lue (champ « version » ou ETag) ; sans elle, les champs envoyés "

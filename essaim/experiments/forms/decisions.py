@@ -5,6 +5,7 @@ from django import forms
 from django.db.models import QuerySet
 from django.forms import BoundField
 
+from essaim.core.bounds import BoundedForm
 from essaim.experiments.models import (
     STAGE_AFTER_DECISION,
     Assessment,
@@ -33,7 +34,7 @@ class MeetingChoiceField(forms.ModelChoiceField):
         return f"{meeting.body.name} du {meeting.starts_at:%d/%m/%Y}"
 
 
-class DecisionForm(forms.Form):
+class DecisionForm(BoundedForm):
     kind = forms.ChoiceField(label="Décision", choices=kind_choices, widget=forms.RadioSelect)
     decided_on = forms.DateField(label="Date de la décision", widget=DATE_WIDGET)
     moment = forms.ChoiceField(
@@ -112,14 +113,14 @@ class DecisionForm(forms.Form):
         }
 
 
-class StageMoveForm(forms.Form):
+class StageMoveForm(BoundedForm):
     """Every stage is offered here: the experiment itself says which moves it refuses."""
 
     stage = forms.ChoiceField(label="Nouvelle étape", choices=Stage.choices)
     reason = forms.CharField(label="Raison du changement", required=False, max_length=300)
 
 
-class StopForm(forms.Form):
+class StopForm(BoundedForm):
     """Stopping an experiment: final, so it asks why."""
 
     reason = forms.CharField(
@@ -131,7 +132,7 @@ class StopForm(forms.Form):
     )
 
 
-class HistoryFilterForm(forms.Form):
+class HistoryFilterForm(BoundedForm):
     """The filter of the history tab, by kind of change."""
 
     STAGE, DECISION, OTHER = "etape", "decision", "autre"

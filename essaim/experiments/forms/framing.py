@@ -5,6 +5,7 @@ from django import forms
 from django.db.models import Q
 from django.utils.safestring import mark_safe
 
+from essaim.core.bounds import BoundedModelForm
 from essaim.core.concurrency import VersionedFormMixin
 from essaim.experiments.models import (
     Experiment,
@@ -30,7 +31,7 @@ def _textarea(rows: int = 4) -> forms.Textarea:
     return forms.Textarea(attrs={"rows": rows})
 
 
-class FramingStepForm(VersionedFormMixin, forms.ModelForm):
+class FramingStepForm(VersionedFormMixin, BoundedModelForm):
     """One step of the guided framing form: it changes the experiment it is given."""
 
     def __init__(self, *args, user, **kwargs) -> None:
@@ -269,7 +270,7 @@ class ActorsForm(FramingStepForm):
 # The small things the framing lists ---------------------------------------------------------
 
 
-class HypothesisForm(VersionedFormMixin, forms.ModelForm):
+class HypothesisForm(VersionedFormMixin, BoundedModelForm):
     class Meta:
         model = Hypothesis
         fields = ["statement", "rationale"]
@@ -282,7 +283,7 @@ class HypothesisForm(VersionedFormMixin, forms.ModelForm):
         widgets = {"statement": _textarea(3), "rationale": _textarea(3)}
 
 
-class FundingForm(VersionedFormMixin, forms.ModelForm):
+class FundingForm(VersionedFormMixin, BoundedModelForm):
     amount = forms.DecimalField(
         label="Montant (€)", min_value=0, max_digits=12, decimal_places=2, localize=True
     )
@@ -312,7 +313,7 @@ class FundingForm(VersionedFormMixin, forms.ModelForm):
         return data
 
 
-class PartnerForm(VersionedFormMixin, forms.ModelForm):
+class PartnerForm(VersionedFormMixin, BoundedModelForm):
     class Meta:
         model = Partner
         fields = ["organisation", "role", "contribution"]
@@ -340,7 +341,7 @@ class PartnerForm(VersionedFormMixin, forms.ModelForm):
         return data
 
 
-class StopGoCriterionForm(VersionedFormMixin, forms.ModelForm):
+class StopGoCriterionForm(VersionedFormMixin, BoundedModelForm):
     class Meta:
         model = StopGoCriterion
         fields = ["description", "threshold", "review_date"]

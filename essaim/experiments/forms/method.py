@@ -2,6 +2,7 @@
 
 from django import forms
 
+from essaim.core.bounds import BoundedForm, BoundedModelForm
 from essaim.core.concurrency import VersionedFormMixin
 from essaim.experiments.models import (
     Experiment,
@@ -15,7 +16,7 @@ from essaim.experiments.models import (
 DATE_WIDGET = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 
 
-class StepForm(VersionedFormMixin, forms.ModelForm):
+class StepForm(VersionedFormMixin, BoundedModelForm):
     class Meta:
         model = Step
         fields = [
@@ -64,13 +65,13 @@ class StepForm(VersionedFormMixin, forms.ModelForm):
         return data
 
 
-class StepStatusForm(forms.Form):
+class StepStatusForm(BoundedForm):
     """The quick status change of one step, from the method tab."""
 
     status = forms.ChoiceField(label="Statut", choices=StepStatus.choices)
 
 
-class OutcomeForm(VersionedFormMixin, forms.ModelForm):
+class OutcomeForm(VersionedFormMixin, BoundedModelForm):
     class Meta:
         model = Outcome
         fields = ["level", "title", "description"]
@@ -88,7 +89,7 @@ class OutcomeChoiceField(forms.ModelChoiceField):
         return f"{obj.get_level_display().capitalize()} — {obj.title}"
 
 
-class OutcomeLinkForm(VersionedFormMixin, forms.ModelForm):
+class OutcomeLinkForm(VersionedFormMixin, BoundedModelForm):
     """“This leads to that”, between two links of the same experiment's theory of change."""
 
     source = OutcomeChoiceField(label="Ce maillon…", queryset=Outcome.objects.none())

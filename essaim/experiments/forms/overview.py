@@ -1,12 +1,13 @@
 from django import forms
 
+from essaim.core.bounds import BoundedForm
 from essaim.core.forms import LoadedModelChoiceField
 from essaim.experiments.models import Experiment, Stage
 from essaim.territories.models import Territory
 from essaim.themes.fields import ThemeChoiceField
 
 
-class ExperimentCreateForm(forms.Form):
+class ExperimentCreateForm(BoundedForm):
     title = forms.CharField(
         label="Titre",
         max_length=200,
@@ -21,7 +22,7 @@ class ExperimentCreateForm(forms.Form):
     )
 
 
-class ExperimentFilterForm(forms.Form):
+class ExperimentFilterForm(BoundedForm):
     q = forms.CharField(label="Recherche", required=False, max_length=100, widget=forms.SearchInput)
     stage = forms.ChoiceField(
         label="Étape", required=False, choices=[("", "Toutes les étapes"), *Stage.choices]

@@ -2,13 +2,14 @@
 
 from django import forms
 
+from essaim.core.bounds import BoundedModelForm
 from essaim.core.concurrency import VersionedFormMixin
 from essaim.experiments.models import Level, Risk
 
 IMPACT_LABELS = {Level.LOW: "faible", Level.MEDIUM: "moyen", Level.HIGH: "fort"}
 
 
-class RiskForm(VersionedFormMixin, forms.ModelForm):
+class RiskForm(VersionedFormMixin, BoundedModelForm):
     class Meta:
         model = Risk
         fields = [

@@ -4,6 +4,7 @@ exports), refusing a pending registration, and writing to the registrants."""
 from django import forms
 from django.db.models import Q, QuerySet
 
+from essaim.core.bounds import BoundedForm
 from essaim.lib import french
 from essaim.registrations.models import ACTIVE, Category, Status
 from essaim.trainings.models import Slot
@@ -23,7 +24,7 @@ def slot_label(slot: Slot) -> str:
     return f"{day}, {french.hours(slot.start_time, slot.end_time)}"
 
 
-class RegistrationFilterForm(forms.Form):
+class RegistrationFilterForm(BoundedForm):
     """Who to show (and export): by status, category, slot, and words of the name, e-mail or
     organisation. The slot filter exists only when the session has several slots."""
 
@@ -80,7 +81,7 @@ class RegistrationFilterForm(forms.Form):
         return registrations
 
 
-class RefusalForm(forms.Form):
+class RefusalForm(BoundedForm):
     reason = forms.CharField(
         label="Motif du refus",
         required=False,
@@ -104,7 +105,7 @@ RECIPIENT_LABELS = {
 }
 
 
-class OrganiserMessageForm(forms.Form):
+class OrganiserMessageForm(BoundedForm):
     """A message to the registrants; ``counts`` (recipients key → how many) goes in the labels
     of the choices, so that the organiser knows how many people will receive it."""
 

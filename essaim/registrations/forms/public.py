@@ -5,6 +5,7 @@ import secrets
 
 from django import forms
 
+from essaim.core.bounds import BoundedModelForm
 from essaim.lib import french
 from essaim.registrations.models import Category, Registration
 from essaim.territories.widgets import CommunePickerField
@@ -21,7 +22,7 @@ class SlotChoiceField(forms.ModelMultipleChoiceField):
         return f"{label} : {slot.title}" if slot.title else label
 
 
-class RegistrationDetailsForm(forms.ModelForm):
+class RegistrationDetailsForm(BoundedModelForm):
     """What a registrant may tell and change: who they are, the slots they attend, their needs,
     their answers to the organiser's questions."""
 

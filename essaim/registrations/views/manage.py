@@ -23,7 +23,8 @@ from django.views.decorators.http import require_http_methods, require_POST, req
 
 from essaim.core.downloads import CSV_TYPE, XLSX_TYPE, file_response
 from essaim.lib import french
-from essaim.mail.tasks import send_email
+from essaim.mail.models import FailedEmail
+from essaim.mail.tasks import about, send_email
 from essaim.registrations import exports, services
 from essaim.registrations.answer_totals import answer_totals
 from essaim.registrations.forms.manage import (
@@ -47,6 +48,8 @@ from essaim.trainings.models import TrainingSession
 from essaim.trainings.tabs import session_context
 
 REGISTRATIONS_PER_PAGE = 50
+# The latest e-mails that could not be sent, shown above the registrations.
+FAILED_EMAILS_SHOWN = 20
 # Territories past this rank are summed up in one line « Autres ».
 TERRITORIES_SHOWN = 10
 NOT_GIVEN = "Non renseignée"
@@ -178,6 +181,7 @@ def manage(request: HttpRequest, pk: int) -> HttpResponse:
         "breakdowns": breakdowns(selection),
         "answer_totals": answer_totals(session),
         "pending_count": counts[Status.PENDING],
+        "failed_emails": list(FailedEmail.objects.about(session)[:FAILED_EMAILS_SHOWN]),
     }
     return render(request, "registrations/manage.html", context)
 
@@ -422,7 +426,12 @@ def send_organiser_message(
         for address in addresses:
             transaction.on_commit(
                 partial(
-                    send_email.enqueue, subject=subject, body=text, to=[address], reply_to=reply_to
+                    send_email.enqueue,
+                    subject=subject,
+                    body=text,
+                    to=[address],
+                    reply_to=reply_to,
+                    about=about(session),
                 )
             )
         sent = SentMessage.objects.create(

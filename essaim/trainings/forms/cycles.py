@@ -2,12 +2,13 @@
 
 from django import forms
 
+from essaim.core.bounds import BoundedModelForm
 from essaim.core.concurrency import VersionedFormMixin
 from essaim.organisations.models import Organisation
 from essaim.trainings.models import Cycle
 
 
-class CycleForm(VersionedFormMixin, forms.ModelForm):
+class CycleForm(VersionedFormMixin, BoundedModelForm):
     class Meta:
         model = Cycle
         fields = ["title", "summary", "organiser", "published"]

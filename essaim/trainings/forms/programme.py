@@ -4,6 +4,7 @@ registration form."""
 from django import forms
 from django.db.models import Q
 
+from essaim.core.bounds import BoundedModelForm
 from essaim.core.concurrency import VersionedFormMixin
 from essaim.experiments.models import Experiment
 from essaim.lib import french
@@ -23,7 +24,7 @@ TIME_FIELDS = ("date", "start_time", "end_time")
 CONFIRM_FIELD = "notify_registrants"
 
 
-class SlotForm(VersionedFormMixin, forms.ModelForm):
+class SlotForm(VersionedFormMixin, BoundedModelForm):
     """A slot; once people follow it, moving it asks to confirm that they will be told."""
 
     class Meta:
@@ -105,7 +106,7 @@ class SlotForm(VersionedFormMixin, forms.ModelForm):
         return data
 
 
-class SpeakerForm(VersionedFormMixin, forms.ModelForm):
+class SpeakerForm(VersionedFormMixin, BoundedModelForm):
     """A speaker typed by hand, or picked from the directory (name, function and organisation
     are then taken from the contact when left empty)."""
 
@@ -156,7 +157,7 @@ def _person_label(person: Person) -> str:
     return ", ".join(part for part in parts if part)
 
 
-class TestimonyForm(VersionedFormMixin, forms.ModelForm):
+class TestimonyForm(VersionedFormMixin, BoundedModelForm):
     """A case presented at the session; its experiment is chosen among those ``user`` sees."""
 
     class Meta:
@@ -195,7 +196,7 @@ def _slot_label(slot: Slot) -> str:
     return f"{label} — {slot.title}" if slot.title else label
 
 
-class QuestionForm(VersionedFormMixin, forms.ModelForm):
+class QuestionForm(VersionedFormMixin, BoundedModelForm):
     class Meta:
         model = RegistrationQuestion
         fields = ["label", "kind", "choices", "required"]

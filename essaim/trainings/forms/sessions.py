@@ -7,6 +7,7 @@ from django import forms
 from django.db.models import Q
 from django.utils import timezone
 
+from essaim.core.bounds import BoundedForm, BoundedModelForm
 from essaim.core.concurrency import VersionedFormMixin
 from essaim.organisations.models import Organisation
 from essaim.trainings.access import cycles_editable_by
@@ -72,7 +73,7 @@ FIELDSETS = [
 ]
 
 
-class SessionForm(VersionedFormMixin, forms.ModelForm):
+class SessionForm(VersionedFormMixin, BoundedModelForm):
     """Create or change a session; ``user`` chooses among the cycles they may edit."""
 
     class Meta:
@@ -173,6 +174,13 @@ class SessionForm(VersionedFormMixin, forms.ModelForm):
             raise forms.ValidationError(
                 "Indiquez au moins une place, ou laissez vide pour ne pas limiter."
             )
+        if capacity is not None and self.instance.pk:
+            # At least one place, so at least two taken when this refuses.
+            taken = self.instance.registrations.holding_a_place().count()
+            if capacity < taken:
+                raise forms.ValidationError(
+                    f"La capacité ne peut pas être inférieure aux {taken} places déjà prises."
+                )
         return capacity
 
     def clean(self) -> dict:
@@ -214,7 +222,7 @@ class SessionForm(VersionedFormMixin, forms.ModelForm):
             )
 
 
-class DuplicateForm(forms.Form):
+class DuplicateForm(BoundedForm):
     """The first day of the copy: every date of the programme moves by the same number of days."""
 
     start_date = forms.DateField(
@@ -230,5 +238,5 @@ class DuplicateForm(forms.Form):
         return day
 
 
-class PublishForm(forms.Form):
+class PublishForm(BoundedForm):
     published = forms.BooleanField(required=False)
