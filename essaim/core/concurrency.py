@@ -256,6 +256,12 @@ class VersionedFormMixin:
             return True
         return name in self._edited_names
 
+    def left_as_loaded(self, name: str, value) -> bool:
+        """Whether ``value`` of ``name`` is the one this person loaded: a field they did not
+        touch, which keeps the current value whatever it became. For a ``clean_<name>`` that
+        judges a change against the current state (run before the others' changes are kept)."""
+        return self.loaded_values is not None and self.loaded_values.get(name) == fingerprint(value)
+
     def _find_edited_names(self) -> set[str]:
         return {
             name

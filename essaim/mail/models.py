@@ -11,6 +11,19 @@ FAILURE_KEPT_FOR = datetime.timedelta(days=30)
 
 
 class FailedEmailQuerySet(models.QuerySet):
+    def past_their_time(self, now: datetime.datetime):
+        return self.filter(failed_at__lt=now - FAILURE_KEPT_FOR)
+
+    def to_address(self, email: str) -> list["FailedEmail"]:
+        """The failures whose recipients include ``email`` (not merely an address containing
+        it), latest first."""
+        wanted = email.strip().lower()
+        return [
+            failure
+            for failure in self.filter(recipients__icontains=wanted).order_by("-failed_at", "-pk")
+            if wanted in failure.recipient_list
+        ]
+
     def about(self, target: models.Model):
         """The recent failures to send an e-mail about ``target``, latest first."""
         return self.filter(
@@ -41,3 +54,7 @@ class FailedEmail(models.Model):
 
     def __str__(self) -> str:
         return f"{self.subject} → {self.recipients}"
+
+    @property
+    def recipient_list(self) -> list[str]:
+        return [address.strip().lower() for address in self.recipients.split(",")]

@@ -12,7 +12,7 @@ from django.tasks import task
 from django.utils import timezone
 
 from essaim.lib.bounds import one_line
-from essaim.mail.models import FAILURE_KEPT_FOR, FailedEmail
+from essaim.mail.models import FailedEmail
 
 
 def attachment(filename: str, content: bytes, mimetype: str) -> dict:
@@ -71,7 +71,7 @@ def failure_reason(error: Exception) -> str:
 def record_failure(*, about: dict, subject: str, to: list[str], reason: str) -> FailedEmail:
     """Keep the failure to send ``subject`` to ``to``; the failures past their time go."""
     now = timezone.now()
-    FailedEmail.objects.filter(failed_at__lt=now - FAILURE_KEPT_FOR).delete()
+    FailedEmail.objects.past_their_time(now).delete()
     app_label, model = about["model"].split(".")
     return FailedEmail.objects.create(
         content_type=ContentType.objects.get_by_natural_key(app_label, model),

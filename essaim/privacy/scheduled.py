@@ -7,6 +7,7 @@ import datetime
 from essaim.core.personal_data import anonymise_expired
 from essaim.core.scheduled import scheduled
 from essaim.core.tasks import prune_finished_task_results
+from essaim.mail.models import FailedEmail
 from essaim.privacy import services
 
 
@@ -27,3 +28,9 @@ def prune_finished_tasks(now: datetime.datetime) -> int:
 @scheduled("Liens vers les données personnelles expirés effacés")
 def delete_expired_access_links(now: datetime.datetime) -> int:
     return services.delete_expired_links(now)
+
+
+@scheduled("E-mails non envoyés effacés des alertes après un mois (avec leurs destinataires)")
+def delete_old_email_failures(now: datetime.datetime) -> int:
+    number, _ = FailedEmail.objects.past_their_time(now).delete()
+    return number

@@ -84,7 +84,7 @@ def test_the_same_field_changed_by_two_people_is_refused_with_the_current_value(
     assert bruno.post(url, {**seen_by_bruno, "capacity": "15"}).status_code == 302
     before = HistoryEntry.objects.of(full_session).count()
 
-    typed = {**seen_by_alice, "capacity": "12", "title": "Repères (2e édition)"}
+    typed = {**seen_by_alice, "capacity": "16", "title": "Repères (2e édition)"}
     response = alice.post(url, typed)
     assert response.status_code == 200
     assert (
@@ -92,7 +92,7 @@ def test_the_same_field_changed_by_two_people_is_refused_with_the_current_value(
         "Nombre de places — 15 (vous aviez 10)"
     ) in text_of(response)
     form = response.context["form"]
-    assert form["capacity"].value() == "12"  # nothing typed is lost
+    assert form["capacity"].value() == "16"  # nothing typed is lost
     assert form["title"].value() == "Repères (2e édition)"
     full_session.refresh_from_db()
     assert (full_session.capacity, full_session.title) == (15, seen_by_alice["title"])
@@ -103,7 +103,7 @@ def test_the_same_field_changed_by_two_people_is_refused_with_the_current_value(
     again = {**typed, "version": form["version"].value()}
     assert alice.post(url, again).status_code == 302
     full_session.refresh_from_db()
-    assert (full_session.capacity, full_session.title) == (12, "Repères (2e édition)")
+    assert (full_session.capacity, full_session.title) == (16, "Repères (2e édition)")
 
 
 def test_a_form_sent_without_its_version_is_saved_as_before(full_session, editor):

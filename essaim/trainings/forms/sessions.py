@@ -174,7 +174,11 @@ class SessionForm(VersionedFormMixin, BoundedModelForm):
             raise forms.ValidationError(
                 "Indiquez au moins une place, ou laissez vide pour ne pas limiter."
             )
-        if capacity is not None and self.instance.pk:
+        if (
+            capacity is not None
+            and self.instance.pk
+            and not self.left_as_loaded("capacity", capacity)
+        ):
             # At least one place, so at least two taken when this refuses.
             taken = self.instance.registrations.holding_a_place().count()
             if capacity < taken:
