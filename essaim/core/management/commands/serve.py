@@ -38,6 +38,8 @@ class Command(BaseCommand):
                 "workers": workers,
                 "timeout": timeout,
                 "accesslog": "-",
+                # Personal tokens in links are hidden (``core/access_log.py``).
+                "logger_class": "essaim.core.access_log.AccessLogWithoutTokens",
                 "errorlog": "-",
                 "worker_tmp_dir": "/dev/shm" if os.path.isdir("/dev/shm") else None,
             }
