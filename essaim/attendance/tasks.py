@@ -12,7 +12,7 @@ from essaim.attendance.pdf import (
     session_dates,
 )
 from essaim.lib import french
-from essaim.mail.tasks import attachment, send_email
+from essaim.mail.tasks import about, attachment, send_email
 
 
 @task()
@@ -42,6 +42,7 @@ def send_certificate(*, certificate_id: int) -> bool:
         "attachments": [
             attachment(f"attestation-{certificate.number}.pdf", document, "application/pdf")
         ],
+        "about": about(session),
     }
     transaction.on_commit(lambda: send_email.enqueue(**message))
     return True

@@ -15,7 +15,7 @@ from django.utils import timezone
 from essaim.attendance.models import Attendance
 from essaim.lib import french
 from essaim.lib.errors import DomainError
-from essaim.mail.tasks import send_email
+from essaim.mail.tasks import about, send_email
 from essaim.registrations.models import Registration, Status
 from essaim.surveys.defaults import DEFAULT_SURVEYS
 from essaim.surveys.models import (
@@ -123,6 +123,7 @@ def send_survey(
             raise SurveyError(message) from error
         for invitation, registration in zip(invitations, recipients, strict=True):
             message = invitation_email(survey=survey, invitation=invitation, to=registration)
+            message["about"] = about(session)
             transaction.on_commit(partial(send_email.enqueue, **message))
         count = len(invitations)
         session.log_action(

@@ -217,7 +217,7 @@ class TrainingSession(Tracked, RoleHolder):
     retention_months = models.PositiveSmallIntegerField(
         "conservation des données personnelles (mois après la session)",
         default=36,
-        help_text="Ensuite, les inscrits sont anonymisés ; les statistiques sont conservées.",
+        help_text="Ensuite, les inscrit·es sont anonymisé·es ; les statistiques sont conservées.",
     )
     personal_data_anonymised_at = models.DateTimeField(
         "données personnelles anonymisées le", null=True, blank=True

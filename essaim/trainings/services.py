@@ -13,7 +13,7 @@ from django.utils import timezone
 from essaim.accounts.models import User
 from essaim.lib import french
 from essaim.lib.errors import DomainError
-from essaim.mail.tasks import attachment, send_email
+from essaim.mail.tasks import about, attachment, send_email
 from essaim.roles.models import Role
 from essaim.trainings.calendar import calendar_of, session_filename, slot_event
 from essaim.trainings.formatting import slot_line
@@ -218,6 +218,7 @@ def _tell_registrants(
                 "to": [registrant.email],
                 "reply_to": [session.contact_email] if session.contact_email else [],
                 "attachments": [attachment(session_filename(session), calendar, "text/calendar")],
+                "about": about(session),
             }
         )
     for payload in payloads:

@@ -10,11 +10,13 @@ from django.utils import timezone
 from essaim.attendance.models import Certificate, Source
 from essaim.attendance.services import default_place, issue_certificate
 from essaim.attendance.tasks import send_certificate
+from essaim.mail.models import FailedEmail
 from essaim.territories.models import TerritoryKind
 from essaim.trainings.models import Format
 from tests.attendance.factories import AttendanceFactory
 from tests.attendance.pdfs import is_a4, read_pdf
 from tests.conftest import client_for
+from tests.mail.test_failures import UNREACHABLE
 from tests.territories.factories import TerritoryFactory
 
 pytestmark = pytest.mark.django_db
@@ -182,6 +184,19 @@ def test_the_task_run_twice_sends_one_email(
         assert send_certificate.call(certificate_id=certificate.pk) is False
         assert send_certificate.call(certificate_id=certificate.pk + 1000) is False
     assert len(mailoutbox) == 1
+
+
+def test_a_certificate_that_cannot_leave_is_listed_for_the_session_s_organisers(
+    attended, settings, django_capture_on_commit_callbacks
+):
+    certificate = issue_certificate(registration=attended.registrations["Élodie"])
+    settings.MAILERS = UNREACHABLE
+    with django_capture_on_commit_callbacks(execute=True):
+        send_certificate.call(certificate_id=certificate.pk)
+
+    failure = FailedEmail.objects.about(attended.session).get()
+    assert failure.recipients == certificate.registration.email
+    assert failure.subject.startswith("Votre attestation de présence")
 
 
 def test_the_tab_shows_where_certificates_stand(
