@@ -63,6 +63,27 @@ def django_db_setup(django_db_setup, django_db_blocker):
         import_referential()
 
 
+@pytest.fixture(autouse=True)
+def measurement_dates() -> None:
+    """Measurements made without a date follow each other day by day from 1 February 2024: the
+    count restarts with each test, so that a test sees the same dates alone or in the whole
+    suite, and never a date in the future (which the platform refuses)."""
+    from tests.evaluation.factories import MeasurementFactory
+
+    MeasurementFactory.reset_sequence()
+
+
+@pytest.fixture
+def referential(db) -> None:
+    """The shipped territorial referential: loaded once for the test session, then emptied by
+    the first test in real transactions (a live server), so loaded again where it is gone."""
+    from essaim.territories.importer import import_referential
+    from essaim.territories.models import Commune
+
+    if not Commune.objects.exists():
+        import_referential()
+
+
 @pytest.fixture
 def training_session(owner, editor, contributor, reader):
     """A published online session, organised by the personas (owner, editor, contributor and

@@ -21,7 +21,7 @@ LAPTOP = {"width": 1280, "height": 800}
 
 
 @pytest.fixture
-def demo(transactional_db):
+def demo(transactional_db, referential):
     load_demo_data(report=lambda text: None)
     return ensure_demo_admin()
 

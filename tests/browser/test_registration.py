@@ -10,8 +10,6 @@ from icalendar import Calendar
 
 from essaim.registrations.models import Registration, Status
 from essaim.territories import referential_views
-from essaim.territories.importer import import_referential
-from essaim.territories.models import Commune
 from tests.trainings.factories import SlotFactory, TrainingSessionFactory
 
 pytestmark = [
@@ -99,12 +97,8 @@ def test_the_form_reads_well_on_a_phone(live_server, browser, session, screensho
 
 
 def test_an_anonymous_visitor_picks_the_commune_of_their_structure(
-    live_server, page, session, screenshot_dir, monkeypatch
+    live_server, page, session, screenshot_dir, monkeypatch, referential
 ):
-    # Tests on a live server run in real transactions, emptied after each test: the
-    # referential loaded for the test session may be gone, load it again.
-    if not Commune.objects.filter(insee_code="26289").exists():
-        import_referential()
     cache.clear()  # the public search counts each address's searches in the cache
     page.goto(live_server.url + f"/sessions/{session.slug}/inscription/")
     page.get_by_label("Prénom").fill("Camille")

@@ -3,8 +3,7 @@
 import pytest
 
 from essaim.accounts.models import User
-from essaim.territories.importer import import_referential
-from essaim.territories.models import Commune, Territory
+from essaim.territories.models import Territory
 from tests.browser.conftest import sign_in
 
 pytestmark = [
@@ -16,11 +15,7 @@ pytestmark = [
 
 
 @pytest.fixture
-def officer(transactional_db) -> User:
-    # Tests on a live server run in real transactions, which are emptied after each test:
-    # the referential loaded for the session may be gone, load it again.
-    if not Commune.objects.filter(insee_code="26289").exists():
-        import_referential()
+def officer(transactional_db, referential) -> User:
     return User.objects.create_user(
         email="agent@example.org", password="Crestois-Saillans-26", full_name="Agathe Développement"
     )

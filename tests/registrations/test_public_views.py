@@ -10,8 +10,6 @@ from icalendar import Calendar
 
 from essaim.registrations import services
 from essaim.registrations.models import Registration, Status
-from essaim.territories.importer import import_referential
-from essaim.territories.models import Commune
 from essaim.trainings.models import Access
 from tests.conftest import client_for
 from tests.memberships.factories import MembershipFactory
@@ -119,9 +117,7 @@ def test_what_registrants_typed_is_escaped_on_their_personal_page():
         assert "<script>alert" not in content and "<img src=x" not in content
 
 
-def test_the_commune_is_searched_and_recorded_without_an_account():
-    if not Commune.objects.filter(insee_code="26289").exists():
-        import_referential()  # emptied by a test in real transactions before this one
+def test_the_commune_is_searched_and_recorded_without_an_account(referential):
     session = upcoming_session()
     visitor = client_for(None)
     page = visitor.get(form_url(session)).content.decode()
@@ -322,9 +318,7 @@ def test_the_personal_calendar_carries_the_meeting_link_once_confirmed():
     assert client_for(None).get(mine_url(waiting, "calendar")).status_code == 404
 
 
-def test_the_registrant_changes_their_details_but_not_their_email():
-    if not Commune.objects.filter(insee_code="26113").exists():
-        import_referential()  # emptied by a test in real transactions before this one
+def test_the_registrant_changes_their_details_but_not_their_email(referential):
     session = upcoming_session(slots=2)
     registration = services.register(
         session,
