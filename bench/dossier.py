@@ -59,6 +59,7 @@ from essaim.accounts.models import User  # noqa: E402
 from essaim.dossiers.models import DossierFile  # noqa: E402
 from essaim.dossiers.services import build_file  # noqa: E402
 from tests.dossiers.factories import make_rich_experiment  # noqa: E402
+from tests.themes.factories import restore_vocabulary  # noqa: E402
 
 IMMEDIATE = {"default": {"BACKEND": "django.tasks.backends.immediate.ImmediateBackend"}}
 HTMX = {"HTTP_HX_REQUEST": "true"}
@@ -115,6 +116,7 @@ def main() -> None:
     call_command("migrate", interactive=False, verbosity=0)
     if engine == "postgresql":
         call_command("flush", interactive=False, verbosity=0)
+        restore_vocabulary()  # seeded by a migration, emptied by the flush
     owner = User.objects.create_user(
         email="chargee@example.org", password="banc-d-essai", full_name="Chargée de mission"
     )

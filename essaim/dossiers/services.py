@@ -116,8 +116,11 @@ def request_dossier_file(
     # takes the task with it (the database backend keeps tasks in the same database).
     from essaim.dossiers.tasks import build_dossier_file  # the task calls build_file below
 
-    build_dossier_file.enqueue(dossier_file_id=dossier_file.pk, attempt=dossier_file.attempt)
-    dossier_file.refresh_from_db()  # already built by a backend that runs tasks at once
+    result = build_dossier_file.enqueue(
+        dossier_file_id=dossier_file.pk, attempt=dossier_file.attempt
+    )
+    if result.is_finished:  # a backend that runs tasks at once has built it already
+        dossier_file.refresh_from_db()
     return dossier_file
 
 
