@@ -51,7 +51,8 @@ def dossier_status(request: HttpRequest, pk: int, format: str) -> HttpResponse:
     return render(
         request,
         "dossiers/status.html",
-        {**experiment_context(experiment, request.user, "overview"), **context},
+        # No tab is current: the breadcrumb leads back to the overview, where the buttons are.
+        {**experiment_context(experiment, request.user, "dossier"), **context},
     )
 
 

@@ -48,6 +48,7 @@ def test_it_answers_at_once_and_leaves_the_build_to_the_worker(experiment, reade
     assert "Le dossier PDF est en file d'attente" in page
     assert f'hx-get="{status_url(experiment)}" hx-trigger="every 2s"' in page
     assert f'<a href="{status_url(experiment)}">Actualiser</a>' in page
+    assert f'<a href="{experiment.get_absolute_url()}">Bricobus dans le Loiret</a>' in page
 
     assert run_queued(queued_tasks) == [True]
 
