@@ -109,8 +109,8 @@ def test_it_gives_the_dossier_of_an_experiment_barely_framed(experiment, reader)
     assert len(document.inline_shapes) == 0
 
 
-def test_it_refuses_post(experiment, reader):
-    assert client_for(reader).post(url(experiment)).status_code == 405
+def test_it_refuses_other_methods(experiment, reader):
+    assert client_for(reader).put(url(experiment)).status_code == 405
 
 
 def test_it_sends_anonymous_visitors_to_the_login_page(experiment):
