@@ -12,8 +12,8 @@ import logging
 import time
 from collections.abc import Iterable
 
-from django.db import IntegrityError, transaction
-from django.db.models import Case, Count, Max, Q, When
+from django.db import IntegrityError, connection, transaction
+from django.db.models import Case, Q, When
 from django.utils import timezone
 
 from essaim.lib.errors import DomainError
@@ -440,13 +440,22 @@ def _counts(session: TrainingSession, *, email: str, submission_key: str) -> dic
     registration made by the same form, in one query.
 
     Run once the session row is locked, in a statement of its own, so that it sees every
-    registration committed before the lock was granted."""
-    return Registration.objects.filter(session=session).aggregate(
-        taken=Count("pk", filter=Q(status__in=HOLDS_A_PLACE)),
-        waiting=Count("pk", filter=Q(status=Status.WAITING)),
-        same_email=Count("pk", filter=Q(status__in=ACTIVE, email__iexact=email)),
-        earlier=Max("pk", filter=Q(submission_key=submission_key) & ~Q(submission_key="")),
+    registration committed before the lock was granted. Written by hand: it runs while the lock
+    is held, and building it through the ORM took longer than running it."""
+    holds = ", ".join(["%s"] * len(HOLDS_A_PLACE))
+    active = ", ".join(["%s"] * len(ACTIVE))
+    sql = (
+        f"SELECT COUNT(CASE WHEN status IN ({holds}) THEN 1 END),"
+        " COUNT(CASE WHEN status = %s THEN 1 END),"
+        f" COUNT(CASE WHEN status IN ({active}) AND UPPER(email) = UPPER(%s) THEN 1 END),"
+        " MAX(CASE WHEN submission_key = %s AND submission_key <> '' THEN id END)"
+        f" FROM {Registration._meta.db_table} WHERE session_id = %s"
     )
+    params = [*HOLDS_A_PLACE, Status.WAITING, *ACTIVE, email, submission_key, session.pk]
+    with connection.cursor() as cursor:
+        cursor.execute(sql, params)
+        taken, waiting, same_email, earlier = cursor.fetchone()
+    return {"taken": taken, "waiting": waiting, "same_email": same_email, "earlier": earlier}
 
 
 def _check_open(
