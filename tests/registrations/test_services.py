@@ -401,3 +401,10 @@ def test_update_is_refused_once_the_session_has_started_or_after_cancelling():
     services.cancel(registration, now=NOW)
     with pytest.raises(RegistrationError, match="plus active"):
         services.update(registration, data=person(), now=NOW)
+
+
+def test_the_time_the_session_row_is_held_is_logged_for_the_benchmark(caplog):
+    with caplog.at_level("DEBUG", logger="essaim.registrations.lock"):
+        register(session_of(), 1)
+    (record,) = [r for r in caplog.records if r.name == "essaim.registrations.lock"]
+    assert float(record.getMessage()) >= 0  # milliseconds, from the lock to the commit
