@@ -1,17 +1,22 @@
-"""Hundreds of people register at the same moment through the real form, on a real server.
+"""Hundreds of people register at the same moment through the real form, on a real server, then
+through the floor.
 
     DATABASE_URL=postgres://…/essaim_bench .venv/bin/python bench/registrations.py
-        [--people 300] [--places 100] [--workers N] [--keep]
+        [--people 300] [--places 100] [--workers N] [--port P] [--keep]
 
 The script prepares a scratch database (``DATABASE_URL`` for PostgreSQL, emptied before and
-after; a temporary SQLite file otherwise) with one published session of ``--places`` places,
-starts ``essaim serve`` (gunicorn, ``--workers`` processes, production settings) on a free port,
-and lets ``--people`` visitors, one thread each, open the registration form (for its CSRF token
-and its form key), wait for each other, then send it all at once. It reports the throughput
-(registrations per second, from the release to the last answer), the median, 99th percentile and
-longest time of the sends, and checks the outcome in the database: exactly ``--places``
-confirmed, the others on the waiting list, one registration per person, none lost, none twice,
-one e-mail queued each.
+after; a temporary SQLite file otherwise) with two published sessions of ``--places`` places,
+runs ``ANALYZE``, and starts ``essaim serve`` (gunicorn, ``--workers`` processes, production
+settings, on ``--port`` or a free port) with the settings of ``bench/registrations_site.py``:
+the application, plus the floor — a minimal view doing the same locked insert, through the same
+middleware and gunicorn. For each of the floor and the registration form, ``--people``
+visitors, one thread each, open the form (for its CSRF token and its form key), wait for each
+other, then send it all at once. It prints a table: the throughput (registrations per second,
+from the release to the last answer), the median, 99th percentile and longest time of the sends,
+how long the session row was held (from the lock granted to the commit), the places overbooked
+and the people lost, and the application's throughput as a ratio to the floor's. It checks the
+outcome in the database: exactly ``--places`` confirmed, the others on the waiting list, one
+registration per person, none lost, none twice, one e-mail queued each (for the application).
 """
 
 import argparse
@@ -49,6 +54,8 @@ os.environ.setdefault("ESSAIM_HTTPS", "0")
 os.environ.setdefault("ESSAIM_TASK_BACKEND", "database")
 os.environ.setdefault("ESSAIM_LOG_LEVEL", "WARNING")
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "essaim.settings")
+# The server's own settings add the floor and the lock times (``bench/registrations_site.py``).
+SERVER_SETTINGS = "bench.registrations_site"
 
 import django  # noqa: E402
 
@@ -61,7 +68,7 @@ from django.db.models import Count  # noqa: E402
 from django.utils import timezone  # noqa: E402
 from django_tasks_db.models import DBTaskResult  # noqa: E402
 
-from essaim.registrations.models import Registration, Status  # noqa: E402
+from essaim.registrations.models import HOLDS_A_PLACE, Registration, Status  # noqa: E402
 from essaim.trainings.models import Slot, TrainingSession  # noqa: E402
 
 TOKEN = re.compile(r'name="csrfmiddlewaretoken" value="([^"]+)"')
@@ -89,11 +96,11 @@ def free_port() -> int:
         return probe.getsockname()[1]
 
 
-def prepare_session(places: int) -> TrainingSession:
+def prepare_session(places: int, slug: str) -> TrainingSession:
     start = timezone.localdate() + timedelta(days=30)
     session = TrainingSession.objects.create(
         title="Accompagner la pérennisation et le changement d'échelle des innovations",
-        slug="banc-inscriptions",
+        slug=slug,
         published=True,
         start_date=start,
         end_date=start,
@@ -108,7 +115,7 @@ def prepare_session(places: int) -> TrainingSession:
     return session
 
 
-def start_server(port: int, workers: int) -> subprocess.Popen:
+def start_server(port: int, workers: int, lock_log: Path) -> subprocess.Popen:
     command = [
         sys.executable,
         "-m",
@@ -119,8 +126,19 @@ def start_server(port: int, workers: int) -> subprocess.Popen:
         "--workers",
         str(workers),
     ]
+    environment = {
+        **os.environ,
+        "DJANGO_SETTINGS_MODULE": SERVER_SETTINGS,
+        "ESSAIM_BENCH_LOCK_LOG": str(lock_log),
+        "PYTHONPATH": os.pathsep.join(filter(None, [str(ROOT), os.environ.get("PYTHONPATH")])),
+    }
     server = subprocess.Popen(
-        command, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True
+        command,
+        cwd=ROOT,
+        env=environment,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+        text=True,
     )
     deadline = time.monotonic() + 60
     while time.monotonic() < deadline:
@@ -187,12 +205,61 @@ def percentile(values: list[float], share: float) -> float:
     return ordered[index]
 
 
-def check_outcome(session: TrainingSession, visits: list[Visit], places: int) -> list[str]:
+@dataclass
+class Wave:
+    """The outcome of ``people`` visitors sending one form at once."""
+
+    name: str
+    visits: list[Visit]
+    elapsed: float
+    lock_ms: list[float]
+    overbooked: int
+    lost: int
+    problems: list[str]
+
+    @property
+    def seconds(self) -> list[float]:
+        return [v.seconds for v in self.visits if not v.error]
+
+    @property
+    def throughput(self) -> float:
+        return len(self.seconds) / self.elapsed
+
+
+def send_all(url: str, people: int) -> tuple[list[Visit], float]:
+    """``people`` visitors open the form at ``url``, then send it at the same moment; the visits
+    and the seconds from the release to the last answer."""
+    visits = [Visit(number) for number in range(people)]
+    ready = threading.Barrier(people + 1)
+    threads = [threading.Thread(target=register_one, args=(url, v, ready)) for v in visits]
+    for thread in threads:
+        thread.start()
+    ready.wait(timeout=600)  # every form is open: release them all at once
+    released = time.perf_counter()
+    for thread in threads:
+        thread.join()
+    return visits, time.perf_counter() - released
+
+
+def lock_times(lock_log: Path, logger: str) -> list[float]:
+    """The milliseconds each registration held the session row, as the server logged them."""
+    if not lock_log.exists():
+        return []
+    lines = (line.split() for line in lock_log.read_text().splitlines())
+    return [float(parts[1]) for parts in lines if len(parts) == 2 and parts[0] == logger]
+
+
+def check_outcome(
+    session: TrainingSession, visits: list[Visit], places: int, *, emails: bool
+) -> tuple[list[str], int, int]:
+    """What went wrong, the places overbooked and the people lost."""
     people = len(visits)
     problems = []
     counts = Counter(session.registrations.values_list("status", flat=True))
     if counts != {Status.CONFIRMED: places, Status.WAITING: people - places}:
         problems.append(f"statuts inattendus : {dict(counts)}")
+    holding = sum(counts[status] for status in HOLDS_A_PLACE)
+    overbooked = max(holding - places, 0)
     twice = (
         Registration.objects.filter(session=session)
         .values("email")
@@ -213,10 +280,60 @@ def check_outcome(session: TrainingSession, visits: list[Visit], places: int) ->
     tokens = {v.location for v in visits}
     if len(tokens) != people:
         problems.append("des personnes ont reçu la même page d'inscription")
-    queued = DBTaskResult.objects.filter(task_path="essaim.mail.tasks.send_email").count()
-    if queued != people:
-        problems.append(f"{queued} e-mails en file pour {people} inscriptions")
-    return problems
+    if emails:
+        queued = DBTaskResult.objects.filter(task_path="essaim.mail.tasks.send_email").count()
+        if queued != people:
+            problems.append(f"{queued} e-mails en file pour {people} inscriptions")
+    return problems, overbooked, len(missing)
+
+
+def wave(
+    name: str, url: str, session: TrainingSession, options, lock_log: Path, logger: str
+) -> Wave:
+    visits, elapsed = send_all(url, options.people)
+    problems, overbooked, lost = check_outcome(
+        session, visits, options.places, emails=logger == "essaim.registrations.lock"
+    )
+    errors = [v.error for v in visits if v.error]
+    return Wave(
+        name=name,
+        visits=visits,
+        elapsed=elapsed,
+        lock_ms=lock_times(lock_log, logger),
+        overbooked=overbooked,
+        lost=lost,
+        problems=[*errors[:5], *problems],
+    )
+
+
+def milliseconds(values: list[float], *, already_ms: bool = False) -> str:
+    if not values:
+        return "–"
+    scale = 1 if already_ms else 1000
+    median = statistics.median(values) * scale
+    return f"{median:.1f} / {percentile(values, 0.99) * scale:.1f} / {max(values) * scale:.1f}"
+
+
+def print_table(floor: Wave, application: Wave) -> None:
+    ratio = application.throughput / floor.throughput
+    rows = [
+        ("débit (inscriptions/s)", f"{floor.throughput:.1f}", f"{application.throughput:.1f}"),
+        ("durée totale (s)", f"{floor.elapsed:.2f}", f"{application.elapsed:.2f}"),
+        (
+            "envoi : médiane / p99 / max (ms)",
+            *(milliseconds(w.seconds) for w in (floor, application)),
+        ),
+        (
+            "verrou tenu : médiane / p99 / max (ms)",
+            *(milliseconds(w.lock_ms, already_ms=True) for w in (floor, application)),
+        ),
+        ("surréservées / perdues", *(f"{w.overbooked} / {w.lost}" for w in (floor, application))),
+    ]
+    print("| | plancher | application |")
+    print("|---|---|---|")
+    for row in rows:
+        print("| " + " | ".join(row) + " |")
+    print(f"| débit rapporté au plancher | 1 | {ratio:.2f} × |")
 
 
 def main() -> None:
@@ -226,6 +343,7 @@ def main() -> None:
     parser.add_argument(
         "--workers", type=int, default=2 * (os.cpu_count() or 1) + 1, help="processus gunicorn"
     )
+    parser.add_argument("--port", type=int, default=0, help="port du serveur (libre par défaut)")
     parser.add_argument("--keep", action="store_true", help="garder la base de travail")
     options = parser.parse_args()
 
@@ -234,53 +352,43 @@ def main() -> None:
     if engine == "postgresql":
         call_command("flush", interactive=False, verbosity=0)
     call_command("collectstatic", interactive=False, verbosity=0)
-    session = prepare_session(options.places)
+    session = prepare_session(options.places, "banc-inscriptions")
+    floor_session = prepare_session(options.places, "banc-plancher")
+    with connection.cursor() as cursor:
+        cursor.execute("ANALYZE")
     connection.close()
 
-    port = free_port()
-    server = start_server(port, options.workers)
-    url = f"http://127.0.0.1:{port}/sessions/{session.slug}/inscription/"
-    alone = form_alone(url)
-    visits = [Visit(number) for number in range(options.people)]
-    ready = threading.Barrier(options.people + 1)
-    threads = [threading.Thread(target=register_one, args=(url, v, ready)) for v in visits]
+    port = options.port or free_port()
+    lock_log = Path(tempfile.mkdtemp(prefix="essaim-bench-locks-")) / "verrous.log"
+    server = start_server(port, options.workers, lock_log)
+    base = f"http://127.0.0.1:{port}"
+    url = f"{base}/sessions/{session.slug}/inscription/"
     try:
-        opening = time.perf_counter()
-        for thread in threads:
-            thread.start()
-        ready.wait(timeout=600)  # every form is open: release them all at once
-        released = time.perf_counter()
-        opened = released - opening
-        for thread in threads:
-            thread.join()
-        elapsed = time.perf_counter() - released
+        alone = form_alone(url)
+        floor = wave(
+            "plancher",
+            f"{base}/plancher/{floor_session.slug}/inscription/",
+            floor_session,
+            options,
+            lock_log,
+            "bench.floor.lock",
+        )
+        application = wave(
+            "application", url, session, options, lock_log, "essaim.registrations.lock"
+        )
     finally:
         server.terminate()
         server.wait(timeout=30)
+        shutil.rmtree(lock_log.parent, ignore_errors=True)
 
-    errors = [v.error for v in visits if v.error]
-    seconds = [v.seconds for v in visits if not v.error]
     print(f"\n{options.people} inscriptions simultanées pour {options.places} places")
     print(f"  base : {engine}, serveur : essaim serve (gunicorn), {options.workers} processus")
-    print(
-        f"  pour comparaison, le formulaire : {alone * 1000:.0f} ms demandé seul, "
-        f"{options.people / opened:.1f} pages/s ouvert par tous ({opened:.1f} s)"
-    )
-    print(f"  débit : {len(seconds) / elapsed:.1f} inscriptions/s ({elapsed:.2f} s en tout)")
-    if seconds:
-        print(
-            f"  durée d'un envoi : médiane {statistics.median(seconds) * 1000:.0f} ms, "
-            f"p99 {percentile(seconds, 0.99) * 1000:.0f} ms, max {max(seconds) * 1000:.0f} ms"
-        )
-    counts = Counter(session.registrations.values_list("status", flat=True))
-    print(
-        f"  résultat : {counts[Status.CONFIRMED]} confirmées, {counts[Status.WAITING]} en liste "
-        f"d'attente, {sum(counts.values())} inscriptions pour {options.people} personnes"
-    )
-    problems = [*errors[:5], *check_outcome(session, visits, options.places)]
-    print("  vérifications : " + ("aucune perdue, aucune en double" if not problems else ""))
+    print(f"  pour comparaison, le formulaire demandé seul : {alone * 1000:.0f} ms\n")
+    print_table(floor, application)
+    problems = [f"{w.name} : {p}" for w in (floor, application) for p in w.problems]
+    print("\nvérifications : " + ("aucune perdue, aucune en double" if not problems else ""))
     for problem in problems:
-        print(f"    ✗ {problem}")
+        print(f"  ✗ {problem}")
 
     if engine == "postgresql" and not options.keep:
         call_command("flush", interactive=False, verbosity=0)

@@ -1,9 +1,10 @@
 """The e-mails sent to registrants, written from the templates in
 ``registrations/templates/registrations/emails/``.
 
-Each message is recorded as a :class:`SentMessage` in the transaction that decided it, and sent
-through the task queue once that transaction is committed. The meeting link of an online session
-is written only in messages to confirmed registrants."""
+Each message is recorded as a :class:`SentMessage`, and sent through the task queue once the
+transaction that recorded it is committed (with the database queue, the task's row is written in
+that same transaction). The meeting link of an online session is written only in messages to
+confirmed registrants."""
 
 from dataclasses import dataclass, field
 
@@ -11,6 +12,7 @@ from django.conf import settings
 from django.db import transaction
 from django.template.loader import render_to_string
 from django.urls import NoReverseMatch, reverse
+from django_tasks_db.backend import DatabaseBackend
 
 from essaim.mail.tasks import about, attachment, send_email
 from essaim.registrations.models import (
@@ -173,7 +175,12 @@ def send(
         "attachments": message.attachments,
         "about": about(session),
     }
-    transaction.on_commit(lambda: send_email.enqueue(**payload))
+    if isinstance(send_email.get_backend(), DatabaseBackend):
+        # The task's row is written in the same transaction: the worker sees it once committed,
+        # and it goes with the transaction when that is rolled back.
+        send_email.enqueue(**payload)
+    else:
+        transaction.on_commit(lambda: send_email.enqueue(**payload))
     return sent
 
 

@@ -18,7 +18,7 @@ from django.utils.text import slugify
 from essaim.core.history import Tracked
 from essaim.core.ordering import next_position
 from essaim.roles.models import Perm, RoleHolder, RoleQuerySet
-from essaim.trainings.places import registration_counts
+from essaim.trainings.places import places_taken_count, registration_counts
 
 NOON = datetime.time(12, 0)
 
@@ -125,6 +125,11 @@ class TrainingSessionQuerySet(CatalogueQuerySet):
         subquery each, whatever the number of sessions. The app that takes registrations says
         how to count them (``trainings/places.py``)."""
         return self.annotate(**registration_counts())
+
+    def with_places_taken(self):
+        """Annotate ``places_taken`` only (one subquery): what the public pages need for the
+        places left."""
+        return self.annotate(places_taken=places_taken_count())
 
 
 class TrainingSession(Tracked, RoleHolder):

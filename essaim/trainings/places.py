@@ -62,6 +62,11 @@ def registration_counts() -> dict:
     return HOOKS.counts()
 
 
+def places_taken_count():
+    """The annotation ``places_taken`` alone: what the public pages show (the places left)."""
+    return registration_counts()["places_taken"]
+
+
 def offer_added_places(session) -> int:
     """Offer the places just added to ``session``; returns how many were offered."""
     return sum(offer(session) for offer in HOOKS.places_added)

@@ -19,6 +19,7 @@ from tests.registrations.helpers import session_of
 from tests.trainings.factories import RegistrationQuestionFactory
 
 pytestmark = pytest.mark.django_db
+DIRECTORY = 'SELECT "organisations_organisation"'
 MEETING = "https://visio.example.org/essaim-session"
 
 
@@ -439,3 +440,20 @@ def test_the_personal_page_makes_a_fixed_number_of_queries(django_assert_max_num
     # 3. its questions, 4. the slots attended, 5. the answers with their questions.
     with django_assert_max_num_queries(5):
         client_for(None).get(mine_url(registration))
+
+
+def test_sending_the_form_counts_no_places_and_looks_the_directory_up_once(
+    django_assert_max_num_queries,
+):
+    session = upcoming_session()
+    data = form_data(session)
+    # The session, its slots, its questions; the directory; the session row locked; the places
+    # taken, the people waiting, the same address and the same form; the registration, its
+    # slots, its history entry (and its content type, cached afterwards), its e-mail; the
+    # savepoint and its release.
+    with django_assert_max_num_queries(13) as captured:
+        response = post(session, data)
+    assert response.status_code == 302
+    sql = [query["sql"] for query in captured.captured_queries]
+    assert sum(query.startswith(DIRECTORY) for query in sql) == 1, sql
+    assert not any(query.startswith("SELECT COUNT(*)") for query in sql), sql

@@ -3,6 +3,7 @@
 import datetime
 
 import pytest
+from django_tasks_db.models import DBTaskResult
 
 from essaim.core.models import HistoryEntry
 from essaim.registrations import services
@@ -163,6 +164,23 @@ def test_the_membership_of_the_organisation_counts():
     by_acronym = register(session, 2, organisation_name="CCD")
     assert (by_name.status, by_acronym.status) == (Status.CONFIRMED, Status.CONFIRMED)
     assert by_name.organisation == diois
+
+
+def test_a_name_typed_is_an_organisation_of_that_name_before_one_of_that_acronym():
+    named = OrganisationFactory(name="CCD", short_name="")
+    OrganisationFactory(name="Communauté de communes du Diois", short_name="ccd")
+    assert register(session_of(), 1, organisation_name="ccd").organisation == named
+
+
+def test_the_e_mail_task_is_written_with_the_registration_when_tasks_wait_in_the_database(
+    settings, django_capture_on_commit_callbacks
+):
+    settings.TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+    with django_capture_on_commit_callbacks() as callbacks:
+        registration = register(session_of(), 1)
+    assert callbacks == []  # nothing left for after the commit: no second transaction
+    task = DBTaskResult.objects.get(task_path="essaim.mail.tasks.send_email")
+    assert task.args_kwargs["kwargs"]["to"] == [registration.email]
 
 
 @pytest.mark.parametrize(
@@ -383,3 +401,10 @@ def test_update_is_refused_once_the_session_has_started_or_after_cancelling():
     services.cancel(registration, now=NOW)
     with pytest.raises(RegistrationError, match="plus active"):
         services.update(registration, data=person(), now=NOW)
+
+
+def test_the_time_the_session_row_is_held_is_logged_for_the_benchmark(caplog):
+    with caplog.at_level("DEBUG", logger="essaim.registrations.lock"):
+        register(session_of(), 1)
+    (record,) = [r for r in caplog.records if r.name == "essaim.registrations.lock"]
+    assert float(record.getMessage()) >= 0  # milliseconds, from the lock to the commit

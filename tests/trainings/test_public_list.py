@@ -123,3 +123,10 @@ def test_visitors_find_the_catalogue_in_the_navigation(reader):
     assert f'href="{URL}"' in html
     signed_in = client_for(reader).get(reverse("core:dashboard")).content.decode()
     assert f'href="{reverse("trainings:organiser_home")}"' in signed_in
+
+
+def test_the_places_left_of_the_sessions_are_counted_by_one_subquery(django_assert_num_queries):
+    RegistrationFactory(session=TrainingSessionFactory())
+    with django_assert_num_queries(2) as captured:
+        client_for(None).get(URL)
+    assert captured.captured_queries[0]["sql"].count('FROM "registrations_registration"') == 1

@@ -279,3 +279,12 @@ def test_a_past_session_says_it_took_place():
     assert "Cette session a eu lieu. Pour toute question, contactez" in text
     # The sentence ends right after the address, without a space before its full stop.
     assert "contact@example.org</a>.</p>" in response.content.decode()
+
+
+def test_the_places_left_are_counted_by_one_subquery(django_assert_num_queries):
+    session = scaling_like_session(in_days(20))
+    with django_assert_num_queries(4) as captured:
+        client_for(None).get(session.get_absolute_url())
+    # Only the places taken are shown: the other counts of the organisers' pages are not run.
+    first = captured.captured_queries[0]["sql"]
+    assert first.count('FROM "registrations_registration"') == 1

@@ -44,10 +44,13 @@ def registration_by_token(token: str) -> Registration:
 def register(request: HttpRequest, slug: str) -> HttpResponse:
     session = open_session(slug)
     now = timezone.now()
-    context = {"session": session, "places_left": services.places_left(session)}
     if not session.registration_open(now):
         deadline = session.registration_deadline
-        context["deadline_passed"] = deadline is not None and now > deadline
+        context = {
+            "session": session,
+            "places_left": services.places_left(session),
+            "deadline_passed": deadline is not None and now > deadline,
+        }
         return render(request, "registrations/closed.html", context)
     form = RegistrationForm(request.POST or None, session=session)
     if request.method == "POST" and form.is_valid():
@@ -63,7 +66,9 @@ def register(request: HttpRequest, slug: str) -> HttpResponse:
             form.add_error(None, error.message)
         else:
             return redirect("registrations:mine", token=registration.token)
-    return render(request, "registrations/register.html", {**context, "form": form})
+    # The places left are counted only for the page shown, not for a registration taken.
+    context = {"session": session, "places_left": services.places_left(session), "form": form}
+    return render(request, "registrations/register.html", context)
 
 
 @require_safe

@@ -32,7 +32,7 @@ def catalogue_sessions() -> QuerySet:
     """Sessions with what their summaries show: cycle, organiser, places taken, slots."""
     return (
         TrainingSession.objects.select_related("cycle", "organiser")
-        .with_registration_counts()
+        .with_places_taken()
         .prefetch_related("slots")
     )
 
