@@ -12,6 +12,14 @@ class EssaimFormRenderer(DjangoTemplates):
     field_template_name = "core/forms/field.html"
 
 
+class OptionsSelect(forms.Select):
+    """A ``<select>`` whose options are written in one loop of its template, instead of one
+    template per option: the same markup, drawn several times faster when the options are
+    many (the territories of a filter)."""
+
+    template_name = "core/forms/options_select.html"
+
+
 class LoadedChoiceIterator(ModelChoiceIterator):
     """The options of a :class:`LoadedModelChoiceField`, from the rows it has already read."""
 
@@ -33,6 +41,7 @@ class LoadedModelChoiceField(forms.ModelChoiceField):
     check the choice sent and draw the options, one query instead of two."""
 
     iterator = LoadedChoiceIterator
+    widget = OptionsSelect
 
     def rows(self) -> list:
         if self._rows is None:
