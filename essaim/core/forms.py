@@ -2,6 +2,8 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.forms.models import ModelChoiceIterator
 from django.forms.renderers import DjangoTemplates
+from django.utils.html import format_html_join
+from django.utils.safestring import mark_safe
 
 
 class EssaimFormRenderer(DjangoTemplates):
@@ -13,11 +15,25 @@ class EssaimFormRenderer(DjangoTemplates):
 
 
 class OptionsSelect(forms.Select):
-    """A ``<select>`` whose options are written in one loop of its template, instead of one
-    template per option: the same markup, drawn several times faster when the options are
-    many (the territories of a filter)."""
+    """A ``<select>`` among flat choices whose options are written in one pass, without a
+    template per option: the same markup as Django's, drawn many times faster when the
+    options are many (the territories of a filter)."""
 
     template_name = "core/forms/options_select.html"
+
+    def get_context(self, name: str, value, attrs: dict | None) -> dict:
+        context = forms.Widget.get_context(self, name, value, attrs)
+        chosen = set(context["widget"]["value"])
+        selected = mark_safe(" selected")
+        context["widget"]["options"] = format_html_join(
+            "\n",
+            '<option value="{}"{}>{}</option>',
+            (
+                (str(option), selected if str(option) in chosen else "", label)
+                for option, label in self.choices
+            ),
+        )
+        return context
 
 
 class LoadedChoiceIterator(ModelChoiceIterator):
