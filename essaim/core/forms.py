@@ -1,8 +1,9 @@
+from html import escape
+
 from django import forms
 from django.core.exceptions import ValidationError
 from django.forms.models import ModelChoiceIterator
 from django.forms.renderers import DjangoTemplates
-from django.utils.html import format_html_join
 from django.utils.safestring import mark_safe
 
 
@@ -24,15 +25,13 @@ class OptionsSelect(forms.Select):
     def get_context(self, name: str, value, attrs: dict | None) -> dict:
         context = forms.Widget.get_context(self, name, value, attrs)
         chosen = set(context["widget"]["value"])
-        selected = mark_safe(" selected")
-        context["widget"]["options"] = format_html_join(
-            "\n",
-            '<option value="{}"{}>{}</option>',
-            (
-                (str(option), selected if str(option) in chosen else "", label)
-                for option, label in self.choices
-            ),
-        )
+        options = []
+        for option, label in self.choices:
+            value = str(option)
+            selected = " selected" if value in chosen else ""
+            text = label.__html__() if hasattr(label, "__html__") else escape(str(label))
+            options.append(f'<option value="{escape(value)}"{selected}>{text}</option>')
+        context["widget"]["options"] = mark_safe("\n".join(options))
         return context
 
 

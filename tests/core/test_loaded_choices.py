@@ -2,9 +2,10 @@
 
 from django import forms
 from django.test.signals import template_rendered
+from django.utils.safestring import mark_safe
 from pytest_django.asserts import assertHTMLEqual
 
-from essaim.core.forms import LoadedModelChoiceField
+from essaim.core.forms import LoadedModelChoiceField, OptionsSelect
 from essaim.themes.models import Theme
 
 
@@ -66,3 +67,16 @@ def test_the_options_are_drawn_in_one_template_as_django_draws_them(db):
         "theme", form["theme"].value(), attrs={"id": "id_theme"}
     )
     assertHTMLEqual(html, django_select)
+
+
+def test_the_options_are_escaped_as_django_escapes_them():
+    choices = [
+        ("", "Tous"),
+        ("a'b", "Pays d'<em>ailleurs</em> & co"),
+        ("2", mark_safe("<b>sûr</b>")),
+    ]
+    for value in ("a'b", "2", ""):
+        ours = OptionsSelect(choices=choices).render("territory", value)
+        theirs = forms.Select(choices=choices).render("territory", value)
+        assertHTMLEqual(ours, theirs)
+    assert "Pays d&#x27;&lt;em&gt;ailleurs&lt;/em&gt; &amp; co" in ours
