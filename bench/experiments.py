@@ -16,43 +16,28 @@ SQLite in a temporary directory by default; ``DATABASE_URL`` for PostgreSQL (the
 emptied first, and again at the end unless ``--keep``).
 """
 
-import argparse
-import os
 import random
-import shutil
-import statistics
-import sys
-import tempfile
 import time
 from collections.abc import Callable, Iterable
 from datetime import date, datetime, timedelta
 from datetime import time as clock
 from decimal import Decimal
-from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
-# A scratch directory outside the repository, removed at the end unless --keep.
-scratch_dir = None
-if "ESSAIM_DATA_DIR" not in os.environ:
-    scratch_dir = tempfile.mkdtemp(prefix="essaim-bench-experiments-")
-    os.environ["ESSAIM_DATA_DIR"] = scratch_dir
-os.environ.setdefault("ESSAIM_DEBUG", "1")
-os.environ.setdefault("ESSAIM_HTTPS", "0")
-os.environ.setdefault("ESSAIM_LOG_LEVEL", "ERROR")
-os.environ.setdefault("DJANGO_SETTINGS_MODULE", "essaim.settings")
+import harness
 
-import django  # noqa: E402
+harness.configure("experiments")
 
-django.setup()
-
-from django.conf import settings  # noqa: E402
 from django.contrib.contenttypes.models import ContentType  # noqa: E402
-from django.core.management import call_command  # noqa: E402
-from django.db import connection, transaction  # noqa: E402
+from django.db import transaction  # noqa: E402
 from django.test import Client  # noqa: E402
-from django.test.utils import CaptureQueriesContext  # noqa: E402
 from django.urls import NoReverseMatch, reverse  # noqa: E402
 from django.utils import timezone  # noqa: E402
+from floors import (  # noqa: E402
+    indicator_floor,
+    indicators_floor,
+    list_floor,
+    territory_floor,
+)
 
 from essaim.accounts.models import User  # noqa: E402
 from essaim.core.models import HistoryEntry  # noqa: E402
@@ -69,19 +54,12 @@ from essaim.evaluation.models import (  # noqa: E402
 )
 from essaim.experiments.models import (  # noqa: E402
     STAGE_AFTER_DECISION,
-    Attendance,
-    Body,
-    BodyKind,
-    BodyMember,
     Decision,
     DecisionKind,
     Experiment,
     Funding,
     FundingKind,
     Hypothesis,
-    LoggedDecision,
-    Meeting,
-    MeetingAttendance,
     Nature,
     NeedOrigin,
     ObjectType,
@@ -97,6 +75,15 @@ from essaim.experiments.models import (  # noqa: E402
     StepKind,
     StepStatus,
     StopGoCriterion,
+)
+from essaim.governance.models import (  # noqa: E402
+    Attendance,
+    Body,
+    BodyKind,
+    BodyMember,
+    LoggedDecision,
+    Meeting,
+    MeetingAttendance,
 )
 from essaim.organisations.models import Organisation, OrganisationKind  # noqa: E402
 from essaim.roles.models import ObjectRole, Role  # noqa: E402
@@ -571,10 +558,11 @@ class Dataset:
                 for month in range(48)
             ),
         )
+        owner_type = ContentType.objects.get_for_model(Experiment)
         bodies = insert(
             Body,
             (
-                Body(experiment=experiment, kind=kind, name=name)
+                Body(owner_type=owner_type, owner_id=experiment.pk, kind=kind, name=name)
                 for kind, name in (
                     (BodyKind.STEERING, "Comité de pilotage"),
                     (BodyKind.TECHNICAL, "Comité technique"),
@@ -620,7 +608,8 @@ class Dataset:
             LoggedDecision,
             (
                 LoggedDecision(
-                    experiment=experiment,
+                    owner_type=owner_type,
+                    owner_id=experiment.pk,
                     meeting=meeting,
                     body_id=meeting.body_id,
                     decided_on=meeting.starts_at.date(),
@@ -685,87 +674,100 @@ class Dataset:
         )
 
 
-# The measures ------------------------------------------------------------------------------------
+# The pages ----------------------------------------------------------------------
 
 
-def measure(client: Client, url: str, repeat: int) -> tuple[float, int, int]:
-    """Median server time (ms), number of queries and status of ``url``, after a warm-up."""
-    client.get(url)
-    durations = []
-    for _ in range(repeat):
-        started = time.perf_counter()
-        response = client.get(url)
-        durations.append((time.perf_counter() - started) * 1000)
-    with CaptureQueriesContext(connection) as queries:
-        response = client.get(url)
-    return statistics.median(durations), len(queries), response.status_code
-
-
-def pages(dataset: Dataset) -> list[tuple[str, str | None]]:
-    rich = dataset.rich.pk
-    territory = dataset.territories[0].pk
+def pages(dataset: Dataset, *, dossier: bool) -> list[harness.Page]:
+    rich, officer = dataset.rich.pk, dataset.officer
+    territory = dataset.territories[0]
+    indicator = dataset.rich.indicators.order_by("position", "pk").first()
     listing = reverse("experiments:list")
-    try:
-        pdf = reverse("dossiers:pdf", args=[rich])
-    except NoReverseMatch:
-        pdf = None
-    return [
-        ("liste, première page", listing),
-        ("liste filtrée (étape et thème)", listing + "?stage=en_cours&theme=mobilite"),
-        ("liste filtrée (territoire)", listing + f"?territory={territory}"),
-        ("liste, page 40", listing + "?page=40"),
-        ("expérimentation (vue d'ensemble)", reverse("experiments:detail", args=[rich])),
-        ("évaluation (indicateurs)", reverse("evaluation:indicators", args=[rich])),
-        ("dossier PDF", pdf),
+    result = [
+        harness.Page("liste, première page", listing, list_floor(officer)),
+        harness.Page(
+            "liste filtrée (étape et thème)",
+            listing + "?stage=en_cours&theme=mobilite",
+            list_floor(
+                officer,
+                where="AND e.stage = %s AND e.theme_id = %s",
+                params=[Stage.RUNNING, "mobilite"],
+            ),
+        ),
+        harness.Page(
+            "liste filtrée (territoire)",
+            listing + f"?territory={territory.pk}",
+            list_floor(
+                officer,
+                where="AND e.id IN (SELECT experiment_id FROM experiments_experiment_territories"
+                " WHERE territory_id = %s)",
+                params=[territory.pk],
+            ),
+        ),
+        harness.Page("liste, page 40", listing + "?page=40", list_floor(officer, offset=975)),
+        harness.Page(
+            "expérimentation (vue d'ensemble)",
+            reverse("experiments:detail", args=[rich]),
+            indicators_floor(rich, with_experiment=True),
+        ),
+        harness.Page(
+            "évaluation (indicateurs)",
+            reverse("evaluation:indicators", args=[rich]),
+            indicators_floor(rich, with_experiment=False),
+        ),
+        harness.Page(
+            "page d'un indicateur (48 mesures)",
+            reverse("evaluation:indicator", args=[rich, indicator.pk]),
+            indicator_floor(indicator.pk),
+        ),
+        harness.Page(
+            "page d'un territoire",
+            reverse("territories:detail", args=[territory.pk]),
+            territory_floor(territory, officer),
+        ),
     ]
+    if dossier:
+        try:
+            result.append(harness.Page("dossier PDF", reverse("dossiers:pdf", args=[rich])))
+        except NoReverseMatch:
+            print("(adresse dossiers:pdf absente : dossier non mesuré)")
+    return result
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser = harness.parser(__doc__)
     parser.add_argument("--experiments", type=int, default=10_000)
     parser.add_argument("--measurements", type=int, default=200_000)
-    parser.add_argument("--repeat", type=int, default=20, help="mesures par page (médiane)")
     parser.add_argument(
-        "--keep", action="store_true", help="garder la base de travail et afficher son adresse"
+        "--dossier", action="store_true", help="mesurer aussi le dossier PDF (plusieurs secondes)"
     )
     options = parser.parse_args()
 
-    engine = settings.DATABASES["default"]["ENGINE"].rsplit(".", 1)[-1]
-    call_command("migrate", interactive=False, verbosity=0)
-    if engine == "postgresql":
-        call_command("flush", interactive=False, verbosity=0)
+    with harness.scratch_database(keep=options.keep):
+        dataset = Dataset(options.experiments, options.measurements)
+        started = time.perf_counter()
+        dataset.generate()
+        harness.analyze()
+        total = time.perf_counter() - started
+        print(f"\nGénération ({harness.engine()}) : {total:.1f} s")
+        for label, rows, seconds in timings:
+            count = f"{rows:,}".replace(",", " ")
+            print(f"  {label:<58} {count:>9} lignes  {seconds:6.1f} s")
+        visible = Experiment.objects.visible_to(dataset.officer).count()
+        print(
+            f"  la chargée de développement voit {visible} expérimentations "
+            f"sur {options.experiments}"
+        )
 
-    dataset = Dataset(options.experiments, options.measurements)
-    started = time.perf_counter()
-    dataset.generate()
-    total = time.perf_counter() - started
-    print(f"\nGénération ({engine}) : {total:.1f} s")
-    for label, rows, seconds in timings:
-        count = f"{rows:,}".replace(",", " ")
-        print(f"  {label:<58} {count:>9} lignes  {seconds:6.1f} s")
-    visible = Experiment.objects.visible_to(dataset.officer).count()
-    print(
-        f"  la chargée de développement voit {visible} expérimentations sur {options.experiments}"
+        client = Client(SERVER_NAME="localhost")
+        client.force_login(dataset.officer)
+        results = harness.measure(
+            client, pages(dataset, dossier=options.dossier), repeat=options.repeat
+        )
+    harness.report(
+        results,
+        title=f"Expérimentations ({options.experiments}, {options.repeat} mesures par page)",
+        json_path=options.json,
     )
-
-    client = Client(SERVER_NAME="localhost")
-    client.force_login(dataset.officer)
-    print(f"\nPages ({options.repeat} mesures par page, temps serveur médian)")
-    print(f"  {'page':<42} {'médiane':>10} {'requêtes':>9} {'statut':>7}")
-    for label, url in pages(dataset):
-        if url is None:
-            print(f"  {label:<42} (adresse dossiers:pdf absente : mesure sautée)")
-            continue
-        median, queries, status = measure(client, url, options.repeat)
-        print(f"  {label:<42} {median:8.1f} ms {queries:>9} {status:>7}")
-
-    if options.keep:
-        print(f"\nBase conservée : {connection.settings_dict['NAME']}")
-    elif engine == "postgresql":
-        call_command("flush", interactive=False, verbosity=0)
-    connection.close()
-    if scratch_dir and not (options.keep and engine == "sqlite3"):
-        shutil.rmtree(scratch_dir, ignore_errors=True)
 
 
 if __name__ == "__main__":

@@ -1,7 +1,10 @@
+from html import escape
+
 from django import forms
 from django.core.exceptions import ValidationError
 from django.forms.models import ModelChoiceIterator
 from django.forms.renderers import DjangoTemplates
+from django.utils.safestring import mark_safe
 
 
 class EssaimFormRenderer(DjangoTemplates):
@@ -10,6 +13,26 @@ class EssaimFormRenderer(DjangoTemplates):
 
     form_template_name = "core/forms/form.html"
     field_template_name = "core/forms/field.html"
+
+
+class OptionsSelect(forms.Select):
+    """A ``<select>`` among flat choices whose options are written in one pass, without a
+    template per option: the same markup as Django's, drawn many times faster when the
+    options are many (the territories of a filter)."""
+
+    template_name = "core/forms/options_select.html"
+
+    def get_context(self, name: str, value, attrs: dict | None) -> dict:
+        context = forms.Widget.get_context(self, name, value, attrs)
+        chosen = set(context["widget"]["value"])
+        options = []
+        for option, label in self.choices:
+            value = str(option)
+            selected = " selected" if value in chosen else ""
+            text = label.__html__() if hasattr(label, "__html__") else escape(str(label))
+            options.append(f'<option value="{escape(value)}"{selected}>{text}</option>')
+        context["widget"]["options"] = mark_safe("\n".join(options))
+        return context
 
 
 class LoadedChoiceIterator(ModelChoiceIterator):
@@ -33,6 +56,7 @@ class LoadedModelChoiceField(forms.ModelChoiceField):
     check the choice sent and draw the options, one query instead of two."""
 
     iterator = LoadedChoiceIterator
+    widget = OptionsSelect
 
     def rows(self) -> list:
         if self._rows is None:

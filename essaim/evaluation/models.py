@@ -5,7 +5,7 @@ from decimal import Decimal
 
 from django.conf import settings
 from django.db import models
-from django.db.models import Q
+from django.db.models import Case, OuterRef, Q, Subquery, Sum, When
 
 from essaim.core.uploads import validate_evidence_file
 from essaim.experiments.models import Experiment, Hypothesis, Outcome, Step
@@ -64,6 +64,30 @@ class Frequency(models.TextChoices):
     ONCE = "ponctuelle", "ponctuellement"
 
 
+class IndicatorQuerySet(models.QuerySet):
+    def with_standing(self) -> "IndicatorQuerySet":
+        """Each indicator with ``current`` (:meth:`Indicator.current_value`, computed by the
+        database: the sum of the values when cumulative, else the latest value) and
+        ``latest_level`` (the level of its latest measurement), without reading its
+        measurements."""
+        measurements = Measurement.objects.filter(indicator=OuterRef("pk")).order_by(
+            "-measured_on", "-pk"
+        )
+        total = (
+            measurements.order_by().values("indicator").annotate(total=Sum("value")).values("total")
+        )
+        latest = measurements.filter(value__isnull=False).values("value")[:1]
+        value = models.DecimalField(max_digits=14, decimal_places=3)
+        return self.annotate(
+            current=Case(
+                When(cumulative=True, then=Subquery(total, output_field=value)),
+                default=Subquery(latest, output_field=value),
+                output_field=value,
+            ),
+            latest_level=Subquery(measurements.values("level")[:1]),
+        )
+
+
 class Indicator(models.Model):
     experiment = models.ForeignKey(Experiment, on_delete=models.CASCADE, related_name="indicators")
     question = models.ForeignKey(
@@ -119,6 +143,8 @@ class Indicator(models.Model):
     owner = models.CharField("responsable de la collecte", max_length=200, blank=True)
     position = models.PositiveIntegerField("ordre", default=0)
 
+    objects = IndicatorQuerySet.as_manager()
+
     class Meta:
         verbose_name = "indicateur"
         verbose_name_plural = "indicateurs"
@@ -134,6 +160,13 @@ class Indicator(models.Model):
     def is_quantitative(self) -> bool:
         return self.kind == IndicatorKind.QUANTITATIVE
 
+    def scale_label(self, level: int | None) -> str:
+        """The word of the qualitative scale for ``level``; empty if it has none."""
+        scale = self.scale or []
+        if level is None or not 0 <= level < len(scale):
+            return ""
+        return scale[level]
+
     def current_value(self, measurements: list["Measurement"]) -> Decimal | None:
         """The value to compare with the target: the sum when cumulative, else the latest.
         ``measurements`` are this indicator's, oldest first."""
@@ -146,8 +179,12 @@ class Indicator(models.Model):
         """Progress from baseline to target, in percent (0–100), or ``None`` if unknown."""
         if not self.is_quantitative or self.target_value is None:
             return None
-        current = self.current_value(measurements)
-        if current is None:
+        return self.progress_towards(self.current_value(measurements))
+
+    def progress_towards(self, current: Decimal | None) -> int | None:
+        """The progress (as :meth:`progress`) when the current value is ``current``: for the
+        indicators read :meth:`~IndicatorQuerySet.with_standing`."""
+        if not self.is_quantitative or self.target_value is None or current is None:
             return None
         start = self.baseline_value or Decimal(0)
         span = self.target_value - start
@@ -249,10 +286,7 @@ class Measurement(models.Model):
         return self.indicator.experiment_id
 
     def level_label(self) -> str:
-        scale = self.indicator.scale or []
-        if self.level is None or not 0 <= self.level < len(scale):
-            return ""
-        return scale[self.level]
+        return self.indicator.scale_label(self.level)
 
 
 class Verdict(models.TextChoices):

@@ -6,33 +6,28 @@ Added when the apps are ready (``EvaluationConfig.ready``)."""
 from django.db.models import Prefetch, QuerySet
 
 from essaim.core.tabs import Tab
-from essaim.evaluation.models import Indicator, JournalEntry, Measurement
+from essaim.evaluation.models import Indicator, JournalEntry
 from essaim.experiments import tabs
 from essaim.experiments.models import Experiment
 from essaim.experiments.overview_parts import OverviewPart, add_overview_part, count_per_experiment
 
 
 def with_indicators(queryset: QuerySet[Experiment]) -> QuerySet[Experiment]:
-    """Experiments with their ``indicators`` and their ``measurements`` oldest first (for
-    ``Indicator.progress``): two queries."""
-    measurements = Measurement.objects.order_by("measured_on", "pk")
+    """Experiments with their ``indicators``, each with its current value computed by the
+    database (``Indicator.objects.with_standing``): one query, whatever the number of
+    measurements."""
     return queryset.prefetch_related(
-        Prefetch(
-            "indicators",
-            queryset=Indicator.objects.prefetch_related(
-                Prefetch("measurements", queryset=measurements)
-            ),
-        )
+        Prefetch("indicators", queryset=Indicator.objects.with_standing())
     )
 
 
 def average_progress(indicators) -> int | None:
-    """The mean progress towards their target, in percent, of the indicators (with their
-    measurements prefetched) whose progress is known; ``None`` if none is."""
+    """The mean progress towards their target, in percent, of the indicators (read
+    ``with_standing``) whose progress is known; ``None`` if none is."""
     known = [
         progress
         for indicator in indicators
-        if (progress := indicator.progress(list(indicator.measurements.all()))) is not None
+        if (progress := indicator.progress_towards(indicator.current)) is not None
     ]
     return round(sum(known) / len(known)) if known else None
 
@@ -48,19 +43,19 @@ def with_indicators_and_journal(queryset: QuerySet[Experiment]) -> QuerySet[Expe
 
 
 def indicator_rows(experiment: Experiment) -> dict:
-    """``indicators``: each indicator with its current value, progress and latest measurement."""
-    rows = []
-    for indicator in experiment.indicators.all():
-        measurements = list(indicator.measurements.all())
-        rows.append(
+    """``indicators``: each indicator with its current value, its progress and, for a
+    qualitative one, the level of its latest measurement."""
+    return {
+        "indicators": [
             {
                 "indicator": indicator,
-                "current": indicator.current_value(measurements),
-                "progress": indicator.progress(measurements),
-                "latest": measurements[-1] if measurements else None,
+                "current": indicator.current,
+                "progress": indicator.progress_towards(indicator.current),
+                "latest_level": indicator.scale_label(indicator.latest_level),
             }
-        )
-    return {"indicators": rows}
+            for indicator in experiment.indicators.all()
+        ]
+    }
 
 
 def add_to_experiment_pages() -> None:

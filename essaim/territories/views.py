@@ -119,7 +119,11 @@ def territory_detail(request: HttpRequest, pk: int) -> HttpResponse:
         "territory": territory,
         "communes": Paginator(communes, COMMUNES_PER_PAGE).get_page(request.GET.get("page")),
         "organisations": list(territory.organisations.order_by("name")),
-        "experiments": list(territory.experiments.visible_to(request.user).order_by("title", "pk")),
+        "experiments": list(
+            territory.experiments.visible_to(request.user)
+            .only("title", "stage")
+            .order_by("title", "pk")
+        ),
         "can_edit": Perm.EDIT in permissions,
         "can_manage": Perm.MANAGE in permissions,
         **members_context(territory, request.user, reverse("territories:members", args=[pk])),

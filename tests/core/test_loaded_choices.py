@@ -1,8 +1,11 @@
 """A filter's choice among a few rows reads them once: to check the choice and to draw it."""
 
 from django import forms
+from django.test.signals import template_rendered
+from django.utils.safestring import mark_safe
+from pytest_django.asserts import assertHTMLEqual
 
-from essaim.core.forms import LoadedModelChoiceField
+from essaim.core.forms import LoadedModelChoiceField, OptionsSelect
 from essaim.themes.models import Theme
 
 
@@ -41,3 +44,39 @@ def test_each_form_reads_its_own_rows(db):
     second = ThemeFilter({"theme": "ruralite"})
     assert second.is_valid()
     assert second.cleaned_data["theme"].slug == "ruralite"
+
+
+def test_the_options_are_drawn_in_one_template_as_django_draws_them(db):
+    form = ThemeFilter({"theme": "energie"})
+    assert form.is_valid()
+    drawn: list[str] = []
+
+    def record(sender, template, context, **kwargs) -> None:
+        drawn.append(template.name)
+
+    template_rendered.connect(record)
+    try:
+        html = str(form["theme"])
+    finally:
+        template_rendered.disconnect(record)
+    # The field, then the <select>: no template per option.
+    assert drawn.count("core/forms/options_select.html") == 1
+    assert "django/forms/widgets/select_option.html" not in drawn
+    field = form.fields["theme"]
+    django_select = forms.Select(choices=field.choices).render(
+        "theme", form["theme"].value(), attrs={"id": "id_theme"}
+    )
+    assertHTMLEqual(html, django_select)
+
+
+def test_the_options_are_escaped_as_django_escapes_them():
+    choices = [
+        ("", "Tous"),
+        ("a'b", "Pays d'<em>ailleurs</em> & co"),
+        ("2", mark_safe("<b>sûr</b>")),
+    ]
+    for value in ("a'b", "2", ""):
+        ours = OptionsSelect(choices=choices).render("territory", value)
+        theirs = forms.Select(choices=choices).render("territory", value)
+        assertHTMLEqual(ours, theirs)
+    assert "Pays d&#x27;&lt;em&gt;ailleurs&lt;/em&gt; &amp; co" in ours

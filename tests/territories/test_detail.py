@@ -1,7 +1,9 @@
 from django.urls import reverse
 
 from essaim.organisations.models import Organisation
+from essaim.roles.models import Role
 from tests.conftest import client_for
+from tests.experiments.factories import ExperimentFactory
 from tests.territories.conftest import CREST
 
 
@@ -75,3 +77,19 @@ def test_the_page_runs_the_same_queries_whatever_the_number_of_communes(
     for territory in (private_territory, shared_territory):
         with django_assert_num_queries(8):
             assert client.get(url(territory)).status_code == 200
+
+
+def test_the_page_runs_the_same_queries_whatever_the_number_of_experiments(
+    owner, shared_territory, django_assert_num_queries
+):
+    client = client_for(owner)
+    client.get(url(shared_territory))
+    for total in (2, 20):
+        while shared_territory.experiments.count() < total:
+            experiment = ExperimentFactory(title=f"Expérimentation {total:02d}")
+            experiment.grant(owner, Role.READER)
+            experiment.territories.add(shared_territory)
+        # the same 8 queries: 8 the experiments the user may see on it, their title and stage
+        with django_assert_num_queries(8):
+            text = client.get(url(shared_territory)).text
+        assert text.count('class="badge badge--stage') == total

@@ -46,5 +46,6 @@ class ExperimentFilterForm(BoundedForm):
                     experiment__in=experiments
                 ).values("territory")
             )
+            .only("pk", "name")
             .order_by("name", "pk")
         )

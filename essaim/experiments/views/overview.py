@@ -38,7 +38,12 @@ def experiment_list(request: HttpRequest) -> HttpResponse:
     apps above add (the progress of their indicators); filtered by words (title first), stage,
     theme and territory."""
     user = request.user
-    experiments = Experiment.objects.visible_to(user).select_related("theme")
+    # Only what the rows show: the framing's long texts stay in the database.
+    experiments = (
+        Experiment.objects.visible_to(user)
+        .select_related("theme")
+        .only("title", "stage", "illustrative", "theme", "theme__label")
+    )
     form = ExperimentFilterForm(request.GET, user=user)
     filtered = False
     order = ["title", "pk"]
@@ -58,7 +63,7 @@ def experiment_list(request: HttpRequest) -> HttpResponse:
             experiments = experiments.filter(territories=data["territory"])
             filtered = True
     experiments = services.with_overview(experiments.order_by(*order)).prefetch_related(
-        Prefetch("territories", queryset=Territory.objects.order_by("name", "pk"))
+        Prefetch("territories", queryset=Territory.objects.only("name").order_by("name", "pk"))
     )
     page = Paginator(with_list_parts(experiments), EXPERIMENTS_PER_PAGE).get_page(
         request.GET.get("page")

@@ -1,0 +1,288 @@
+"""What the benchmarks of pages share: a scratch database with production settings, the floor of
+each page, the timings and the table that compares them.
+
+A script imports this module first and calls :func:`configure` before anything touches Django::
+
+    import harness
+
+    harness.configure("experiments")
+    ...
+    options = harness.parser(__doc__).parse_args()
+    with harness.scratch_database(keep=options.keep):
+        generate()            # the script's data
+        harness.analyze()     # statistics for the planner
+        results = harness.measure(client, pages, repeat=options.repeat)
+    harness.report(results, json_path=options.json)
+
+Settings are those of production (``DEBUG`` off, cached templates, static files from their
+manifest, built by ``collectstatic`` in the scratch directory), with a random secret key.
+SQLite in a temporary directory by default; ``DATABASE_URL`` for PostgreSQL, a database kept for
+benchmarks: its tables are dropped before the migrations and again at the end.
+
+The floor of a page is the same rows fetched by one hand-written SQL query and rendered by a
+minimal template, served by a view through the same middleware (session, authentication,
+security headers…), so that the ratio page ÷ floor says what the page's own code costs, and
+moves little from one machine or one load to another. Pages and floors are measured in turn
+(one request of each, ``repeat`` times), after a warm-up.
+"""
+
+import argparse
+import json
+import os
+import secrets
+import shutil
+import statistics
+import sys
+import tempfile
+import time
+import types
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+_scratch_dir: str | None = None
+
+
+def configure(name: str) -> None:
+    """Production-like settings in a scratch directory, then ``django.setup()``."""
+    global _scratch_dir
+    sys.path.insert(0, str(ROOT))
+    if "ESSAIM_DATA_DIR" not in os.environ:
+        _scratch_dir = tempfile.mkdtemp(prefix=f"essaim-bench-{name}-")
+        os.environ["ESSAIM_DATA_DIR"] = _scratch_dir
+    os.environ["ESSAIM_DEBUG"] = "0"
+    os.environ.setdefault("ESSAIM_SECRET_KEY", secrets.token_urlsafe(60))
+    os.environ.setdefault("ESSAIM_HTTPS", "0")
+    os.environ.setdefault("ESSAIM_LOG_LEVEL", "ERROR")
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "essaim.settings")
+
+    import django
+
+    django.setup()
+
+
+def parser(doc: str | None) -> argparse.ArgumentParser:
+    """The options every page benchmark takes: ``--repeat``, ``--json``, ``--keep``."""
+    parser = argparse.ArgumentParser(description=(doc or "").split("\n\n")[0])
+    parser.add_argument("--repeat", type=int, default=20, help="mesures par page (médiane)")
+    parser.add_argument(
+        "--json", type=Path, help="écrire aussi les résultats dans ce fichier, pour comparer"
+    )
+    parser.add_argument(
+        "--keep", action="store_true", help="garder la base de travail et afficher son adresse"
+    )
+    return parser
+
+
+def engine() -> str:
+    from django.db import connection
+
+    return connection.vendor
+
+
+class scratch_database:
+    """Migrate (and empty, on PostgreSQL) the scratch database, collect the static files;
+    at the end, empty it and remove the scratch directory unless ``keep``."""
+
+    def __init__(self, *, keep: bool = False) -> None:
+        self.keep = keep
+
+    def __enter__(self) -> "scratch_database":
+        from django.core.management import call_command
+
+        if engine() == "postgresql":
+            _empty_postgresql()
+        call_command("migrate", interactive=False, verbosity=0)
+        call_command("collectstatic", interactive=False, verbosity=0)
+        _use_floors()
+        return self
+
+    def __exit__(self, *exc) -> None:
+        from django.db import connection
+
+        if self.keep:
+            print(f"\nBase conservée : {connection.settings_dict['NAME']}")
+        elif engine() == "postgresql":
+            _empty_postgresql()
+        connection.close()
+        if _scratch_dir and not (self.keep and engine() == "sqlite"):
+            shutil.rmtree(_scratch_dir, ignore_errors=True)
+
+
+def _empty_postgresql() -> None:
+    """Drop every table of the benchmark's database: migrations then start from nothing and
+    write their own rows again (themes…), which ``flush`` would leave out."""
+    from django.db import connection
+
+    with connection.cursor() as cursor:
+        cursor.execute("DROP SCHEMA public CASCADE")
+        cursor.execute("CREATE SCHEMA public")
+
+
+def analyze() -> None:
+    """Statistics for the query planner, as a database in service has them (``ANALYZE``, on
+    PostgreSQL and on SQLite)."""
+    from django.db import connection
+
+    with connection.cursor() as cursor:
+        cursor.execute("ANALYZE")
+
+
+# Floors ------------------------------------------------------------------------------------------
+
+
+@dataclass
+class Floor:
+    """One hand-written query and a minimal template that shows its ``rows`` (dicts)."""
+
+    sql: str
+    params: list = field(default_factory=list)
+    template: str = "{% for row in rows %}<p>{{ row }}</p>{% endfor %}"
+    compiled: object = field(default=None, repr=False, compare=False)
+
+
+FLOORS: list[Floor] = []
+
+
+def floor_url(floor: Floor) -> str:
+    if floor not in FLOORS:
+        FLOORS.append(floor)
+    return f"/plancher/{FLOORS.index(floor)}/"
+
+
+def concat(expression: str) -> str:
+    """SQL joining the values of ``expression`` of a group with commas, on either database."""
+    if engine() == "postgresql":
+        return f"string_agg({expression}, ', ')"
+    return f"group_concat({expression}, ', ')"
+
+
+def floor_view(request, key: int):
+    from django.contrib.auth.views import redirect_to_login
+    from django.db import connection
+    from django.http import HttpResponse
+    from django.template import engines
+
+    if not request.user.is_authenticated:
+        return redirect_to_login(request.get_full_path())
+    floor = FLOORS[key]
+    with connection.cursor() as cursor:
+        cursor.execute(floor.sql, floor.params)
+        columns = [column[0] for column in cursor.description]
+        rows = [dict(zip(columns, row, strict=True)) for row in cursor.fetchall()]
+    if floor.compiled is None:
+        floor.compiled = engines["django"].from_string(floor.template)
+    return HttpResponse(floor.compiled.render({"rows": rows}, request))
+
+
+def _use_floors() -> None:
+    """Serve the floors beside the site's pages, through the same middleware."""
+    from django.conf import settings
+    from django.urls import clear_url_caches, include, path
+
+    module = types.ModuleType("bench_floor_urls")
+    module.urlpatterns = [
+        path("plancher/<int:key>/", floor_view),
+        path("", include(settings.ROOT_URLCONF)),
+    ]
+    sys.modules[module.__name__] = module
+    settings.ROOT_URLCONF = module.__name__
+    clear_url_caches()
+
+
+# Measures ----------------------------------------------------------------------------------------
+
+
+@dataclass
+class Page:
+    label: str
+    url: str
+    floor: Floor | None = None
+
+
+@dataclass
+class Result:
+    label: str
+    status: int
+    page_ms: float
+    page_p90_ms: float
+    page_queries: int
+    size_kb: float
+    floor_ms: float | None = None
+    floor_queries: int | None = None
+
+    @property
+    def ratio(self) -> float | None:
+        return self.page_ms / self.floor_ms if self.floor_ms else None
+
+
+def _queries_and_response(client, url: str):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get(url)
+    return len(queries), response
+
+
+def _time(client, url: str) -> float:
+    started = time.perf_counter()
+    client.get(url)
+    return (time.perf_counter() - started) * 1000
+
+
+def measure(client, pages: list[Page], *, repeat: int) -> list[Result]:
+    """Each page and its floor, measured in turn ``repeat`` times after a warm-up."""
+    results = []
+    for page in pages:
+        floor = floor_url(page.floor) if page.floor else None
+        for url in filter(None, (page.url, floor)):
+            client.get(url)
+        page_times, floor_times = [], []
+        for _ in range(repeat):
+            page_times.append(_time(client, page.url))
+            if floor:
+                floor_times.append(_time(client, floor))
+        queries, response = _queries_and_response(client, page.url)
+        result = Result(
+            label=page.label,
+            status=response.status_code,
+            page_ms=statistics.median(page_times),
+            page_p90_ms=_percentile(page_times, 90),
+            page_queries=queries,
+            size_kb=len(response.content) / 1000,
+        )
+        if floor:
+            floor_queries, floor_response = _queries_and_response(client, floor)
+            assert floor_response.status_code == 200, floor_response.status_code
+            result.floor_ms = statistics.median(floor_times)
+            result.floor_queries = floor_queries
+        results.append(result)
+    return results
+
+
+def _percentile(values: list[float], percent: int) -> float:
+    if len(values) < 2:
+        return values[0]
+    return statistics.quantiles(values, n=100, method="inclusive")[percent - 1]
+
+
+def report(results: list[Result], *, title: str, json_path: Path | None = None) -> None:
+    """Print the Markdown table; write the results as JSON too when asked."""
+    print(f"\n{title} ({engine()}, temps serveur médians)\n")
+    print("| page | plancher ms | page ms | page p90 ms | rapport | requêtes page/plancher | ko |")
+    print("|---|---|---|---|---|---|---|")
+    for result in results:
+        floor_ms = f"{result.floor_ms:.1f}" if result.floor_ms else "—"
+        ratio = f"× {result.ratio:.2f}" if result.ratio else "—"
+        floor_queries = result.floor_queries if result.floor_queries is not None else "—"
+        status = "" if result.status == 200 else f" (statut {result.status})"
+        print(
+            f"| {result.label}{status} | {floor_ms} | {result.page_ms:.1f} | "
+            f"{result.page_p90_ms:.1f} | {ratio} | {result.page_queries}/{floor_queries} | "
+            f"{result.size_kb:.0f} |"
+        )
+    if json_path:
+        rows = [{**asdict(result), "ratio": result.ratio} for result in results]
+        json_path.write_text(json.dumps({"engine": engine(), "pages": rows}, indent=2) + "\n")
+        print(f"\nRésultats écrits dans {json_path}")
