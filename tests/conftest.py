@@ -57,15 +57,20 @@ def client_for(user: User | None) -> Client:
 @pytest.fixture(scope="session")
 def django_db_setup(django_db_setup, django_db_blocker):
     """Every test database holds the whole shipped territorial referential, loaded once; its rows
-    are kept aside (the value of this fixture) to be put back where a test emptied them."""
+    are kept aside (the value of this fixture) to be put back where a test emptied them, and on
+    SQLite the whole database is copied to a file (``sqlite_copy``)."""
+    from django.conf import settings
+
     from essaim.territories.importer import import_referential
-    from tests.prepared import PreparedRows, row_counts
+    from tests.prepared import PreparedRows, copy_sqlite_database, row_counts
 
     with django_db_blocker.unblock():
         before = row_counts()
         import_referential()
         after = row_counts()
-        return PreparedRows([table for table, count in after.items() if count != before[table]])
+        prepared = PreparedRows([table for table, count in after.items() if count != before[table]])
+        prepared.sqlite_copy = copy_sqlite_database(Path(settings.DATA_DIR) / "prepared.sqlite3")
+        return prepared
 
 
 @pytest.fixture(autouse=True)

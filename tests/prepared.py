@@ -3,7 +3,13 @@
 A transactional test (a live server) empties every table when it ends; what the test session
 loaded before it (the territorial referential, long to import) is then put back from such a copy
 rather than loaded again. On PostgreSQL the copy goes through ``COPY``; on SQLite, through plain
-``SELECT`` and ``INSERT``."""
+``SELECT`` and ``INSERT``.
+
+On SQLite the whole prepared database (migrated, with the referential) is also copied to a file,
+from which ``essaim demo`` starts in its test instead of migrating and importing again."""
+
+import sqlite3
+from pathlib import Path
 
 from django.core.management.color import no_style
 from django.db import connection, transaction
@@ -24,6 +30,7 @@ class PreparedRows:
 
     def __init__(self, tables: list[str]) -> None:
         self.tables = sorted(tables)
+        self.sqlite_copy: Path | None = None
         self.rows: dict[str, object] = {}
         with connection.cursor() as cursor:
             for table in self.tables:
@@ -68,3 +75,15 @@ class PreparedRows:
             names = ", ".join(connection.ops.quote_name(column) for column in columns)
             marks = ", ".join("%s" for _ in columns)
             cursor.executemany(f"INSERT INTO {table} ({names}) VALUES ({marks})", values)
+
+
+def copy_sqlite_database(path: Path) -> Path | None:
+    """A copy of the SQLite test database, as it is now, in the file ``path``; ``None`` on
+    another database."""
+    if connection.vendor != "sqlite":
+        return None
+    connection.ensure_connection()
+    with sqlite3.connect(path) as copy:
+        connection.connection.backup(copy)
+    copy.close()
+    return path
