@@ -1,11 +1,7 @@
-import pytest
-
 from essaim.demo.loader import load_demo_data
 from essaim.demo.owner import DEMO_ADMIN_EMAIL
 from essaim.organisations.models import Organisation, Person
 from essaim.territories.models import Territory
-
-pytestmark = pytest.mark.xdist_group("demo")
 
 
 def test_the_demo_data_are_loaded_once_whatever_the_number_of_runs(demo):

@@ -42,7 +42,7 @@ from essaim.governance.models import Body, BodyMember, LoggedDecision, Meeting, 
 from essaim.roles.models import Role
 from tests.conftest import client_for
 
-pytestmark = pytest.mark.xdist_group("demo")
+pytestmark = pytest.mark.django_db
 
 REZO_POUCE = "Rezo Pouce, l'autostop organisé en Chartreuse"
 

@@ -9,7 +9,6 @@ import datetime
 import re
 from decimal import Decimal
 
-import pytest
 from django.urls import reverse
 from django.utils import timezone
 
@@ -62,8 +61,6 @@ COUNTED = [
     Membership,
 ]
 PHONE_NUMBER = re.compile(r"\b0\d([ .]?\d\d){4}\b")
-
-pytestmark = pytest.mark.xdist_group("demo")
 
 
 def session(slug: str) -> TrainingSession:
