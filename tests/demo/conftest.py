@@ -3,8 +3,8 @@
 Loading the demo takes long; the tests only read it (or load it again to prove that nothing is
 duplicated), so they share one load: it stays in a transaction opened before the first of them and
 rolled back after the last, and each test runs in a savepoint of it (the ``db`` fixture), so that
-what a test changes is gone for the next one. Under pytest-xdist, ``--dist loadfile`` keeps the
-tests of a file on one worker, which loads the demo once for them."""
+what a test changes is gone for the next one. Under pytest-xdist, a worker that gets only some of
+these tests loads the demo for them."""
 
 import pytest
 from django.core import mail

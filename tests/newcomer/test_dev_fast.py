@@ -23,9 +23,7 @@ def calls_of_dev(tmp_path: Path, *args: str) -> list[str]:
 
 def test_the_fast_run_leaves_out_slow_and_browser_tests_and_uses_every_core(tmp_path):
     calls = calls_of_dev(tmp_path, "test", "--fast", "tests/trainings", "-x")
-    assert calls[-1] == (
-        "-m pytest -m not slow and not browser -n auto --dist loadfile tests/trainings -x"
-    )
+    assert calls[-1] == ("-m pytest -m not slow and not browser -n auto tests/trainings -x")
 
 
 def test_the_full_run_stays_the_whole_suite_on_one_process(tmp_path):
