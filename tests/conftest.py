@@ -56,11 +56,21 @@ def client_for(user: User | None) -> Client:
 
 @pytest.fixture(scope="session")
 def django_db_setup(django_db_setup, django_db_blocker):
-    """Every test database holds the whole shipped territorial referential, loaded once."""
+    """Every test database holds the whole shipped territorial referential, loaded once; its rows
+    are kept aside (the value of this fixture) to be put back where a test emptied them, and on
+    SQLite the whole database is copied to a file (``sqlite_copy``)."""
+    from django.conf import settings
+
     from essaim.territories.importer import import_referential
+    from tests.prepared import PreparedRows, copy_sqlite_database, row_counts
 
     with django_db_blocker.unblock():
+        before = row_counts()
         import_referential()
+        after = row_counts()
+        prepared = PreparedRows([table for table, count in after.items() if count != before[table]])
+        prepared.sqlite_copy = copy_sqlite_database(Path(settings.DATA_DIR) / "prepared.sqlite3")
+        return prepared
 
 
 @pytest.fixture(autouse=True)
@@ -74,14 +84,14 @@ def measurement_dates() -> None:
 
 
 @pytest.fixture
-def referential(db) -> None:
+def referential(db, django_db_setup) -> None:
     """The shipped territorial referential: loaded once for the test session, then emptied by
-    the first test in real transactions (a live server), so loaded again where it is gone."""
-    from essaim.territories.importer import import_referential
+    the first test in real transactions (a live server), so put back where it is gone, from the
+    rows kept aside after the first load (much quicker than importing it again)."""
     from essaim.territories.models import Commune
 
     if not Commune.objects.exists():
-        import_referential()
+        django_db_setup.restore()
 
 
 @pytest.fixture

@@ -11,6 +11,12 @@ os.environ.setdefault("ESSAIM_SECRET_KEY", "tests-" + "x" * 60)
 os.environ.setdefault("ESSAIM_HTTPS", "0")
 os.environ.setdefault("ESSAIM_TASK_BACKEND", "immediate")
 os.environ.setdefault("ESSAIM_DATA_DIR", tempfile.mkdtemp(prefix="essaim-tests-"))
+# Under pytest-xdist the workers inherit the directory of the first process: each one writes in
+# its own folder of it.
+if _worker := os.environ.get("PYTEST_XDIST_WORKER"):
+    _data_dir = os.path.join(os.environ["ESSAIM_DATA_DIR"], _worker)
+    os.makedirs(_data_dir, exist_ok=True)
+    os.environ["ESSAIM_DATA_DIR"] = _data_dir
 
 from essaim.settings import *  # noqa: F403
 

@@ -3,6 +3,7 @@
 import http.cookiejar
 import os
 import re
+import shutil
 import socket
 import sqlite3
 import subprocess
@@ -15,7 +16,8 @@ from contextlib import closing
 
 import pytest
 
-pytestmark = pytest.mark.slow
+# The test database is wanted for its prepared copy (see the ``data_dir`` fixture).
+pytestmark = [pytest.mark.slow, pytest.mark.django_db]
 
 
 def free_port() -> int:
@@ -56,11 +58,21 @@ def count_rows(data_dir, table: str) -> int:
         return connection.execute(f"SELECT COUNT(*) FROM {table}").fetchone()[0]
 
 
-def test_essaim_demo_serves_the_site_with_its_data_and_can_run_again(tmp_path):
+@pytest.fixture
+def data_dir(tmp_path, django_db_setup):
+    """The folder of the demo, holding on SQLite a copy of the prepared test database (migrated,
+    with the referential): the command then has only the demo data to load. On PostgreSQL it
+    starts empty, as for a newcomer."""
+    if django_db_setup.sqlite_copy is not None:
+        shutil.copyfile(django_db_setup.sqlite_copy, tmp_path / "essaim.sqlite3")
+    return tmp_path
+
+
+def test_essaim_demo_serves_the_site_with_its_data_and_can_run_again(data_dir):
     port = free_port()
     process = subprocess.Popen(
         [sys.executable, "-m", "essaim", "demo", "--port", str(port)],
-        env=demo_env(tmp_path),
+        env=demo_env(data_dir),
         stdout=subprocess.PIPE,
         stderr=subprocess.STDOUT,
         text=True,
@@ -103,7 +115,7 @@ def test_essaim_demo_serves_the_site_with_its_data_and_can_run_again(tmp_path):
         process.stdout.close()
 
     counts = {
-        table: count_rows(tmp_path, table)
+        table: count_rows(data_dir, table)
         for table in (
             "territories_commune",
             "organisations_organisation",
@@ -116,10 +128,10 @@ def test_essaim_demo_serves_the_site_with_its_data_and_can_run_again(tmp_path):
 
     again = subprocess.run(
         [sys.executable, "-m", "essaim", "demo", "--no-serve"],
-        env=demo_env(tmp_path),
+        env=demo_env(data_dir),
         capture_output=True,
         text=True,
         timeout=300,
     )
     assert again.returncode == 0, again.stdout + again.stderr
-    assert counts == {table: count_rows(tmp_path, table) for table in counts}
+    assert counts == {table: count_rows(data_dir, table) for table in counts}

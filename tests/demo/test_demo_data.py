@@ -4,8 +4,7 @@ from essaim.organisations.models import Organisation, Person
 from essaim.territories.models import Territory
 
 
-def test_the_demo_data_are_loaded_once_whatever_the_number_of_runs(db):
-    load_demo_data(report=lambda line: None)
+def test_the_demo_data_are_loaded_once_whatever_the_number_of_runs(demo):
     counts = (Organisation.objects.count(), Person.objects.count(), Territory.objects.count())
     load_demo_data(report=lambda line: None)
     assert counts == (
@@ -16,8 +15,7 @@ def test_the_demo_data_are_loaded_once_whatever_the_number_of_runs(db):
     assert counts[0] >= 16
 
 
-def test_the_seed_organisations_stand_on_their_real_territories(db):
-    load_demo_data(report=lambda line: None)
+def test_the_seed_organisations_stand_on_their_real_territories(demo):
     saillans = Organisation.objects.get(name="Commune de Saillans")
     assert list(saillans.territory.communes.values_list("insee_code", flat=True)) == ["26289"]
     arche = Organisation.objects.get(short_name="ARCHE Agglo")
@@ -27,8 +25,7 @@ def test_the_seed_organisations_stand_on_their_real_territories(db):
     assert fablab.territory.communes.filter(name="Crest").exists()
 
 
-def test_no_real_contact_detail_is_kept(db):
-    load_demo_data(report=lambda line: None)
+def test_no_real_contact_detail_is_kept(demo):
     people = Person.objects.all()
     assert people.count() >= 14
     assert all(person.email.endswith("@example.org") for person in people)

@@ -82,8 +82,7 @@ def counts() -> dict[str, int]:
     return {model.__name__: model.objects.count() for model in COUNTED}
 
 
-def test_it_loads_the_experiments_once_whatever_the_number_of_runs():
-    load()
+def test_it_loads_the_experiments_once_whatever_the_number_of_runs(demo):
     first = counts()
     load()
     assert counts() == first
@@ -91,8 +90,7 @@ def test_it_loads_the_experiments_once_whatever_the_number_of_runs():
     assert first["Measurement"] > 200
 
 
-def test_it_puts_the_cases_at_different_stages():
-    load()
+def test_it_puts_the_cases_at_different_stages(demo):
     stages = dict(Experiment.objects.values_list("title", "stage"))
     assert len(set(stages.values())) >= 5
     assert stages[REZO_POUCE] == Stage.PERENNISATION
@@ -102,8 +100,7 @@ def test_it_puts_the_cases_at_different_stages():
     )
 
 
-def test_every_demo_experiment_is_illustrative_and_owned_by_the_demo_owner():
-    load()
+def test_every_demo_experiment_is_illustrative_and_owned_by_the_demo_owner(demo):
     owner = demo_owner()
     for experiment in Experiment.objects.all():
         assert experiment.illustrative, experiment.title
@@ -111,8 +108,7 @@ def test_every_demo_experiment_is_illustrative_and_owned_by_the_demo_owner():
         assert experiment.created_by == owner
 
 
-def test_the_cases_stand_on_their_territories_with_their_carriers():
-    load()
+def test_the_cases_stand_on_their_territories_with_their_carriers(demo):
     carriers = dict(Experiment.objects.values_list("title", "carrier__name"))
     assert carriers[REZO_POUCE] == "Parc naturel régional de Chartreuse"
     assert carriers[
@@ -128,8 +124,7 @@ def test_the_cases_stand_on_their_territories_with_their_carriers():
     assert list(saillans.communes.values_list("insee_code", flat=True)) == ["26289"]
 
 
-def test_rezo_pouce_has_every_kind_of_object():
-    load()
+def test_rezo_pouce_has_every_kind_of_object(demo):
     rezo = Experiment.objects.get(title=REZO_POUCE)
     assert rezo.framing_completeness() == 100
     for related in (
@@ -178,8 +173,7 @@ def test_rezo_pouce_has_every_kind_of_object():
     assert all(verdict.measurements.exists() for verdict in verdicts)
 
 
-def test_the_history_of_an_experiment_with_decisions_keeps_its_stage_changes():
-    load()
+def test_the_history_of_an_experiment_with_decisions_keeps_its_stage_changes(demo):
     rezo = Experiment.objects.get(title=REZO_POUCE)
     entries = list(HistoryEntry.objects.of(rezo).order_by("created_at", "pk"))
     moves = [
@@ -203,8 +197,7 @@ def test_the_history_of_an_experiment_with_decisions_keeps_its_stage_changes():
     ]
 
 
-def test_the_history_is_dated_when_its_events_happened_not_when_the_demo_was_loaded():
-    load()
+def test_the_history_is_dated_when_its_events_happened_not_when_the_demo_was_loaded(demo):
     rezo = Experiment.objects.get(title=REZO_POUCE)
     entries = list(HistoryEntry.objects.of(rezo).order_by("pk"))
     days = [timezone.localdate(entry.created_at) for entry in entries]
@@ -220,13 +213,11 @@ def test_the_history_is_dated_when_its_events_happened_not_when_the_demo_was_loa
         ), experiment.title
 
 
-def test_no_measurement_is_dated_in_the_future():
-    load()
+def test_no_measurement_is_dated_in_the_future(demo):
     assert not Measurement.objects.filter(measured_on__gt=datetime.date.today()).exists()
 
 
-def test_every_page_of_every_demo_experiment_renders_for_the_demo_owner():
-    load()
+def test_every_page_of_every_demo_experiment_renders_for_the_demo_owner(demo):
     client = client_for(demo_owner())
     assert client.get(reverse("experiments:list")).status_code == 200
     failures = []
@@ -244,8 +235,7 @@ def test_every_page_of_every_demo_experiment_renders_for_the_demo_owner():
 @pytest.mark.parametrize(
     ("url_name", "start"), [("dossiers:pdf", b"%PDF"), ("dossiers:docx", b"PK")]
 )
-def test_the_complete_case_gives_a_full_dossier(url_name, start):
-    load()
+def test_the_complete_case_gives_a_full_dossier(demo, url_name, start):
     rezo = Experiment.objects.get(title=REZO_POUCE)
     response = client_for(demo_owner()).get(reverse(url_name, args=[rezo.pk]))
     assert response.status_code == 200

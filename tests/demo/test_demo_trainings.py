@@ -9,10 +9,6 @@ import datetime
 import re
 from decimal import Decimal
 
-import pytest
-from django.core import mail
-from django.db import transaction
-from django.test import TestCase
 from django.urls import reverse
 from django.utils import timezone
 
@@ -65,23 +61,6 @@ COUNTED = [
     Membership,
 ]
 PHONE_NUMBER = re.compile(r"\b0\d([ .]?\d\d){4}\b")
-
-
-@pytest.fixture(scope="module")
-def loaded(django_db_setup, django_db_blocker):
-    """The demo, loaded once; what the load scheduled to run after commit (nothing, so no
-    e-mail) and the e-mails it sent."""
-    with django_db_blocker.unblock(), transaction.atomic():
-        sent_before = len(mail.outbox)
-        with TestCase.captureOnCommitCallbacks() as callbacks:
-            load_demo_data(report=lambda line: None)
-        yield {"callbacks": list(callbacks), "sent": mail.outbox[sent_before:]}
-        transaction.set_rollback(True)
-
-
-@pytest.fixture
-def demo(loaded, db):
-    return loaded
 
 
 def session(slug: str) -> TrainingSession:
