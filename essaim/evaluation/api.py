@@ -7,6 +7,8 @@ from datetime import date, datetime
 from decimal import Decimal
 
 from django.db import IntegrityError
+from django.db.models import Count, OuterRef, Subquery
+from django.db.models.functions import Coalesce
 from django.http import Http404, HttpRequest
 from ninja import Field, Router, Schema, Status
 from ninja.pagination import paginate
@@ -104,17 +106,19 @@ class IndicatorOut(Schema):
     def resolve_targets(obj: Indicator) -> list:
         return list(obj.targets.all())
 
+    # The indicators are read with their standing (``indicators_of``), not their measurements.
+
     @staticmethod
     def resolve_measurement_count(obj: Indicator) -> int:
-        return len(obj.measurements.all())
+        return obj.measurement_count
 
     @staticmethod
     def resolve_current_value(obj: Indicator) -> str | None:
-        return decimal_text(obj.current_value(list(obj.measurements.all())))
+        return decimal_text(obj.current)
 
     @staticmethod
     def resolve_progress(obj: Indicator) -> int | None:
-        return obj.progress(list(obj.measurements.all()))
+        return obj.progress_towards(obj.current)
 
 
 class IndicatorIn(Strict):
@@ -161,7 +165,20 @@ class IndicatorPatch(Strict):
 
 
 def indicators_of(experiment: Experiment):
-    return experiment.indicators.prefetch_related("targets", "measurements")
+    """The experiment's indicators with their targets, their current value and their number of
+    measurements, computed by the database whatever the number of measurements."""
+    counted = (
+        Measurement.objects.filter(indicator=OuterRef("pk"))
+        .order_by()
+        .values("indicator")
+        .annotate(count=Count("pk"))
+        .values("count")
+    )
+    return (
+        experiment.indicators.with_standing()
+        .annotate(measurement_count=Coalesce(Subquery(counted), 0))
+        .prefetch_related("targets")
+    )
 
 
 def indicator_of(experiment: Experiment, indicator_id: int) -> Indicator:

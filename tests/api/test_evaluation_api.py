@@ -245,6 +245,24 @@ def test_the_indicators_list_takes_the_same_queries_for_3_or_30(experiment, read
     assert count_queries() == (few[0], 30)
 
 
+def test_the_indicators_list_reads_no_measurement_rows(experiment, indicator, reader):
+    """Counts, current values and progress are computed by the database: the list reads the
+    same whatever the number of measurements."""
+    for day in range(40):
+        measure(indicator, day, Decimal(day))
+    with CaptureQueriesContext(connection) as queries:
+        body = Api(reader).get(f"{experiment.pk}/indicators").json()
+
+    assert (body[0]["measurement_count"], body[0]["current_value"]) == (40, "39")
+    measurement_table = Measurement._meta.db_table
+    for query in queries.captured_queries:
+        sql = query["sql"]
+        assert (
+            not sql.startswith("SELECT")
+            or f'FROM "{measurement_table}"' not in sql.split("WHERE")[0].split("(")[0]
+        ), sql
+
+
 # Measurements -------------------------------------------------------------------------------------
 
 
