@@ -204,6 +204,17 @@ def delete_outdated_files(now: datetime.datetime) -> int:
     return number + delete_orphan_files(storage, now)
 
 
+def forget_built_files() -> int:
+    """Delete every dossier written so far, for an erasure: a dossier may name the person
+    (members of a body, partners' contacts), and is written again when next asked for."""
+    storage = DossierFile._meta.get_field("file").storage
+    built = DossierFile.objects.filter(status=BuildStatus.READY)
+    names = [name for name in built.values_list("file", flat=True) if name]
+    number, _ = built.delete()
+    transaction.on_commit(lambda: [storage.delete(name) for name in names])
+    return number
+
+
 def delete_orphan_files(storage, now: datetime.datetime) -> int:
     try:
         _, names = storage.listdir("dossiers")

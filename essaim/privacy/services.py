@@ -22,6 +22,7 @@ from django.utils import timezone
 
 from essaim.core import personal_data
 from essaim.core.personal_data import PersonalData
+from essaim.dossiers.services import forget_built_files
 from essaim.mail.tasks import send_email
 from essaim.privacy.models import AccessLink
 from essaim.privacy.tokens import LINK_VALIDITY, normalise_email
@@ -111,6 +112,8 @@ def erase_personal_data(*, email: str, now: datetime.datetime | None = None) -> 
         data = find_personal_data(email)
         done = personal_data.erase_personal_data(data, now=now)
         personal_data.note_request(data, verb="privacy_erasure")
+        # The dossiers already written may name the person: they are written again when asked.
+        forget_built_files()
     return Erasure(done=done, kept=[holding.holder.kept for holding in data.kept()])
 
 

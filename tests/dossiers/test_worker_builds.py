@@ -11,6 +11,7 @@ from django.utils import timezone
 from essaim.dossiers.models import BuildStatus, DossierFile
 from essaim.dossiers.scheduled import delete_outdated_dossier_files
 from essaim.dossiers.services import build_file, request_dossier_file
+from essaim.privacy.services import erase_personal_data
 from tests.conftest import client_for
 from tests.dossiers.conftest import run_queued
 
@@ -270,3 +271,19 @@ def test_failed_builds_are_forgotten_after_a_day(experiment, broken_printer):
     assert delete_outdated_dossier_files(now) == 0
     assert delete_outdated_dossier_files(now + datetime.timedelta(days=2)) >= 1
     assert not DossierFile.objects.exists()
+
+
+def test_an_erasure_forgets_the_dossiers_already_written(
+    experiment, reader, django_capture_on_commit_callbacks
+):
+    """A dossier may name the person erased (a body's member, a partner's contact)."""
+    client_for(reader).get(ask_url(experiment))
+    dossier_file = DossierFile.objects.get()
+    assert stored(dossier_file)
+
+    with django_capture_on_commit_callbacks(execute=True):
+        erase_personal_data(email="personne@example.org")
+
+    assert not DossierFile.objects.exists()
+    assert not dossier_file.file.storage.exists(dossier_file.file.name)
+    assert client_for(reader).get(ask_url(experiment)).content.startswith(b"%PDF")
