@@ -151,6 +151,12 @@ class Dataset:
             self.add_decisions_and_history()
             self.enrich(self.rich)
 
+    def reload(self) -> None:
+        """Find again, in a database kept by ``--keep``, what the pages are measured on."""
+        self.officer = User.objects.get(email="chargee@example.org")
+        self.rich = Experiment.objects.order_by("pk").first()
+        self.territories = list(Territory.objects.order_by("pk")[:TERRITORIES])
+
     @timed("utilisateurs")
     def add_people(self) -> int:
         self.officer = User.objects.create_user(
@@ -742,16 +748,19 @@ def main() -> None:
     )
     options = parser.parse_args()
 
-    with harness.scratch_database(keep=options.keep):
+    with harness.scratch_database(keep=options.keep, reuse=options.reuse):
         dataset = Dataset(options.experiments, options.measurements)
-        started = time.perf_counter()
-        dataset.generate()
-        harness.analyze()
-        total = time.perf_counter() - started
-        print(f"\nGénération ({harness.engine()}) : {total:.1f} s")
-        for label, rows, seconds in timings:
-            count = f"{rows:,}".replace(",", " ")
-            print(f"  {label:<58} {count:>9} lignes  {seconds:6.1f} s")
+        if options.reuse:
+            dataset.reload()
+        else:
+            started = time.perf_counter()
+            dataset.generate()
+            harness.analyze()
+            total = time.perf_counter() - started
+            print(f"\nGénération ({harness.engine()}) : {total:.1f} s")
+            for label, rows, seconds in timings:
+                count = f"{rows:,}".replace(",", " ")
+                print(f"  {label:<58} {count:>9} lignes  {seconds:6.1f} s")
         visible = Experiment.objects.visible_to(dataset.officer).count()
         print(
             f"  la chargée de développement voit {visible} expérimentations "
@@ -760,9 +769,10 @@ def main() -> None:
 
         client = Client(SERVER_NAME="localhost")
         client.force_login(dataset.officer)
-        results = harness.measure(
-            client, pages(dataset, dossier=options.dossier), repeat=options.repeat
-        )
+        measured = harness.chosen(pages(dataset, dossier=options.dossier), options.only)
+        if options.profile:
+            harness.profile(client, measured, options.profile)
+        results = harness.measure(client, measured, repeat=options.repeat)
     harness.report(
         results,
         title=f"Expérimentations ({options.experiments}, {options.repeat} mesures par page)",

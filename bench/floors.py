@@ -11,7 +11,9 @@ from essaim.territories.models import Territory
 
 LIST_ROW = """
     <tr><th><a href="/experimentations/{{ row.id }}/">{{ row.title }}</a></th>
-    <td>{{ row.stage }}</td><td>{{ row.theme }}</td><td>{{ row.territories|default:"—" }}</td></tr>
+    <td>{{ row.stage }}</td><td>{{ row.theme }}</td><td>{{ row.territories|default:"—" }}</td>
+    <td>{{ row.next_step }} {{ row.next_step_on }}</td><td>{{ row.decision }} {{ row.decided_on }}</td>
+    </tr>
 """
 LIST_TEMPLATE = (
     "<p>{{ rows.0.total }} expérimentations</p><table>{% for row in rows %}"
@@ -31,8 +33,9 @@ def visible_experiments(officer: User) -> tuple[str, list]:
 
 
 def list_floor(officer: User, *, where: str = "", params=(), offset: int = 0) -> harness.Floor:
-    """The rows of a page of the list: title, stage, theme and territories of 25 experiments
-    the officer sees, and how many they are in all."""
+    """The rows of a page of the list: title, stage, theme, territories, next step and last
+    decision of 25 experiments the officer sees, and how many they are in all. (The progress
+    of the indicators, which the page shows too, is left out: the floor stays below.)"""
     visible, visible_params = visible_experiments(officer)
     territories = harness.concat("t.name")
     return harness.Floor(
@@ -41,7 +44,17 @@ def list_floor(officer: User, *, where: str = "", params=(), offset: int = 0) ->
                (SELECT {territories}
                   FROM experiments_experiment_territories et
                   JOIN territories_territory t ON t.id = et.territory_id
-                 WHERE et.experiment_id = e.id) AS territories
+                 WHERE et.experiment_id = e.id) AS territories,
+               (SELECT s.title FROM experiments_step s
+                 WHERE s.experiment_id = e.id AND s.status NOT IN ('terminee', 'abandonnee')
+                 ORDER BY s.start_date, s.end_date, s.id LIMIT 1) AS next_step,
+               (SELECT s.start_date FROM experiments_step s
+                 WHERE s.experiment_id = e.id AND s.status NOT IN ('terminee', 'abandonnee')
+                 ORDER BY s.start_date, s.end_date, s.id LIMIT 1) AS next_step_on,
+               (SELECT d.kind FROM experiments_decision d WHERE d.experiment_id = e.id
+                 ORDER BY d.decided_on DESC, d.id DESC LIMIT 1) AS decision,
+               (SELECT d.decided_on FROM experiments_decision d WHERE d.experiment_id = e.id
+                 ORDER BY d.decided_on DESC, d.id DESC LIMIT 1) AS decided_on
           FROM experiments_experiment e
           JOIN themes_theme th ON th.slug = e.theme_id
          WHERE e.id IN ({visible}) {where}

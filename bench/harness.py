@@ -71,6 +71,18 @@ def parser(doc: str | None) -> argparse.ArgumentParser:
     parser.add_argument(
         "--keep", action="store_true", help="garder la base de travail et afficher son adresse"
     )
+    parser.add_argument(
+        "--reuse",
+        action="store_true",
+        help="reprendre les données d'une base gardée par --keep (ESSAIM_DATA_DIR pour SQLite)"
+        " au lieu de les générer ; implique --keep",
+    )
+    parser.add_argument("--only", help="ne mesurer que les pages dont le nom contient ce texte")
+    parser.add_argument(
+        "--profile",
+        type=Path,
+        help="profiler aussi chaque page (cProfile) et écrire ses statistiques dans ce dossier",
+    )
     return parser
 
 
@@ -84,13 +96,14 @@ class scratch_database:
     """Migrate (and empty, on PostgreSQL) the scratch database, collect the static files;
     at the end, empty it and remove the scratch directory unless ``keep``."""
 
-    def __init__(self, *, keep: bool = False) -> None:
-        self.keep = keep
+    def __init__(self, *, keep: bool = False, reuse: bool = False) -> None:
+        self.keep = keep or reuse
+        self.reuse = reuse
 
     def __enter__(self) -> "scratch_database":
         from django.core.management import call_command
 
-        if engine() == "postgresql":
+        if engine() == "postgresql" and not self.reuse:
             _empty_postgresql()
         call_command("migrate", interactive=False, verbosity=0)
         call_command("collectstatic", interactive=False, verbosity=0)
@@ -229,6 +242,31 @@ def _time(client, url: str) -> float:
     started = time.perf_counter()
     client.get(url)
     return (time.perf_counter() - started) * 1000
+
+
+def profile(client, pages: list[Page], directory: Path, *, repeat: int = 10) -> None:
+    """Write the profile of ``repeat`` requests of each page to ``directory`` (one ``.pstats``
+    file a page, to read with ``python -m pstats`` or snakeviz) and print its heaviest calls."""
+    import cProfile
+    import pstats
+
+    directory.mkdir(parents=True, exist_ok=True)
+    for number, page in enumerate(pages, start=1):
+        client.get(page.url)
+        profiler = cProfile.Profile()
+        profiler.enable()
+        for _ in range(repeat):
+            client.get(page.url)
+        profiler.disable()
+        path = directory / f"{number:02d}.pstats"
+        profiler.dump_stats(path)
+        print(f"\n{page.label} ({path})")
+        pstats.Stats(profiler).sort_stats("tottime").print_stats(15)
+
+
+def chosen(pages: list[Page], only: str | None) -> list[Page]:
+    """The pages whose label contains ``only`` (all of them without it)."""
+    return [page for page in pages if not only or only in page.label]
 
 
 def measure(client, pages: list[Page], *, repeat: int) -> list[Result]:

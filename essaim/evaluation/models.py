@@ -184,14 +184,24 @@ class Indicator(models.Model):
     def progress_towards(self, current: Decimal | None) -> int | None:
         """The progress (as :meth:`progress`) when the current value is ``current``: for the
         indicators read :meth:`~IndicatorQuerySet.with_standing`."""
-        if not self.is_quantitative or self.target_value is None or current is None:
+        if not self.is_quantitative:
             return None
-        start = self.baseline_value or Decimal(0)
-        span = self.target_value - start
-        if span == 0:
-            return 100 if current == self.target_value else 0
-        share = (current - start) / span
-        return max(0, min(100, round(share * 100)))
+        return progress_between(self.baseline_value, self.target_value, current)
+
+
+def progress_between(
+    baseline: Decimal | None, target: Decimal | None, current: Decimal | None
+) -> int | None:
+    """How far ``current`` has gone from ``baseline`` (0 when unknown) to ``target``, in
+    percent (0–100); ``None`` without a target or a current value."""
+    if target is None or current is None:
+        return None
+    start = baseline or Decimal(0)
+    span = target - start
+    if span == 0:
+        return 100 if current == target else 0
+    share = (current - start) / span
+    return max(0, min(100, round(share * 100)))
 
 
 class IndicatorTarget(models.Model):

@@ -3,10 +3,12 @@ its two tabs (Apprentissages, Évaluation) and, on the list and the overview
 (``experiments/overview_parts.py``), the progress of the indicators and the journal's count.
 Added when the apps are ready (``EvaluationConfig.ready``)."""
 
+from collections import defaultdict
+
 from django.db.models import Prefetch, QuerySet
 
 from essaim.core.tabs import Tab
-from essaim.evaluation.models import Indicator, JournalEntry
+from essaim.evaluation.models import Indicator, IndicatorKind, JournalEntry, progress_between
 from essaim.experiments import tabs
 from essaim.experiments.models import Experiment
 from essaim.experiments.overview_parts import OverviewPart, add_overview_part, count_per_experiment
@@ -21,19 +23,26 @@ def with_indicators(queryset: QuerySet[Experiment]) -> QuerySet[Experiment]:
     )
 
 
-def average_progress(indicators) -> int | None:
-    """The mean progress towards their target, in percent, of the indicators (read
-    ``with_standing``) whose progress is known; ``None`` if none is."""
-    known = [
-        progress
-        for indicator in indicators
-        if (progress := indicator.progress_towards(indicator.current)) is not None
-    ]
-    return round(sum(known) / len(known)) if known else None
-
-
-def set_indicator_progress(experiment: Experiment) -> None:
-    experiment.indicator_progress = average_progress(experiment.indicators.all())
+def set_indicator_progress(rows: list[dict]) -> None:
+    """``indicator_progress`` on each row of the list of experiments: the mean progress towards
+    their target, in percent, of its indicators whose progress is known (``None`` if none is).
+    One query for the page, the current values computed by the database."""
+    known: dict[int, list[int]] = defaultdict(list)
+    standings = (
+        Indicator.objects.with_standing()
+        .filter(
+            experiment__in=[row["pk"] for row in rows],
+            kind=IndicatorKind.QUANTITATIVE,
+            target_value__isnull=False,
+        )
+        .values_list("experiment", "baseline_value", "target_value", "current")
+    )
+    for experiment, baseline, target, current in standings:
+        if (progress := progress_between(baseline, target, current)) is not None:
+            known[experiment].append(progress)
+    for row in rows:
+        values = known.get(row["pk"])
+        row["indicator_progress"] = round(sum(values) / len(values)) if values else None
 
 
 def with_indicators_and_journal(queryset: QuerySet[Experiment]) -> QuerySet[Experiment]:
@@ -64,8 +73,7 @@ def add_to_experiment_pages() -> None:
     add_overview_part(
         OverviewPart(
             key="evaluation",
-            list_prefetch=with_indicators,
-            prepare_row=set_indicator_progress,
+            complete_rows=set_indicator_progress,
             list_heading="Indicateurs",
             list_cell_template="evaluation/_experiment_list_cell.html",
             list_help="Indicateurs : avancement moyen vers leur cible des indicateurs "

@@ -3,9 +3,10 @@ overview, without experiments knowing them: evaluation the progress of the indic
 journal, dossiers the download links. Each app adds its part when the apps are ready
 (``ready()`` of its AppConfig).
 
-A part reads what it shows in a fixed number of queries, added to the experiments' queryset
-(``list_prefetch``, ``overview_prefetch``); its templates read ``experiment`` and, on the
-overview, the context that ``overview_context(experiment)`` returns."""
+A part reads what it shows in a fixed number of queries: on the list, ``complete_rows`` sets on
+the page's rows (dicts, see ``listing.py``) what its cell reads, in one query for the page; on
+the overview, ``overview_prefetch`` adds to the experiment's queryset, and its templates read
+``experiment`` and the context that ``overview_context(experiment)`` returns."""
 
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -19,8 +20,7 @@ class OverviewPart:
     key: str
     # The list of experiments: one more column (heading, cell), what the rows need, and a line
     # of help under the table.
-    list_prefetch: Callable[[QuerySet], QuerySet] | None = None
-    prepare_row: Callable | None = None  # experiment -> None: sets what the cell reads
+    complete_rows: Callable[[list[dict]], None] | None = None  # sets what the cell reads
     list_heading: str = ""
     list_cell_template: str = ""
     list_help: str = ""
@@ -55,21 +55,18 @@ def add_overview_part(part: OverviewPart) -> None:
         PARTS.append(part)
 
 
-def with_list_parts(queryset: QuerySet) -> QuerySet:
-    """``queryset`` loading what the parts show on the list of experiments."""
-    return _prefetched(queryset, "list_prefetch")
-
-
 def with_overview_parts(queryset: QuerySet) -> QuerySet:
     """``queryset`` loading what the parts show on the overview of an experiment."""
     return _prefetched(queryset, "overview_prefetch")
 
 
-def prepare_rows(experiments) -> None:
+def complete_list_rows(rows: list[dict]) -> None:
+    """Set on the rows of a page of the list what the parts' cells read."""
+    if not rows:
+        return
     for part in PARTS:
-        if part.prepare_row is not None:
-            for experiment in experiments:
-                part.prepare_row(experiment)
+        if part.complete_rows is not None:
+            part.complete_rows(rows)
 
 
 def overview_parts_context(experiment) -> dict:

@@ -154,9 +154,9 @@ def test_the_number_of_queries_does_not_grow_with_the_experiments(
             StepFactory(experiment=experiment)
             decide(experiment, DecisionKind.CONTINUE, datetime.date(2024, 6, 1))
         # 1 session, 2 user, 3 the territories the filter offers (which also check the one
-        # filtered on), 4 count, 5 the page of experiments, 6 their territories, 7 next steps,
-        # 8 last decisions, 9 indicators with their current values (the measurements are not
-        # read), 10 the themes the filter offers
-        with django_assert_num_queries(10):
+        # filtered on), 4 the page of experiments with their count, next step and last
+        # decision, 5 their territories, 6 indicators with their current values (the
+        # measurements are not read), 7 the themes the filter offers
+        with django_assert_num_queries(7):
             response = client.get(URL, {"territory": territory.pk, "stage": Stage.IDEA})
         assert response.status_code == 200

@@ -38,9 +38,9 @@ def test_without_the_parts_experiments_stands_alone(
     IndicatorFactory(experiment=experiment, name="Trajets partagés par mois")
     client = client_for(reader)
     client.get(reverse("experiments:list"))
-    # 1 session, 2 user, 3 count, 4 the page of experiments, 5 their territories, 6 next steps,
-    # 7 last decisions, 8 the territories the filter offers, 9 the themes it offers
-    with django_assert_num_queries(9):
+    # 1 session, 2 user, 3 the page of experiments with their count, next step and last
+    # decision, 4 their territories, 5 the territories the filter offers, 6 the themes it offers
+    with django_assert_num_queries(6):
         text = client.get(reverse("experiments:list")).text
     assert experiment.title in text
     assert '<th scope="col">Indicateurs</th>' not in text

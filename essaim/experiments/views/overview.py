@@ -2,15 +2,14 @@
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.paginator import Paginator
-from django.db.models import Prefetch
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import path
 from django.views.decorators.http import require_GET, require_http_methods
 
+from essaim.core.pagination import counted_page
 from essaim.core.search import search
-from essaim.experiments import services
+from essaim.experiments import listing, services
 from essaim.experiments.access import get_experiment_for
 from essaim.experiments.forms.overview import ExperimentCreateForm, ExperimentFilterForm
 from essaim.experiments.models import Experiment
@@ -18,15 +17,12 @@ from essaim.experiments.overview_parts import (
     PARTS,
     count_per_experiment,
     overview_parts_context,
-    prepare_rows,
-    with_list_parts,
     with_overview_parts,
 )
 from essaim.experiments.tabs import experiment_context
 from essaim.experiments.views.decisions import stage_control
 from essaim.experiments.views.framing import STEPS, framing_summary
 from essaim.governance.models import Meeting
-from essaim.territories.models import Territory
 
 EXPERIMENTS_PER_PAGE = 25
 
@@ -36,14 +32,9 @@ EXPERIMENTS_PER_PAGE = 25
 def experiment_list(request: HttpRequest) -> HttpResponse:
     """The experiments the user sees, with their stage, next step, last decision and what the
     apps above add (the progress of their indicators); filtered by words (title first), stage,
-    theme and territory."""
+    theme and territory. The rows are plain values (``listing.py``)."""
     user = request.user
-    # Only what the rows show: the framing's long texts stay in the database.
-    experiments = (
-        Experiment.objects.visible_to(user)
-        .select_related("theme")
-        .only("title", "stage", "illustrative", "theme", "theme__label")
-    )
+    experiments = Experiment.objects.visible_to(user)
     form = ExperimentFilterForm(request.GET, user=user)
     filtered = False
     order = ["title", "pk"]
@@ -62,13 +53,9 @@ def experiment_list(request: HttpRequest) -> HttpResponse:
         if data["territory"]:
             experiments = experiments.filter(territories=data["territory"])
             filtered = True
-    experiments = services.with_overview(experiments.order_by(*order)).prefetch_related(
-        Prefetch("territories", queryset=Territory.objects.only("name").order_by("name", "pk"))
-    )
-    page = Paginator(with_list_parts(experiments), EXPERIMENTS_PER_PAGE).get_page(
-        request.GET.get("page")
-    )
-    prepare_rows(page)
+    rows = listing.list_rows(experiments.order_by(*order))
+    page = counted_page(rows, request.GET.get("page"), EXPERIMENTS_PER_PAGE)
+    listing.complete(page.object_list)
     context = {"form": form, "page": page, "filtered": filtered, "overview_parts": PARTS}
     return render(request, "experiments/experiment_list.html", context)
 
