@@ -60,6 +60,22 @@ def standing_of(indicator: Indicator, rows: Sequence[Row]) -> list[Measurement]:
     return [Measurement(indicator=indicator, measured_on=day, value=value, level=level)]
 
 
+def standing_from_database(indicator: Indicator) -> list[Measurement]:
+    """What :func:`progress_of` needs, for an indicator read
+    :meth:`~essaim.evaluation.models.IndicatorQuerySet.with_standing`: its latest measurement,
+    carrying the current value (the sum of every value when the indicator is cumulative)."""
+    if indicator.latest_on is None:
+        return []
+    return [
+        Measurement(
+            indicator=indicator,
+            measured_on=indicator.latest_on,
+            value=indicator.current,
+            level=indicator.latest_level,
+        )
+    ]
+
+
 def progress_of(indicator: Indicator, measurements: list[Measurement]) -> Progress:
     """Where ``indicator`` stands: « 12 sur 20 trajets » and 60 %, or its latest level."""
     if not measurements:

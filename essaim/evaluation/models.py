@@ -67,9 +67,9 @@ class Frequency(models.TextChoices):
 class IndicatorQuerySet(models.QuerySet):
     def with_standing(self) -> "IndicatorQuerySet":
         """Each indicator with ``current`` (:meth:`Indicator.current_value`, computed by the
-        database: the sum of the values when cumulative, else the latest value) and
-        ``latest_level`` (the level of its latest measurement), without reading its
-        measurements."""
+        database: the sum of the values when cumulative, else the latest value),
+        ``latest_level`` and ``latest_on`` (the level and the day of its latest measurement),
+        without reading its measurements."""
         measurements = Measurement.objects.filter(indicator=OuterRef("pk")).order_by(
             "-measured_on", "-pk"
         )
@@ -85,6 +85,7 @@ class IndicatorQuerySet(models.QuerySet):
                 output_field=value,
             ),
             latest_level=Subquery(measurements.values("level")[:1]),
+            latest_on=Subquery(measurements.values("measured_on")[:1]),
         )
 
 

@@ -154,10 +154,11 @@ def test_it_keeps_a_constant_number_of_queries(reader, experiment, django_assert
     client = client_for(reader)
     fill(experiment, 3)
     client.get(url(experiment))  # warm the session and content-type caches
-    # session, user, experiment with role, questions, indicators, their measurements, recent
+    # session, user, experiment with role, questions, indicators with their current value and
+    # latest measurement (computed by the database: the measurements are not read), recent
     # imports (with who made them), hypotheses, their verdicts (with who recorded them), the
     # verdicts' measurements (with their indicator), the verdicts' journal entries
-    with django_assert_num_queries(11) as small:
+    with django_assert_num_queries(10) as small:
         assert client.get(url(experiment)).status_code == 200
     fill(experiment, 27, start=3)
     with django_assert_num_queries(len(small.captured_queries)):

@@ -23,6 +23,7 @@ from essaim.evaluation.charts import (
     measurement_text,
     progress_bar,
     progress_of,
+    standing_from_database,
     standing_of,
 )
 from essaim.evaluation.forms.indicators import (
@@ -106,8 +107,8 @@ class IndicatorRow:
 
 
 def indicator_row(indicator: Indicator) -> IndicatorRow:
-    """``indicator`` must come with its measurements prefetched."""
-    measurements = list(indicator.measurements.all())
+    """``indicator`` must be read ``with_standing``: its measurements are not."""
+    measurements = standing_from_database(indicator)
     progress = progress_of(indicator, measurements)
     return IndicatorRow(
         indicator=indicator,
@@ -144,7 +145,7 @@ def indicators(request: HttpRequest, pk: int) -> HttpResponse:
     questions = list(experiment.evaluation_questions.all())
     rows = [
         indicator_row(indicator)
-        for indicator in experiment.indicators.prefetch_related("measurements")
+        for indicator in Indicator.objects.with_standing().filter(experiment=experiment)
     ]
     groups = [
         QuestionGroup(question, [row for row in rows if row.indicator.question_id == question.pk])
