@@ -12,7 +12,8 @@ from essaim.territories.models import Territory
 LIST_ROW = """
     <tr><th><a href="/experimentations/{{ row.id }}/">{{ row.title }}</a></th>
     <td>{{ row.stage }}</td><td>{{ row.theme }}</td><td>{{ row.territories|default:"—" }}</td>
-    <td>{{ row.next_step }} {{ row.next_step_on }}</td><td>{{ row.decision }} {{ row.decided_on }}</td>
+    <td>{{ row.next_step }} {{ row.next_step_on }}</td>
+    <td>{{ row.decision }} {{ row.decided_on }}</td>
     </tr>
 """
 LIST_TEMPLATE = (

@@ -146,11 +146,15 @@ def analyze() -> None:
 
 @dataclass
 class Floor:
-    """One hand-written query and a minimal template that shows its ``rows`` (dicts)."""
+    """One hand-written query and a minimal template that shows its ``rows`` (dicts).
+
+    A floor is served to signed-in people only, as the pages behind the login are; ``public``
+    serves it to anonymous visitors too, as the public pages are."""
 
     sql: str
     params: list = field(default_factory=list)
     template: str = "{% for row in rows %}<p>{{ row }}</p>{% endfor %}"
+    public: bool = False
     compiled: object = field(default=None, repr=False, compare=False)
 
 
@@ -176,9 +180,9 @@ def floor_view(request, key: int):
     from django.http import HttpResponse
     from django.template import engines
 
-    if not request.user.is_authenticated:
-        return redirect_to_login(request.get_full_path())
     floor = FLOORS[key]
+    if not floor.public and not request.user.is_authenticated:
+        return redirect_to_login(request.get_full_path())
     with connection.cursor() as cursor:
         cursor.execute(floor.sql, floor.params)
         columns = [column[0] for column in cursor.description]
@@ -208,9 +212,13 @@ def _use_floors() -> None:
 
 @dataclass
 class Page:
+    """A page and its floor; ``client`` measures both instead of the one given to
+    :func:`measure` (an anonymous visitor beside a signed-in person, for instance)."""
+
     label: str
     url: str
     floor: Floor | None = None
+    client: object | None = field(default=None, repr=False, compare=False)
 
 
 @dataclass
@@ -252,11 +260,12 @@ def profile(client, pages: list[Page], directory: Path, *, repeat: int = 10) -> 
 
     directory.mkdir(parents=True, exist_ok=True)
     for number, page in enumerate(pages, start=1):
-        client.get(page.url)
+        page_client = page.client or client
+        page_client.get(page.url)
         profiler = cProfile.Profile()
         profiler.enable()
         for _ in range(repeat):
-            client.get(page.url)
+            page_client.get(page.url)
         profiler.disable()
         path = directory / f"{number:02d}.pstats"
         profiler.dump_stats(path)
@@ -270,18 +279,20 @@ def chosen(pages: list[Page], only: str | None) -> list[Page]:
 
 
 def measure(client, pages: list[Page], *, repeat: int) -> list[Result]:
-    """Each page and its floor, measured in turn ``repeat`` times after a warm-up."""
+    """Each page and its floor, measured in turn ``repeat`` times after a warm-up, with the
+    page's own client if it has one, ``client`` otherwise."""
     results = []
     for page in pages:
+        page_client = page.client or client
         floor = floor_url(page.floor) if page.floor else None
         for url in filter(None, (page.url, floor)):
-            client.get(url)
+            page_client.get(url)
         page_times, floor_times = [], []
         for _ in range(repeat):
-            page_times.append(_time(client, page.url))
+            page_times.append(_time(page_client, page.url))
             if floor:
-                floor_times.append(_time(client, floor))
-        queries, response = _queries_and_response(client, page.url)
+                floor_times.append(_time(page_client, floor))
+        queries, response = _queries_and_response(page_client, page.url)
         result = Result(
             label=page.label,
             status=response.status_code,
@@ -291,7 +302,7 @@ def measure(client, pages: list[Page], *, repeat: int) -> list[Result]:
             size_kb=len(response.content) / 1000,
         )
         if floor:
-            floor_queries, floor_response = _queries_and_response(client, floor)
+            floor_queries, floor_response = _queries_and_response(page_client, floor)
             assert floor_response.status_code == 200, floor_response.status_code
             result.floor_ms = statistics.median(floor_times)
             result.floor_queries = floor_queries
