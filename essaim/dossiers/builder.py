@@ -22,6 +22,7 @@ from essaim.evaluation.models import (
     IndicatorTarget,
     JournalEntry,
     Measurement,
+    average_progress,
 )
 from essaim.experiments.models import (
     CriterionAssessment,
@@ -146,8 +147,7 @@ class Dossier:
 
     @property
     def average_progress(self) -> int | None:
-        known = [s.progress.percent for s in self.indicators if s.progress.percent is not None]
-        return round(sum(known) / len(known)) if known else None
+        return average_progress(section.progress.percent for section in self.indicators)
 
     @property
     def verdict_count(self) -> int:

@@ -1,6 +1,7 @@
 """Evaluation and learning: evaluative questions, indicators and their measurements with
 evidence, hypothesis verdicts, and the learning journal."""
 
+from collections.abc import Iterable
 from decimal import Decimal
 
 from django.conf import settings
@@ -203,6 +204,12 @@ def progress_between(
         return 100 if current == target else 0
     share = (current - start) / span
     return max(0, min(100, round(share * 100)))
+
+
+def average_progress(percents: Iterable[int | None]) -> int | None:
+    """The mean of the progresses that are known, rounded; ``None`` if none is."""
+    known = [percent for percent in percents if percent is not None]
+    return round(sum(known) / len(known)) if known else None
 
 
 class IndicatorTarget(models.Model):

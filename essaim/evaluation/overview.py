@@ -8,7 +8,13 @@ from collections import defaultdict
 from django.db.models import Prefetch, QuerySet
 
 from essaim.core.tabs import Tab
-from essaim.evaluation.models import Indicator, IndicatorKind, JournalEntry, progress_between
+from essaim.evaluation.models import (
+    Indicator,
+    IndicatorKind,
+    JournalEntry,
+    average_progress,
+    progress_between,
+)
 from essaim.experiments import tabs
 from essaim.experiments.models import Experiment
 from essaim.experiments.overview_parts import OverviewPart, add_overview_part, count_per_experiment
@@ -27,7 +33,7 @@ def set_indicator_progress(rows: list[dict]) -> None:
     """``indicator_progress`` on each row of the list of experiments: the mean progress towards
     their target, in percent, of its indicators whose progress is known (``None`` if none is).
     One query for the page, the current values computed by the database."""
-    known: dict[int, list[int]] = defaultdict(list)
+    progresses: dict[int, list[int | None]] = defaultdict(list)
     standings = (
         Indicator.objects.with_standing()
         .filter(
@@ -38,11 +44,9 @@ def set_indicator_progress(rows: list[dict]) -> None:
         .values_list("experiment", "baseline_value", "target_value", "current")
     )
     for experiment, baseline, target, current in standings:
-        if (progress := progress_between(baseline, target, current)) is not None:
-            known[experiment].append(progress)
+        progresses[experiment].append(progress_between(baseline, target, current))
     for row in rows:
-        values = known.get(row["pk"])
-        row["indicator_progress"] = round(sum(values) / len(values)) if values else None
+        row["indicator_progress"] = average_progress(progresses.get(row["pk"], []))
 
 
 def with_indicators_and_journal(queryset: QuerySet[Experiment]) -> QuerySet[Experiment]:

@@ -19,10 +19,6 @@ from essaim.experiments.models import (
 )
 from essaim.experiments.overview_parts import complete_list_rows
 
-# A number no experiment has, written in the address of the detail page and replaced by each
-# row's key: one ``reverse`` for the page instead of one a row.
-_KEY = 2_147_483_647
-
 
 def list_rows(experiments: QuerySet[Experiment]) -> QuerySet:
     """``experiments`` (filtered and ordered) as the dicts the list shows: ``pk``, ``title``,
@@ -52,10 +48,9 @@ def complete(rows: list[dict]) -> None:
     """Add to each row of a page what is not read by its query: ``url``, ``stage_label``,
     ``last_decision_label``, ``territories`` (names, in order) and what the overview parts
     show."""
-    detail = reverse("experiments:detail", args=[_KEY])
     territories = territory_names([row["pk"] for row in rows])
     for row in rows:
-        row["url"] = detail.replace(str(_KEY), str(row["pk"]))
+        row["url"] = reverse("experiments:detail", args=[row["pk"]])
         row["stage_label"] = Stage(row["stage"]).label
         kind = row["last_decision_kind"]
         row["last_decision_label"] = DecisionKind(kind).label if kind else ""
