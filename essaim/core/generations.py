@@ -123,7 +123,9 @@ def _track_writes(execute, sql, params, many, context):
     connection = context["connection"]
     _pending(connection).add(table)
     if not connection.in_atomic_block:
-        _move(connection)
+        if connection.get_autocommit():
+            _move(connection)
+        # Otherwise a transaction managed by hand: its tables move at the next reading.
     elif not any(hook is _move_hook(connection) for _, hook, _ in connection.run_on_commit):
         # Once a transaction; a savepoint rolled back takes the hook with it, and the next
         # write puts it back. Tables written and rolled back move too: a page made again.

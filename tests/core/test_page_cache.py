@@ -14,13 +14,16 @@ from django.http import HttpResponse
 from django.test import Client, RequestFactory
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
+from django.utils import timezone
 
 from essaim.core import page_cache
 from essaim.experiments.models import Experiment
+from essaim.registrations.anonymisation import anonymise_registrations
 from essaim.roles.models import Role
 from essaim.themes.models import Theme
 from tests.conftest import client_for
 from tests.experiments.factories import ExperimentFactory, HypothesisFactory
+from tests.registrations.factories import RegistrationFactory
 from tests.trainings.factories import TrainingSessionFactory
 
 TOKEN = re.compile(r'name="csrfmiddlewaretoken" value="([^"]+)"')
@@ -191,3 +194,16 @@ def test_inside_a_transaction_a_page_shows_what_it_has_written(owner, shared):
         response, queries = get(client, overview(shared))
         assert "Autostop du Vercors" in response.text
         assert queries > QUERIES_OF_A_KEPT_PAGE
+
+
+@transactional
+def test_a_kept_page_never_shows_a_registrant_once_anonymised(training_session, owner):
+    registration = RegistrationFactory(
+        session=training_session, first_name="Mylène", last_name="Thou"
+    )
+    client = client_for(owner)
+    tab = reverse("registrations:manage", args=[training_session.pk])
+    assert "Thou" in client.get(tab).text
+    assert get(client, tab)[1] == QUERIES_OF_A_KEPT_PAGE
+    anonymise_registrations([registration], now=timezone.now())
+    assert "Thou" not in client.get(tab).text
