@@ -24,6 +24,10 @@ minimal template, served by a view through the same middleware (session, authent
 security headers…), so that the ratio page ÷ floor says what the page's own code costs, and
 moves little from one machine or one load to another. Pages and floors are measured in turn
 (one request of each, ``repeat`` times), after a warm-up.
+
+A page is measured twice: as it is served again, kept in memory while its data has not changed
+(``essaim/core/page_cache.py``), and made anew from the data, the kept pages emptied just
+before the request.
 """
 
 import argparse
@@ -229,6 +233,8 @@ class Result:
     page_p90_ms: float
     page_queries: int
     size_kb: float
+    made_ms: float
+    made_queries: int
     floor_ms: float | None = None
     floor_queries: int | None = None
 
@@ -236,17 +242,32 @@ class Result:
     def ratio(self) -> float | None:
         return self.page_ms / self.floor_ms if self.floor_ms else None
 
+    @property
+    def made_ratio(self) -> float | None:
+        return self.made_ms / self.floor_ms if self.floor_ms else None
 
-def _queries_and_response(client, url: str):
+
+def _forget_kept_pages() -> None:
+    from django.core.cache import caches
+
+    caches["pages"].clear()
+
+
+def _queries_and_response(client, url: str, *, made: bool = False):
     from django.db import connection
     from django.test.utils import CaptureQueriesContext
 
+    if made:
+        _forget_kept_pages()
     with CaptureQueriesContext(connection) as queries:
         response = client.get(url)
     return len(queries), response
 
 
-def _time(client, url: str) -> float:
+def _time(client, url: str, *, made: bool = False) -> float:
+    """Milliseconds to answer ``url``; ``made``: with no page kept, made from the data."""
+    if made:
+        _forget_kept_pages()
     started = time.perf_counter()
     client.get(url)
     return (time.perf_counter() - started) * 1000
@@ -254,7 +275,8 @@ def _time(client, url: str) -> float:
 
 def profile(client, pages: list[Page], directory: Path, *, repeat: int = 10) -> None:
     """Write the profile of ``repeat`` requests of each page to ``directory`` (one ``.pstats``
-    file a page, to read with ``python -m pstats`` or snakeviz) and print its heaviest calls."""
+    file a page, to read with ``python -m pstats`` or snakeviz) and print its heaviest calls.
+    The pages are made from the data each time, none kept."""
     import cProfile
     import pstats
 
@@ -265,6 +287,7 @@ def profile(client, pages: list[Page], directory: Path, *, repeat: int = 10) -> 
         profiler = cProfile.Profile()
         profiler.enable()
         for _ in range(repeat):
+            _forget_kept_pages()
             page_client.get(page.url)
         profiler.disable()
         path = directory / f"{number:02d}.pstats"
@@ -287,11 +310,13 @@ def measure(client, pages: list[Page], *, repeat: int) -> list[Result]:
         floor = floor_url(page.floor) if page.floor else None
         for url in filter(None, (page.url, floor)):
             page_client.get(url)
-        page_times, floor_times = [], []
+        page_times, made_times, floor_times = [], [], []
         for _ in range(repeat):
             page_times.append(_time(page_client, page.url))
+            made_times.append(_time(page_client, page.url, made=True))
             if floor:
                 floor_times.append(_time(page_client, floor))
+        made_queries, _ = _queries_and_response(page_client, page.url, made=True)
         queries, response = _queries_and_response(page_client, page.url)
         result = Result(
             label=page.label,
@@ -300,6 +325,8 @@ def measure(client, pages: list[Page], *, repeat: int) -> list[Result]:
             page_p90_ms=_percentile(page_times, 90),
             page_queries=queries,
             size_kb=len(response.content) / 1000,
+            made_ms=statistics.median(made_times),
+            made_queries=made_queries,
         )
         if floor:
             floor_queries, floor_response = _queries_and_response(page_client, floor)
@@ -319,19 +346,28 @@ def _percentile(values: list[float], percent: int) -> float:
 def report(results: list[Result], *, title: str, json_path: Path | None = None) -> None:
     """Print the Markdown table; write the results as JSON too when asked."""
     print(f"\n{title} ({engine()}, temps serveur médians)\n")
-    print("| page | plancher ms | page ms | page p90 ms | rapport | requêtes page/plancher | ko |")
-    print("|---|---|---|---|---|---|---|")
+    print("« page » : servie de nouveau, gardée en mémoire ; « refaite » : sans page gardée.\n")
+    print(
+        "| page | plancher ms | page ms | page p90 ms | rapport | refaite ms | rapport refaite "
+        "| requêtes page/refaite/plancher | ko |"
+    )
+    print("|---|---|---|---|---|---|---|---|---|")
     for result in results:
         floor_ms = f"{result.floor_ms:.1f}" if result.floor_ms else "—"
         ratio = f"× {result.ratio:.2f}" if result.ratio else "—"
+        made_ratio = f"× {result.made_ratio:.2f}" if result.made_ratio else "—"
         floor_queries = result.floor_queries if result.floor_queries is not None else "—"
         status = "" if result.status == 200 else f" (statut {result.status})"
         print(
             f"| {result.label}{status} | {floor_ms} | {result.page_ms:.1f} | "
-            f"{result.page_p90_ms:.1f} | {ratio} | {result.page_queries}/{floor_queries} | "
+            f"{result.page_p90_ms:.1f} | {ratio} | {result.made_ms:.1f} | {made_ratio} | "
+            f"{result.page_queries}/{result.made_queries}/{floor_queries} | "
             f"{result.size_kb:.0f} |"
         )
     if json_path:
-        rows = [{**asdict(result), "ratio": result.ratio} for result in results]
+        rows = [
+            {**asdict(result), "ratio": result.ratio, "made_ratio": result.made_ratio}
+            for result in results
+        ]
         json_path.write_text(json.dumps({"engine": engine(), "pages": rows}, indent=2) + "\n")
         print(f"\nRésultats écrits dans {json_path}")

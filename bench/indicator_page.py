@@ -94,7 +94,7 @@ def main() -> None:
     small_result, large_result = results
     print(
         f"\n{options.measurements} mesures rapportées à 12 : "
-        f"temps × {large_result.page_ms / small_result.page_ms:.2f}, "
+        f"temps (page refaite) × {large_result.made_ms / small_result.made_ms:.2f}, "
         f"taille × {large_result.size_kb / small_result.size_kb:.2f}"
     )
 

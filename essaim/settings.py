@@ -98,6 +98,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "essaim.core.context_processors.navigation",
+                "essaim.core.context_processors.kept_page_csrf",
             ],
         },
     }
@@ -129,6 +130,21 @@ elif DATABASES["default"]["ENGINE"] != "django.db.backends.postgresql":
 else:
     DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
+
+# Caches --------------------------------------------------------------------------------------
+
+# Pages kept while their data has not changed (core/page_cache.py), in each process's memory:
+# they are checked against the tables' generations in the database, so processes and machines
+# never disagree. 0 keeps none.
+PAGE_CACHE_ENTRIES = env_int("ESSAIM_PAGE_CACHE_ENTRIES", 500, minimum=0)
+CACHES = {
+    "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
+    "pages": {
+        "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+        "LOCATION": "essaim-pages",
+        "OPTIONS": {"MAX_ENTRIES": max(PAGE_CACHE_ENTRIES, 1)},
+    },
+}
 
 # Background tasks ----------------------------------------------------------------------------
 

@@ -47,6 +47,14 @@ def staff(db) -> User:
     return make_user("admin@example.org", "Ada Administratrice", is_staff=True, is_superuser=True)
 
 
+def after_commit_work(callbacks: list) -> list:
+    """The work left for after a commit, but the generations of the tables written
+    (``core/generations.py``), which move after every commit that wrote."""
+    from essaim.core.generations import MoveGenerations
+
+    return [callback for callback in callbacks if not isinstance(callback, MoveGenerations)]
+
+
 def client_for(user: User | None) -> Client:
     client = Client()
     if user is not None:
@@ -61,6 +69,7 @@ def django_db_setup(django_db_setup, django_db_blocker):
     SQLite the whole database is copied to a file (``sqlite_copy``)."""
     from django.conf import settings
 
+    from essaim.core.generations import TABLE as GENERATIONS
     from essaim.territories.importer import import_referential
     from tests.prepared import PreparedRows, copy_sqlite_database, row_counts
 
@@ -68,7 +77,9 @@ def django_db_setup(django_db_setup, django_db_blocker):
         before = row_counts()
         import_referential()
         after = row_counts()
-        prepared = PreparedRows([table for table, count in after.items() if count != before[table]])
+        changed = [table for table, count in after.items() if count != before[table]]
+        # The generations of the tables move by themselves (core/generations.py).
+        prepared = PreparedRows([table for table in changed if table != GENERATIONS])
         prepared.sqlite_copy = copy_sqlite_database(Path(settings.DATA_DIR) / "prepared.sqlite3")
         return prepared
 
@@ -166,6 +177,15 @@ def theme_vocabulary(request) -> None:
 
         request.getfixturevalue("transactional_db")
         restore_vocabulary()
+
+
+@pytest.fixture(autouse=True)
+def no_kept_pages() -> None:
+    """Each test starts with no page kept: a test's database is rolled back, so the generations
+    of its tables come back to numbers that another test's pages were kept under."""
+    from django.core.cache import caches
+
+    caches["pages"].clear()
 
 
 # Data kept beside the repository (../shared/data), too big to ship: the Etalab package…

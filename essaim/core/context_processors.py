@@ -2,6 +2,7 @@ from django.http import HttpRequest
 from django.urls import reverse
 
 from essaim.core.navigation import MAIN_NAVIGATION
+from essaim.core.page_cache import csrf_token_of
 
 
 def navigation(request: HttpRequest) -> dict:
@@ -16,3 +17,9 @@ def navigation(request: HttpRequest) -> dict:
         url = reverse(entry.url_name)
         entries.append({"label": entry.label, "url": url, "current": request.path.startswith(url)})
     return {"main_navigation": entries}
+
+
+def kept_page_csrf(request: HttpRequest) -> dict:
+    """The CSRF token of a page being kept is put in at each answer (``core/page_cache.py``)."""
+    token = csrf_token_of(request)
+    return {} if token is None else {"csrf_token": token}

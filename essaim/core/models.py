@@ -126,3 +126,18 @@ class SearchEntry(models.Model):
 
     def __str__(self) -> str:
         return f"{self.content_type_id}:{self.object_id}"
+
+
+class TableGeneration(models.Model):
+    """How many times a table has been written: pages made from it are kept while it has not
+    moved (``core/generations.py``, ``core/page_cache.py``)."""
+
+    name = models.CharField("table", max_length=100, primary_key=True)
+    value = models.PositiveBigIntegerField("génération", default=0)
+
+    class Meta:
+        verbose_name = "génération d'une table"
+        verbose_name_plural = "générations des tables"
+
+    def __str__(self) -> str:
+        return f"{self.name} : {self.value}"

@@ -10,6 +10,7 @@ from django.urls import reverse
 from django.views.decorators.http import require_POST
 
 from essaim.core.concurrency import save_or_conflict
+from essaim.core.page_cache import kept_page
 from essaim.core.search import search
 from essaim.roles.models import Perm
 from essaim.roles.permissions import get_object_for
@@ -105,6 +106,7 @@ def _create(mode: CreationMode, data: dict, user) -> Territory:
 
 
 @login_required
+@kept_page
 def territory_detail(request: HttpRequest, pk: int) -> HttpResponse:
     territory = get_object_for(
         request.user,

@@ -11,6 +11,7 @@ from django.views.decorators.http import require_http_methods
 from essaim.attendance.forms import SendCertificatesForm
 from essaim.attendance.grid import Grid, build_grid
 from essaim.attendance.services import AttendanceError, default_place, not_open_yet, record_grid
+from essaim.core.page_cache import kept_page
 from essaim.roles.models import Perm
 from essaim.trainings.access import get_session_for
 from essaim.trainings.tabs import session_context
@@ -20,6 +21,7 @@ RECENT_REPORTS = 10
 
 @login_required
 @require_http_methods(["GET", "HEAD", "POST"])
+@kept_page
 def manage(request: HttpRequest, pk: int) -> HttpResponse:
     posted = request.method == "POST"
     session = get_session_for(request.user, pk, Perm.CONTRIBUTE if posted else Perm.VIEW)

@@ -15,6 +15,7 @@ from django.urls import path, reverse
 from django.utils.safestring import SafeString
 from django.views.decorators.http import require_http_methods, require_safe
 
+from essaim.core.page_cache import kept_page
 from essaim.core.uploads import limit_upload_size
 from essaim.evaluation.charts import (
     Progress,
@@ -140,6 +141,7 @@ def hypotheses_with_verdicts(experiment: Experiment) -> list[Hypothesis]:
 
 @login_required
 @require_safe
+@kept_page
 def indicators(request: HttpRequest, pk: int) -> HttpResponse:
     experiment = get_experiment_for(request.user, pk)
     questions = list(experiment.evaluation_questions.all())
@@ -170,6 +172,7 @@ def indicators(request: HttpRequest, pk: int) -> HttpResponse:
 @login_required
 @limit_upload_size
 @require_http_methods(["GET", "HEAD", "POST"])
+@kept_page
 def indicator_detail(request: HttpRequest, pk: int, indicator_pk: int) -> HttpResponse:
     """One indicator: its definition, progress, chart and measurements; contributors add a
     measurement here (POST)."""

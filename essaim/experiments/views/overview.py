@@ -7,6 +7,7 @@ from django.shortcuts import redirect, render
 from django.urls import path
 from django.views.decorators.http import require_GET, require_http_methods
 
+from essaim.core.page_cache import kept_page
 from essaim.core.pagination import counted_page
 from essaim.core.search import search
 from essaim.experiments import listing, services
@@ -29,6 +30,7 @@ EXPERIMENTS_PER_PAGE = 25
 
 @login_required
 @require_GET
+@kept_page
 def experiment_list(request: HttpRequest) -> HttpResponse:
     """The experiments the user sees, with their stage, next step, last decision and what the
     apps above add (the progress of their indicators); filtered by words (title first), stage,
@@ -77,6 +79,7 @@ def experiment_create(request: HttpRequest) -> HttpResponse:
 
 @login_required
 @require_GET
+@kept_page
 def experiment_detail(request: HttpRequest, pk: int) -> HttpResponse:
     queryset = services.with_overview(services.with_framing(Experiment.objects.all())).annotate(
         meeting_count=count_per_experiment(Meeting.objects.all(), "body__experiment"),

@@ -22,6 +22,7 @@ from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
 from essaim.core.downloads import CSV_TYPE, XLSX_TYPE, file_response
+from essaim.core.page_cache import kept_page
 from essaim.lib import french
 from essaim.mail.models import FailedEmail
 from essaim.mail.tasks import about, send_email
@@ -162,6 +163,7 @@ def _filtered(request: HttpRequest, session: TrainingSession) -> tuple:
 
 @login_required
 @require_safe
+@kept_page
 def manage(request: HttpRequest, pk: int) -> HttpResponse:
     session = get_session_for(request.user, pk)
     slots, form, selection = _filtered(request, session)

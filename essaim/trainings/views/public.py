@@ -15,6 +15,7 @@ from django.utils import timezone
 from django.views.decorators.http import require_safe
 
 from essaim.core.downloads import ICS_TYPE, file_response
+from essaim.core.page_cache import kept_page
 from essaim.experiments.models import Experiment
 from essaim.trainings.calendar import calendar_of, session_calendar, session_filename, slot_event
 from essaim.trainings.models import Cycle, Slot, TrainingSession
@@ -67,6 +68,7 @@ def _organises(user, obj) -> bool:
 
 
 @require_safe
+@kept_page
 def public_list(request: HttpRequest) -> HttpResponse:
     """The upcoming published sessions grouped by cycle; ``?passees=1`` for the past ones."""
     past = request.GET.get("passees") == "1"
@@ -81,6 +83,7 @@ def public_list(request: HttpRequest) -> HttpResponse:
 
 
 @require_safe
+@kept_page
 def cycle_page(request: HttpRequest, slug: str) -> HttpResponse:
     cycle = get_public_or_preview(request, Cycle.objects.select_related("organiser"), slug)
     sessions = list(
@@ -101,6 +104,7 @@ def cycle_page(request: HttpRequest, slug: str) -> HttpResponse:
 
 
 @require_safe
+@kept_page
 def session_page(request: HttpRequest, slug: str) -> HttpResponse:
     queryset = catalogue_sessions().prefetch_related("speakers", "testimonies")
     session = get_public_or_preview(request, queryset, slug)

@@ -1,0 +1,184 @@
+"""How many times each table has been written: the version of the data a page was made from.
+
+Every statement that writes through Django's connections (the ORM, ``update()``,
+``bulk_create()``, raw SQL alike) marks its table; once the transaction commits, each marked
+table's generation, a row of :class:`~essaim.core.models.TableGeneration`, goes up by one. A page
+made from some tables is still true while their generations have not moved
+(``essaim.core.page_cache``).
+
+The generations move *after* the commit, in a statement of their own, so that two writers never
+wait for each other on them. A reader that reads the generations first, then the data, can thus
+only ever pair data with generations older than it, never newer: at worst a page is made again
+for nothing. A statement that is neither a read nor a write of one table (a migration, a
+``TRUNCATE``) moves :data:`EVERYTHING`, which every page depends on.
+"""
+
+import re
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
+from functools import cache
+
+from django.apps import apps
+from django.db import DEFAULT_DB_ALIAS, DatabaseError, connections, transaction
+from django.db.backends.base.base import BaseDatabaseWrapper
+
+TABLE = "core_tablegeneration"
+EVERYTHING = "*"
+
+WRITE = re.compile(
+    r"^\s*(?:INSERT(?:\s+OR\s+\w+)?\s+INTO|REPLACE\s+INTO|UPDATE(?:\s+OR\s+\w+)?|DELETE\s+FROM)"
+    r"\s+\"?(\w+)\"?",
+    re.IGNORECASE,
+)
+NOT_A_CHANGE = re.compile(
+    r"^\s*(?:SELECT|VALUES|SAVEPOINT|RELEASE|ROLLBACK|BEGIN|COMMIT|EXPLAIN|PRAGMA|SET|SHOW|"
+    r"ANALYZE|DECLARE|FETCH|MOVE|CLOSE)\b",
+    re.IGNORECASE,
+)
+WORD = re.compile(r"\w+")
+# Tables that the database writes itself, from a table Django writes (``core/search.py``).
+DERIVED_TABLES = {"core_searchentry_fts": "core_searchentry"}
+
+
+def changed_table(sql: str) -> str | None:
+    """The table a statement writes, :data:`EVERYTHING` if it may change more than one table's
+    rows, ``None`` if it changes nothing."""
+    if match := WRITE.match(sql):
+        return match[1]
+    if NOT_A_CHANGE.match(sql):
+        return None
+    return EVERYTHING
+
+
+@cache
+def known_tables() -> frozenset[str]:
+    """The tables of the installed models, those that Django writes."""
+    return frozenset(
+        model._meta.db_table for model in apps.get_models(include_auto_created=True)
+    ) | frozenset(DERIVED_TABLES)
+
+
+def tables_read(sql: str, known: frozenset[str]) -> set[str]:
+    """The known tables a statement names, a derived table as the one it comes from."""
+    return {DERIVED_TABLES.get(word, word) for word in WORD.findall(sql) if word in known}
+
+
+# Writes ----------------------------------------------------------------------------------------
+
+
+def _pending(connection: BaseDatabaseWrapper) -> set[str]:
+    """The tables written on ``connection`` whose generations have not moved yet."""
+    try:
+        return connection.essaim_pending_generations
+    except AttributeError:
+        connection.essaim_pending_generations = set()
+        return connection.essaim_pending_generations
+
+
+def _move(connection: BaseDatabaseWrapper) -> None:
+    """Move the generations of the tables written on ``connection``, in one statement."""
+    pending = _pending(connection)
+    tables = sorted(pending)
+    pending.clear()
+    if not tables:
+        return
+    rows = ", ".join(["(%s, 1)"] * len(tables))
+    try:
+        with connection.cursor() as cursor:
+            cursor.execute(
+                f"INSERT INTO {TABLE} (name, value) VALUES {rows} "
+                f"ON CONFLICT (name) DO UPDATE SET value = {TABLE}.value + 1",
+                tables,
+            )
+    except DatabaseError:
+        # The migrations of a new database write before the table of generations exists.
+        if TABLE in connection.introspection.table_names():
+            raise
+
+
+class MoveGenerations:
+    """The one callback, a connection, that moves the generations of its written tables once
+    its transaction commits."""
+
+    def __init__(self, connection: BaseDatabaseWrapper):
+        self.connection = connection
+
+    def __call__(self) -> None:
+        _move(self.connection)
+
+
+def _move_hook(connection: BaseDatabaseWrapper) -> MoveGenerations:
+    try:
+        return connection.essaim_move_generations
+    except AttributeError:
+        connection.essaim_move_generations = MoveGenerations(connection)
+        return connection.essaim_move_generations
+
+
+def _track_writes(execute, sql, params, many, context):
+    result = execute(sql, params, many, context)
+    table = changed_table(sql)
+    if table is None or table == TABLE:
+        return result
+    connection = context["connection"]
+    _pending(connection).add(table)
+    if not connection.in_atomic_block:
+        if connection.get_autocommit():
+            _move(connection)
+        # Otherwise a transaction managed by hand: its tables move at the next reading.
+    elif not any(hook is _move_hook(connection) for _, hook, _ in connection.run_on_commit):
+        # Once a transaction; a savepoint rolled back takes the hook with it, and the next
+        # write puts it back. Tables written and rolled back move too: a page made again.
+        transaction.on_commit(_move_hook(connection), using=connection.alias, robust=True)
+    return result
+
+
+def track_writes(connection: BaseDatabaseWrapper, **kwargs) -> None:
+    """Watch the writes of ``connection`` (``connection_created`` calls this)."""
+    if _track_writes not in connection.execute_wrappers:
+        connection.execute_wrappers.append(_track_writes)
+
+
+# Reads -----------------------------------------------------------------------------------------
+
+
+def current(using: str = DEFAULT_DB_ALIAS) -> dict[str, int]:
+    """Every table's generation, in one query; a table never written is at 0."""
+    connection = connections[using]
+    if not connection.in_atomic_block and _pending(connection):
+        # A transaction rolled back left its tables marked: moving them costs a page made again.
+        _move(connection)
+    with connection.cursor() as cursor:
+        cursor.execute(f"SELECT name, value FROM {TABLE}")
+        return dict(cursor.fetchall())
+
+
+def uncommitted(tables: Iterable[str], using: str = DEFAULT_DB_ALIAS) -> bool:
+    """Whether the open transaction wrote one of ``tables`` (its changes are not everyone's)."""
+    connection = connections[using]
+    pending = _pending(connection)
+    return connection.in_atomic_block and bool(pending) and not pending.isdisjoint(tables)
+
+
+class Reading:
+    """What a piece of code read (:attr:`tables`) and whether it wrote (:attr:`wrote`)."""
+
+    def __init__(self, known: frozenset[str]):
+        self.known = known
+        self.tables: set[str] = {EVERYTHING}
+        self.wrote = False
+
+    def __call__(self, execute, sql, params, many, context):
+        if changed_table(sql) is not None:
+            self.wrote = True
+        else:
+            self.tables |= tables_read(sql, self.known)
+        return execute(sql, params, many, context)
+
+
+@contextmanager
+def reading(using: str = DEFAULT_DB_ALIAS) -> Iterator[Reading]:
+    """Record the tables that the queries inside the block read."""
+    recorder = Reading(known_tables())
+    with connections[using].execute_wrapper(recorder):
+        yield recorder

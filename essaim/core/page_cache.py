@@ -1,0 +1,144 @@
+"""Pages kept while the data they show has not changed.
+
+A view decorated with :func:`kept_page` is made once for a person, an address and a minute,
+then served again from memory for as long as no table that its queries read has been written
+since (the tables' generations, ``core/generations.py``, read in one query on every request).
+What the page shows can thus never be older than the database, whatever wrote it: a form, the
+API, the worker, another process or another machine. The minute in the key bounds what only
+time changes (a registration deadline passing) to the minute.
+
+A page is not kept when the view wrote something (its side effects must happen on every
+request), set a cookie, a header or a message, answered anything but 200, or read what its own
+transaction has not committed. Pages are never shared between people: each one's permissions
+are part of what made them. The CSRF token of the forms is put in at each answer.
+
+Every process keeps its pages in its own memory (the ``pages`` cache); ``ESSAIM_PAGE_CACHE_ENTRIES``
+bounds how many, 0 turns keeping off.
+"""
+
+import hashlib
+import time
+from dataclasses import dataclass
+from functools import wraps
+
+from django.conf import settings
+from django.core.cache import caches
+from django.http import HttpRequest, HttpResponse
+from django.middleware.csrf import get_token
+from django.utils.translation import get_language
+
+from essaim.core import generations
+
+CACHE = "pages"
+TIME_STEP = 60
+CSRF_PLACEHOLDER = "jeton-csrf-de-la-page-gardee"
+_CAPTURING = "essaim_page_cache_capturing"
+
+
+@dataclass(frozen=True, slots=True)
+class KeptPage:
+    tables: tuple[str, ...]
+    versions: tuple[int, ...]
+    content: bytes
+    content_type: str
+
+
+def csrf_token_of(request: HttpRequest) -> str | None:
+    """The token that a page being kept writes in its forms, put in at each answer; ``None``
+    for the page made for this request alone (``core/context_processors.py``)."""
+    return CSRF_PLACEHOLDER if getattr(request, _CAPTURING, False) else None
+
+
+def kept_page(view):
+    """Serve ``view``'s page from memory while the data it was made from has not changed."""
+
+    @wraps(view)
+    def wrapper(request: HttpRequest, *args, **kwargs) -> HttpResponse:
+        if not settings.PAGE_CACHE_ENTRIES or request.method != "GET" or _has_messages(request):
+            return view(request, *args, **kwargs)
+        key = _key(request, view)
+        versions = generations.current()
+        kept = caches[CACHE].get(key)
+        if (
+            kept is not None
+            and kept.versions == _versions_of(kept.tables, versions)
+            and not generations.uncommitted(kept.tables)
+        ):
+            return _answer(request, kept.content, kept.content_type)
+        setattr(request, _CAPTURING, True)
+        try:
+            with generations.reading() as reading:
+                if request.user.is_authenticated:
+                    # Read by the middleware before the view: a role or a name that changes.
+                    reading.tables.add(request.user._meta.db_table)
+                response = view(request, *args, **kwargs)
+                if hasattr(response, "render") and not response.is_rendered:
+                    response.render()
+        finally:
+            delattr(request, _CAPTURING)
+        if response.streaming:
+            return response
+        if _keepable(request, response, reading):
+            tables = tuple(sorted(reading.tables))
+            kept = KeptPage(
+                tables, _versions_of(tables, versions), response.content, response["Content-Type"]
+            )
+            caches[CACHE].set(key, kept, timeout=TIME_STEP)
+        return _answer(request, response.content, response["Content-Type"], response)
+
+    return wrapper
+
+
+def _has_messages(request: HttpRequest) -> bool:
+    storage = getattr(request, "_messages", None)
+    return storage is not None and len(storage) > 0
+
+
+def _key(request: HttpRequest, view) -> str:
+    user = request.user
+    parts = (
+        view.__module__,
+        view.__qualname__,
+        request.scheme,
+        request.get_host(),
+        request.get_full_path(),
+        user.pk if user.is_authenticated else None,
+        get_language(),
+        int(time.time() // TIME_STEP),
+        sorted((name, value) for name, value in request.headers.items() if name[:3] == "Hx-"),
+    )
+    return hashlib.sha256(repr(parts).encode()).hexdigest()
+
+
+def _versions_of(tables: tuple[str, ...], versions: dict[str, int]) -> tuple[int, ...]:
+    return tuple(versions.get(table, 0) for table in tables)
+
+
+def _keepable(request: HttpRequest, response: HttpResponse, reading) -> bool:
+    session = getattr(request, "session", None)
+    storage = getattr(request, "_messages", None)
+    return (
+        response.status_code == 200
+        and set(response.headers) == {"Content-Type"}
+        and not response.cookies
+        and not reading.wrote
+        and not (session is not None and session.modified)
+        and not getattr(storage, "added_new", False)
+        and not generations.uncommitted(reading.tables)
+    )
+
+
+def _answer(
+    request: HttpRequest,
+    content: bytes,
+    content_type: str,
+    response: HttpResponse | None = None,
+) -> HttpResponse:
+    """The page with this answer's CSRF token in its forms."""
+    placeholder = CSRF_PLACEHOLDER.encode()
+    if placeholder in content:
+        content = content.replace(placeholder, get_token(request).encode())
+    if response is None:
+        return HttpResponse(content, content_type=content_type)
+    response.content = content
+    return response
