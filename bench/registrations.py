@@ -16,7 +16,8 @@ from the release to the last answer), the median, 99th percentile and longest ti
 how long the session row was held (from the lock granted to the commit), the places overbooked
 and the people lost, and the application's throughput as a ratio to the floor's. It checks the
 outcome in the database: exactly ``--places`` confirmed, the others on the waiting list, one
-registration per person, none lost, none twice, one e-mail queued each (for the application).
+registration per person, none lost, none twice, one e-mail queued each (for the application:
+the task from which the worker writes it).
 """
 
 import argparse
@@ -281,9 +282,14 @@ def check_outcome(
     if len(tokens) != people:
         problems.append("des personnes ont reçu la même page d'inscription")
     if emails:
-        queued = DBTaskResult.objects.filter(task_path="essaim.mail.tasks.send_email").count()
-        if queued != people:
-            problems.append(f"{queued} e-mails en file pour {people} inscriptions")
+        # The worker writes each e-mail from its registration (``registrations/tasks.py``).
+        outcomes = DBTaskResult.objects.filter(
+            task_path="essaim.registrations.tasks.send_outcome"
+        ).values_list("args_kwargs", flat=True)
+        told = Counter(outcome["kwargs"]["registration_id"] for outcome in outcomes)
+        registered = set(Registration.objects.filter(session=session).values_list("pk", flat=True))
+        if set(told) != registered or any(count != 1 for count in told.values()):
+            problems.append(f"{len(told)} e-mails en file pour {people} inscriptions")
     return problems, overbooked, len(missing)
 
 

@@ -30,8 +30,8 @@ from django.middleware.csrf import get_token
 from django.utils.translation import get_language
 
 from essaim.core import generations
+from essaim.core.kept_values import CACHE, Kept, keepable, still_true, versions_of
 
-CACHE = "pages"
 TIME_STEP = 60
 # Pages bigger than this are made at every request: memory is bounded by their number too.
 LARGEST_KEPT_PAGE = 256 * 1024
@@ -41,9 +41,7 @@ _CAPTURING = "essaim_page_cache_capturing"
 
 
 @dataclass(frozen=True, slots=True)
-class KeptPage:
-    tables: tuple[str, ...]
-    versions: tuple[int, ...]
+class Page:
     content: bytes
     content_type: str
 
@@ -64,12 +62,8 @@ def kept_page(view):
         key = _key(request, view)
         versions = generations.current()
         kept = caches[CACHE].get(key)
-        if (
-            kept is not None
-            and kept.versions == _versions_of(kept.tables, versions)
-            and not generations.uncommitted(kept.tables)
-        ):
-            return _answer(request, kept.content, kept.content_type)
+        if still_true(kept, versions):
+            return _answer(request, kept.value.content, kept.value.content_type)
         setattr(request, _CAPTURING, True)
         try:
             with generations.reading() as reading:
@@ -85,10 +79,8 @@ def kept_page(view):
             return response
         if _keepable(request, response, reading):
             tables = tuple(sorted(reading.tables))
-            kept = KeptPage(
-                tables, _versions_of(tables, versions), response.content, response["Content-Type"]
-            )
-            caches[CACHE].set(key, kept, timeout=TIME_STEP)
+            page = Page(response.content, response["Content-Type"])
+            caches[CACHE].set(key, Kept(tables, versions_of(tables, versions), page), TIME_STEP)
         return _answer(request, response.content, response["Content-Type"], response)
 
     return wrapper
@@ -122,10 +114,6 @@ def _fields(user) -> tuple:
     return tuple(getattr(user, field.attname) for field in user._meta.concrete_fields)
 
 
-def _versions_of(tables: tuple[str, ...], versions: dict[str, int]) -> tuple[int, ...]:
-    return tuple(versions.get(table, 0) for table in tables)
-
-
 def _keepable(request: HttpRequest, response: HttpResponse, reading) -> bool:
     session = getattr(request, "session", None)
     storage = getattr(request, "_messages", None)
@@ -134,10 +122,9 @@ def _keepable(request: HttpRequest, response: HttpResponse, reading) -> bool:
         and len(response.content) <= LARGEST_KEPT_PAGE
         and set(response.headers) == {"Content-Type"}
         and not response.cookies
-        and not reading.wrote
         and not (session is not None and session.modified)
         and not getattr(storage, "added_new", False)
-        and not generations.uncommitted(reading.tables)
+        and keepable(reading)
     )
 
 
