@@ -16,7 +16,8 @@ from the release to the last answer), the median, 99th percentile and longest ti
 how long the session row was held (from the lock granted to the commit), the places overbooked
 and the people lost, and the application's throughput as a ratio to the floor's. It checks the
 outcome in the database: exactly ``--places`` confirmed, the others on the waiting list, one
-registration per person, none lost, none twice, one e-mail queued each (for the application).
+registration per person, none lost, none twice, one e-mail queued each (for the application:
+the task from which the worker writes it).
 """
 
 import argparse
@@ -62,13 +63,20 @@ import django  # noqa: E402
 django.setup()
 
 from django.conf import settings  # noqa: E402
+from django.core import mail  # noqa: E402
 from django.core.management import call_command  # noqa: E402
 from django.db import connection  # noqa: E402
 from django.db.models import Count  # noqa: E402
+from django.test import override_settings  # noqa: E402
 from django.utils import timezone  # noqa: E402
 from django_tasks_db.models import DBTaskResult  # noqa: E402
 
-from essaim.registrations.models import HOLDS_A_PLACE, Registration, Status  # noqa: E402
+from essaim.registrations.models import (  # noqa: E402
+    HOLDS_A_PLACE,
+    Registration,
+    SentMessage,
+    Status,
+)
 from essaim.trainings.models import Slot, TrainingSession  # noqa: E402
 
 TOKEN = re.compile(r'name="csrfmiddlewaretoken" value="([^"]+)"')
@@ -281,10 +289,35 @@ def check_outcome(
     if len(tokens) != people:
         problems.append("des personnes ont reçu la même page d'inscription")
     if emails:
-        queued = DBTaskResult.objects.filter(task_path="essaim.mail.tasks.send_email").count()
-        if queued != people:
-            problems.append(f"{queued} e-mails en file pour {people} inscriptions")
+        # The worker writes each e-mail from its registration (``registrations/tasks.py``).
+        outcomes = DBTaskResult.objects.filter(
+            task_path="essaim.registrations.tasks.send_outcome"
+        ).values_list("args_kwargs", flat=True)
+        told = Counter(outcome["kwargs"]["registration_id"] for outcome in outcomes)
+        registered = set(Registration.objects.filter(session=session).values_list("pk", flat=True))
+        if set(told) != registered or any(count != 1 for count in told.values()):
+            problems.append(f"{len(told)} e-mails en file pour {people} inscriptions")
     return problems, overbooked, len(missing)
+
+
+LOCMEM_MAIL = "django.core.mail.backends.locmem.EmailBackend"
+
+
+def worker_sends_the_emails(session: TrainingSession, people: int) -> list[str]:
+    """Run the worker on what the registrations left it (one task each, from which it writes
+    the e-mail, records it and queues its sending), e-mails kept in memory; print how long it
+    took and check that each registrant is told once."""
+    with override_settings(MAILERS={"default": {"BACKEND": LOCMEM_MAIL}}):
+        mail.outbox = []
+        started = time.perf_counter()
+        call_command("worker", batch=True, verbosity=0)
+        seconds = time.perf_counter() - started
+        sent = list(mail.outbox)
+    told = SentMessage.objects.filter(session=session).count()
+    print(f"\nle worker, ensuite : {len(sent)} e-mails écrits et envoyés en {seconds:.1f} s")
+    if told != people or len(sent) != people:
+        return [f"worker : {told} e-mails enregistrés, {len(sent)} envoyés pour {people}"]
+    return []
 
 
 def wave(
@@ -386,6 +419,7 @@ def main() -> None:
     print(f"  pour comparaison, le formulaire demandé seul : {alone * 1000:.0f} ms\n")
     print_table(floor, application)
     problems = [f"{w.name} : {p}" for w in (floor, application) for p in w.problems]
+    problems += worker_sends_the_emails(session, options.people)
     print("\nvérifications : " + ("aucune perdue, aucune en double" if not problems else ""))
     for problem in problems:
         print(f"  ✗ {problem}")

@@ -136,7 +136,7 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 # Pages kept while their data has not changed (core/page_cache.py), in each process's memory:
 # they are checked against the tables' generations in the database, so processes and machines
 # never disagree. 0 keeps none.
-PAGE_CACHE_ENTRIES = env_int("ESSAIM_PAGE_CACHE_ENTRIES", 500, minimum=0)
+PAGE_CACHE_ENTRIES = env_int("ESSAIM_PAGE_CACHE_ENTRIES", 300, minimum=0)
 CACHES = {
     "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
     "pages": {

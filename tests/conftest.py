@@ -55,6 +55,29 @@ def after_commit_work(callbacks: list) -> list:
     return [callback for callback in callbacks if not isinstance(callback, MoveGenerations)]
 
 
+DATABASE_TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["default"]}}
+
+
+def reset_task_backends() -> None:
+    """Task backends are built once from the settings; rebuild them after an override."""
+    from asgiref.local import Local
+    from django.tasks import task_backends
+
+    task_backends._settings = None
+    task_backends._connections = Local(task_backends.thread_critical)
+
+
+@pytest.fixture
+def database_tasks():
+    """Tasks wait in the database, as in production, for ``call_command("worker", batch=True)``."""
+    from django.test import override_settings
+
+    with override_settings(TASKS=DATABASE_TASKS):
+        reset_task_backends()
+        yield
+    reset_task_backends()
+
+
 def client_for(user: User | None) -> Client:
     client = Client()
     if user is not None:

@@ -13,14 +13,17 @@ for nothing. A statement that is neither a read nor a write of one table (a migr
 ``TRUNCATE``) moves :data:`EVERYTHING`, which every page depends on.
 """
 
+import logging
 import re
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from functools import cache
 
 from django.apps import apps
-from django.db import DEFAULT_DB_ALIAS, DatabaseError, connections, transaction
+from django.db import DEFAULT_DB_ALIAS, Error, connections, transaction
 from django.db.backends.base.base import BaseDatabaseWrapper
+
+logger = logging.getLogger(__name__)
 
 TABLE = "core_tablegeneration"
 EVERYTHING = "*"
@@ -76,7 +79,11 @@ def _pending(connection: BaseDatabaseWrapper) -> set[str]:
 
 
 def _move(connection: BaseDatabaseWrapper) -> None:
-    """Move the generations of the tables written on ``connection``, in one statement."""
+    """Move the generations of the tables written on ``connection``, in one statement. When it
+    fails (the database locked for too long, the connection lost), the tables stay marked for
+    the next write or reading of this connection, and the error is logged, never raised: what
+    was written is committed already. Meanwhile other processes may serve the pages made
+    before it, until their minute ends."""
     pending = _pending(connection)
     tables = sorted(pending)
     pending.clear()
@@ -90,10 +97,19 @@ def _move(connection: BaseDatabaseWrapper) -> None:
                 f"ON CONFLICT (name) DO UPDATE SET value = {TABLE}.value + 1",
                 tables,
             )
-    except DatabaseError:
-        # The migrations of a new database write before the table of generations exists.
-        if TABLE in connection.introspection.table_names():
-            raise
+    except Error as error:
+        pending.update(tables)
+        if _exists(connection):
+            logger.warning("Les générations de %s n'ont pas avancé : %s", ", ".join(tables), error)
+
+
+def _exists(connection: BaseDatabaseWrapper) -> bool:
+    """Whether the table of generations exists (the migrations of a new database write before
+    it does); ``True`` when the database cannot tell."""
+    try:
+        return TABLE in connection.introspection.table_names()
+    except Error:
+        return True
 
 
 class MoveGenerations:
@@ -116,12 +132,20 @@ def _move_hook(connection: BaseDatabaseWrapper) -> MoveGenerations:
 
 
 def _track_writes(execute, sql, params, many, context):
-    result = execute(sql, params, many, context)
     table = changed_table(sql)
     if table is None or table == TABLE:
-        return result
+        return execute(sql, params, many, context)
     connection = context["connection"]
+    # Marked before the statement runs: one that fails halfway (an ``executemany`` outside a
+    # transaction) may have written some rows.
     _pending(connection).add(table)
+    try:
+        return execute(sql, params, many, context)
+    finally:
+        _move_after_commit(connection)
+
+
+def _move_after_commit(connection: BaseDatabaseWrapper) -> None:
     if not connection.in_atomic_block:
         if connection.get_autocommit():
             _move(connection)
@@ -130,7 +154,6 @@ def _track_writes(execute, sql, params, many, context):
         # Once a transaction; a savepoint rolled back takes the hook with it, and the next
         # write puts it back. Tables written and rolled back move too: a page made again.
         transaction.on_commit(_move_hook(connection), using=connection.alias, robust=True)
-    return result
 
 
 def track_writes(connection: BaseDatabaseWrapper, **kwargs) -> None:

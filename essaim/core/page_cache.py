@@ -7,16 +7,18 @@ What the page shows can thus never be older than the database, whatever wrote it
 API, the worker, another process or another machine. The minute in the key bounds what only
 time changes (a registration deadline passing) to the minute.
 
-A page is not kept when the view wrote something (its side effects must happen on every
-request), set a cookie, a header or a message, answered anything but 200, or read what its own
-transaction has not committed. Pages are never shared between people: each one's permissions
-are part of what made them. The CSRF token of the forms is put in at each answer.
+A page is not kept when it is larger than :data:`LARGEST_KEPT_PAGE`, when the view wrote
+something (its side effects must happen on every request), set a cookie, a header or a message,
+answered anything but 200, or read what its own transaction has not committed. Pages are never
+shared between people: each one's permissions are part of what made them. The CSRF token of the
+forms is put in at each answer.
 
-Every process keeps its pages in its own memory (the ``pages`` cache); ``ESSAIM_PAGE_CACHE_ENTRIES``
-bounds how many, 0 turns keeping off.
+Every process keeps its pages in its own memory (the ``pages`` cache);
+``ESSAIM_PAGE_CACHE_ENTRIES`` bounds how many, 0 turns keeping off.
 """
 
 import hashlib
+import secrets
 import time
 from dataclasses import dataclass
 from functools import wraps
@@ -28,17 +30,18 @@ from django.middleware.csrf import get_token
 from django.utils.translation import get_language
 
 from essaim.core import generations
+from essaim.core.kept_values import CACHE, Kept, keepable, still_true, versions_of
 
-CACHE = "pages"
 TIME_STEP = 60
-CSRF_PLACEHOLDER = "jeton-csrf-de-la-page-gardee"
+# Pages bigger than this are made at every request: memory is bounded by their number too.
+LARGEST_KEPT_PAGE = 256 * 1024
+# Drawn by each process: a text that a person types into a page can never be it.
+CSRF_PLACEHOLDER = f"jeton-csrf-{secrets.token_urlsafe(24)}"
 _CAPTURING = "essaim_page_cache_capturing"
 
 
 @dataclass(frozen=True, slots=True)
-class KeptPage:
-    tables: tuple[str, ...]
-    versions: tuple[int, ...]
+class Page:
     content: bytes
     content_type: str
 
@@ -59,12 +62,8 @@ def kept_page(view):
         key = _key(request, view)
         versions = generations.current()
         kept = caches[CACHE].get(key)
-        if (
-            kept is not None
-            and kept.versions == _versions_of(kept.tables, versions)
-            and not generations.uncommitted(kept.tables)
-        ):
-            return _answer(request, kept.content, kept.content_type)
+        if still_true(kept, versions):
+            return _answer(request, kept.value.content, kept.value.content_type)
         setattr(request, _CAPTURING, True)
         try:
             with generations.reading() as reading:
@@ -80,10 +79,8 @@ def kept_page(view):
             return response
         if _keepable(request, response, reading):
             tables = tuple(sorted(reading.tables))
-            kept = KeptPage(
-                tables, _versions_of(tables, versions), response.content, response["Content-Type"]
-            )
-            caches[CACHE].set(key, kept, timeout=TIME_STEP)
+            page = Page(response.content, response["Content-Type"])
+            caches[CACHE].set(key, Kept(tables, versions_of(tables, versions), page), TIME_STEP)
         return _answer(request, response.content, response["Content-Type"], response)
 
     return wrapper
@@ -95,6 +92,9 @@ def _has_messages(request: HttpRequest) -> bool:
 
 
 def _key(request: HttpRequest, view) -> str:
+    """What a page depends on besides the database: the person as the middleware read them
+    (their row may have been read before the generations; a page made from an older row is
+    then never served with a newer one), the address, the language, htmx, the minute."""
     user = request.user
     parts = (
         view.__module__,
@@ -102,7 +102,7 @@ def _key(request: HttpRequest, view) -> str:
         request.scheme,
         request.get_host(),
         request.get_full_path(),
-        user.pk if user.is_authenticated else None,
+        _fields(user) if user.is_authenticated else None,
         get_language(),
         int(time.time() // TIME_STEP),
         sorted((name, value) for name, value in request.headers.items() if name[:3] == "Hx-"),
@@ -110,8 +110,8 @@ def _key(request: HttpRequest, view) -> str:
     return hashlib.sha256(repr(parts).encode()).hexdigest()
 
 
-def _versions_of(tables: tuple[str, ...], versions: dict[str, int]) -> tuple[int, ...]:
-    return tuple(versions.get(table, 0) for table in tables)
+def _fields(user) -> tuple:
+    return tuple(getattr(user, field.attname) for field in user._meta.concrete_fields)
 
 
 def _keepable(request: HttpRequest, response: HttpResponse, reading) -> bool:
@@ -119,12 +119,12 @@ def _keepable(request: HttpRequest, response: HttpResponse, reading) -> bool:
     storage = getattr(request, "_messages", None)
     return (
         response.status_code == 200
+        and len(response.content) <= LARGEST_KEPT_PAGE
         and set(response.headers) == {"Content-Type"}
         and not response.cookies
-        and not reading.wrote
         and not (session is not None and session.modified)
         and not getattr(storage, "added_new", False)
-        and not generations.uncommitted(reading.tables)
+        and keepable(reading)
     )
 
 

@@ -184,6 +184,18 @@ def send(
     return sent
 
 
+def send_outcome_later(registration: Registration) -> None:
+    """Have the worker write, record and send the outcome of ``registration``
+    (``registrations/tasks.py``): with the database queue, its task's row is written in the
+    current transaction; otherwise it is enqueued once that transaction is committed."""
+    from essaim.registrations.tasks import send_outcome
+
+    if isinstance(send_outcome.get_backend(), DatabaseBackend):
+        send_outcome.enqueue(registration_id=registration.pk)
+    else:
+        transaction.on_commit(lambda: send_outcome.enqueue(registration_id=registration.pk))
+
+
 def _message(
     registration: Registration,
     kind: MessageKind,

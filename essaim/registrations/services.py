@@ -11,11 +11,13 @@ import datetime
 import logging
 import time
 from collections.abc import Iterable
+from dataclasses import dataclass
 
 from django.db import IntegrityError, connection, transaction
-from django.db.models import Case, Q, When
+from django.db.models import Q
 from django.utils import timezone
 
+from essaim.core.kept_values import kept_value
 from essaim.lib.errors import DomainError
 from essaim.memberships.models import Membership
 from essaim.memberships.services import valid_membership_for
@@ -94,8 +96,8 @@ def register(
         submission_key=submission_key,
         **_personal_data(data),
     )
-    if registration.organisation is None:
-        registration.organisation = _directory_organisation(registration.organisation_name)
+    if registration.organisation_id is None:
+        registration.organisation_id = _directory_organisation(registration.organisation_name)
     # What does not change while places are taken is read before the session row is locked,
     # so that the lock is held for as short a time as possible.
     programme = list(session.slots.all())
@@ -104,11 +106,11 @@ def register(
     is_member = not session.members_only or _has_membership(registration, session)
     try:
         with transaction.atomic():
-            locked = _lock(session)
+            locked = _lock_to_register(session.pk, now)
             locked_at = time.perf_counter()
-            _check_open(
-                locked, now, first_start=min((s.starts_at for s in programme), default=None)
-            )
+            first_start = min((slot.starts_at for slot in programme), default=None)
+            if not locked.open or (first_start is not None and now >= first_start):
+                _check_open(_lock_pk(session.pk), now, first_start=first_start)  # says why
             counts = _counts(locked, email=email, submission_key=submission_key)
             if counts["earlier"] is not None:
                 return Registration.objects.get(pk=counts["earlier"])
@@ -116,8 +118,7 @@ def register(
                 raise RegistrationError(ALREADY_REGISTERED)
             if not is_member and not data.get("wait_for_membership"):
                 raise RegistrationError(NOT_A_MEMBER)
-            registration.session = locked
-            _place(registration, locked, now, taken=counts["taken"], is_member=is_member)
+            _place(registration, locked.capacity, now, taken=counts["taken"], is_member=is_member)
             registration.save()
             Registration.slots.through.objects.bulk_create(
                 Registration.slots.through(registration=registration, slot=slot)
@@ -126,17 +127,14 @@ def register(
             for answer in new_answers:
                 answer.registration = registration
             Answer.objects.bulk_create(new_answers)
-            locked.log_action(
+            session.log_action(
                 None,
                 "registration",
                 f"Inscription de {registration.full_name} : {registration.get_status_display()}",
             )
-            # The e-mail is recorded with the registration, so that neither goes without the
-            # other; its task's row is written in this transaction too (``emails.send``).
-            message = emails.outcome_message(
-                registration, slots=attended, waiting_position=counts["waiting"] + 1
-            )
-            _send(registration, message, session=locked)
+            # The worker writes the e-mail; its task's row is written in this transaction, so
+            # that neither goes without the other (``emails.send_outcome_later``).
+            emails.send_outcome_later(registration)
         _report_lock_time(time.perf_counter() - locked_at)
     except IntegrityError:
         raise RegistrationError(ALREADY_REGISTERED) from None
@@ -416,6 +414,33 @@ def places_left(session: TrainingSession) -> int | None:
 # Helpers -------------------------------------------------------------------------------------
 
 
+@dataclass(frozen=True)
+class LockedToRegister:
+    """What a registration reads of its session's locked row."""
+
+    pk: int
+    open: bool  # published and its deadline not passed
+    capacity: int | None
+
+
+def _lock_to_register(pk: int, now: datetime.datetime) -> LockedToRegister:
+    """Lock the session row (``FOR UPDATE``; on SQLite, the transaction holds the write lock
+    already) and read what a registration needs of it. Written by hand, like :func:`_counts`:
+    it runs once the lock is granted, and building it through the ORM, then the object of a
+    whole row, took longer than running it."""
+    lock = " FOR UPDATE" if connection.features.has_select_for_update else ""
+    sql = (
+        "SELECT published AND (registration_deadline IS NULL OR registration_deadline >= %s),"
+        f" capacity FROM {TrainingSession._meta.db_table} WHERE id = %s{lock}"
+    )
+    with connection.cursor() as cursor:
+        cursor.execute(sql, [connection.ops.adapt_datetimefield_value(now), pk])
+        row = cursor.fetchone()
+    if row is None:
+        raise RegistrationError("Cette session n'est pas ouverte aux inscriptions.")
+    return LockedToRegister(pk=pk, open=bool(row[0]), capacity=row[1])
+
+
 def _lock(session: TrainingSession) -> TrainingSession:
     return _lock_pk(session.pk)
 
@@ -435,9 +460,9 @@ def _lock_pk(pk: int) -> TrainingSession:
     return TrainingSession.objects.select_for_update().get(pk=pk)
 
 
-def _counts(session: TrainingSession, *, email: str, submission_key: str) -> dict:
-    """The places taken, the people waiting, the active registrations of ``email`` and the
-    registration made by the same form, in one query.
+def _counts(session: LockedToRegister, *, email: str, submission_key: str) -> dict:
+    """The places taken, the active registrations of ``email`` and the registration made by the
+    same form, in one query.
 
     Run once the session row is locked, in a statement of its own, so that it sees every
     registration committed before the lock was granted. Written by hand: it runs while the lock
@@ -446,16 +471,15 @@ def _counts(session: TrainingSession, *, email: str, submission_key: str) -> dic
     active = ", ".join(["%s"] * len(ACTIVE))
     sql = (
         f"SELECT COUNT(CASE WHEN status IN ({holds}) THEN 1 END),"
-        " COUNT(CASE WHEN status = %s THEN 1 END),"
         f" COUNT(CASE WHEN status IN ({active}) AND UPPER(email) = UPPER(%s) THEN 1 END),"
         " MAX(CASE WHEN submission_key = %s AND submission_key <> '' THEN id END)"
         f" FROM {Registration._meta.db_table} WHERE session_id = %s"
     )
-    params = [*HOLDS_A_PLACE, Status.WAITING, *ACTIVE, email, submission_key, session.pk]
+    params = [*HOLDS_A_PLACE, *ACTIVE, email, submission_key, session.pk]
     with connection.cursor() as cursor:
         cursor.execute(sql, params)
-        taken, waiting, same_email, earlier = cursor.fetchone()
-    return {"taken": taken, "waiting": waiting, "same_email": same_email, "earlier": earlier}
+        taken, same_email, earlier = cursor.fetchone()
+    return {"taken": taken, "same_email": same_email, "earlier": earlier}
 
 
 def _check_open(
@@ -488,15 +512,15 @@ def _contact_sentence(session: TrainingSession) -> str:
 
 def _place(
     registration: Registration,
-    session: TrainingSession,
+    capacity: int | None,
     now: datetime.datetime,
     *,
     taken: int,
     is_member: bool,
 ) -> None:
-    """Set the status of a new registration, ``taken`` places being held, the session row
-    locked."""
-    if session.capacity is not None and taken >= session.capacity:
+    """Set the status of a new registration, ``taken`` of the ``capacity`` places being held,
+    the session row locked."""
+    if capacity is not None and taken >= capacity:
         registration.status = Status.WAITING
     elif not is_member:
         registration.status = Status.PENDING
@@ -515,16 +539,27 @@ def _has_membership(registration: Registration, session: TrainingSession) -> boo
     return membership is not None
 
 
-def _directory_organisation(name: str) -> Organisation | None:
-    """The organisation of the directory whose name or acronym the registrant typed, so that
-    its membership counts."""
+def _directory_organisation(name: str) -> int | None:
+    """The organisation of the directory whose name or acronym the registrant typed, whatever
+    its case, so that its membership counts; a name comes before an acronym."""
     name = name.strip()
     if not name:
         return None
-    # One query: an organisation of that name comes before one of that acronym.
-    found = Organisation.objects.filter(Q(name__iexact=name) | Q(short_name__iexact=name))
-    by_name = Case(When(name__iexact=name, then=0), default=1)
-    return found.order_by(by_name, "pk").first()
+    return kept_value("registrations:directory", _directory_names).get(name.upper())
+
+
+def _directory_names() -> dict[str, int]:
+    """{name or acronym in capitals: organisation}, kept while the directory does not change:
+    the first organisation of a name, else the first of that acronym."""
+    names: dict[str, int] = {}
+    rows = list(Organisation.objects.order_by("pk").values_list("pk", "name", "short_name"))
+    for pk, _, short_name in rows:
+        if short_name:
+            names.setdefault(short_name.strip().upper(), pk)
+    by_name: dict[str, int] = {}
+    for pk, organisation_name, _ in rows:
+        by_name.setdefault(organisation_name.strip().upper(), pk)
+    return names | by_name
 
 
 def _offer_free_places(session: TrainingSession, now: datetime.datetime) -> list[Registration]:

@@ -114,3 +114,16 @@ def test_a_reading_records_the_tables_read_and_whether_it_wrote():
     with generations.reading() as reading:
         RiskFactory(experiment=experiment, description="Écrit")
     assert reading.wrote
+
+
+@pytest.mark.django_db(transaction=True)
+def test_when_the_generations_cannot_move_the_write_stands_and_they_move_later(monkeypatch, caplog):
+    experiment = ExperimentFactory()
+    before = generations.current()
+    monkeypatch.setattr(generations, "TABLE", "core_tablegeneration_absente")
+    monkeypatch.setattr(generations, "_exists", lambda connection: True)
+    Experiment.objects.filter(pk=experiment.pk).update(title="Tiers-lieu nourricier")
+    assert "n'ont pas avancé" in caplog.text
+    assert Experiment.objects.get(pk=experiment.pk).title == "Tiers-lieu nourricier"
+    monkeypatch.undo()
+    assert moved(before, generations.current()) == {EXPERIMENTS: 1}

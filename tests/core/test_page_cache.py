@@ -4,6 +4,7 @@ The tests that need commits (the generations move after them) are transactional;
 run inside the test's transaction, as most of the suite does."""
 
 import re
+from pathlib import Path
 
 import pytest
 from django.contrib.messages import constants
@@ -16,6 +17,7 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 
+from essaim.accounts.models import User
 from essaim.core import page_cache
 from essaim.experiments.models import Experiment
 from essaim.registrations.anonymisation import anonymise_registrations
@@ -207,3 +209,46 @@ def test_a_kept_page_never_shows_a_registrant_once_anonymised(training_session, 
     assert get(client, tab)[1] == QUERIES_OF_A_KEPT_PAGE
     anonymise_registrations([registration], now=timezone.now())
     assert "Thou" not in client.get(tab).text
+
+
+def answer_of(view, user) -> bytes:
+    request = RequestFactory().get("/personne/")
+    request.user = user
+    return view(request).content
+
+
+@transactional
+def test_a_page_made_from_an_older_row_of_the_person_is_never_served_with_the_newer(staff):
+    @page_cache.kept_page
+    def view(request):
+        return HttpResponse(f"administrateur : {request.user.is_staff}")
+
+    # The middleware read the person, then their row changed, then the generations were read.
+    read_before = User.objects.get(pk=staff.pk)
+    User.objects.filter(pk=staff.pk).update(is_staff=False)
+    assert answer_of(view, read_before) == b"administrateur : True"
+    assert answer_of(view, User.objects.get(pk=staff.pk)) == b"administrateur : False"
+
+
+@transactional
+def test_the_csrf_placeholder_is_drawn_by_each_process_and_never_typed(owner, shared):
+    assert page_cache.CSRF_PLACEHOLDER not in Path(page_cache.__file__).read_text()
+    typed = "jeton-csrf-de-la-page-gardee"
+    client = client_for(owner)
+    for _ in range(2):
+        page = client.get(reverse("experiments:list"), {"q": typed})
+        assert f'value="{typed}"' in page.text
+
+
+@transactional
+def test_a_page_too_large_is_made_at_every_request(owner):
+    made = []
+
+    @page_cache.kept_page
+    def view(request):
+        made.append(1)
+        return HttpResponse(b"x" * (page_cache.LARGEST_KEPT_PAGE + 1))
+
+    for _ in range(2):
+        answer_of(view, owner)
+    assert len(made) == 2

@@ -1,28 +1,13 @@
 import pytest
-from asgiref.local import Local
 from django.core.management import call_command
 from django.tasks import task_backends
 from django.test import override_settings
 
 from essaim.core.tasks import read_task_state
 from essaim.mail.tasks import send_email
+from tests.conftest import reset_task_backends
 
-DATABASE_TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["default"]}}
 DUMMY_TASKS = {"default": {"BACKEND": "django.tasks.backends.dummy.DummyBackend"}}
-
-
-def reset_task_backends() -> None:
-    """Task backends are built once from the settings; rebuild them after an override."""
-    task_backends._settings = None
-    task_backends._connections = Local(task_backends.thread_critical)
-
-
-@pytest.fixture
-def database_tasks():
-    with override_settings(TASKS=DATABASE_TASKS):
-        reset_task_backends()
-        yield
-    reset_task_backends()
 
 
 @pytest.fixture

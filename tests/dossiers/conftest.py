@@ -4,7 +4,8 @@ from django.test import override_settings
 
 from essaim.experiments.models import Experiment
 from essaim.roles.models import Role
-from tests.core.test_tasks import DUMMY_TASKS, reset_task_backends
+from tests.conftest import reset_task_backends
+from tests.core.test_tasks import DUMMY_TASKS
 from tests.dossiers.factories import make_rich_experiment
 from tests.experiments.factories import ExperimentFactory
 

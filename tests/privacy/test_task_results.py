@@ -15,7 +15,6 @@ from essaim.core.tasks import task_results_mentioning
 from essaim.mail.tasks import attachment, send_email
 from essaim.privacy import services
 from essaim.privacy.scheduled import anonymise_expired_registrations, prune_finished_tasks
-from tests.core.test_tasks import database_tasks  # noqa: F401 (a fixture)
 from tests.privacy.factories import full_registrant, past_session
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("database_tasks")]

@@ -3,13 +3,16 @@ runs on (PostgreSQL in CI: ``DATABASE_URL=postgres://…``; SQLite, whose immedi
 serialise writers, must hold the same promises): the capacity is never exceeded, a form sent
 twice registers once, an address registers once, a freed place is offered once."""
 
+import re
 import threading
 import time
 from collections import Counter
 from collections.abc import Callable
 
 import pytest
+from django.core.management import call_command
 from django.db import OperationalError, connection
+from django_tasks_db.models import DBTaskResult
 
 from essaim.registrations import services
 from essaim.registrations.models import MessageKind, Registration, SentMessage, Status
@@ -19,6 +22,9 @@ from tests.registrations.helpers import person
 from tests.trainings.factories import TrainingSessionFactory
 
 pytestmark = pytest.mark.django_db(transaction=True)
+
+SEND_OUTCOME = "essaim.registrations.tasks.send_outcome"
+POSITION = re.compile(r"en position (\d+)")
 
 
 def waiting_for_locks(action: Callable[[], object]) -> object:
@@ -69,7 +75,9 @@ def registering(session, data: dict) -> Callable[[], Registration]:
     return lambda: services.register(session, data=data)
 
 
-def test_fifty_people_for_ten_places_gives_ten_confirmed_and_forty_waiting(mailoutbox):
+def test_fifty_people_for_ten_places_gives_ten_confirmed_and_forty_waiting(
+    database_tasks, mailoutbox
+):
     session = TrainingSessionFactory(capacity=10)
     results, errors = run_together([registering(session, person(n)) for n in range(50)])
     assert errors == []
@@ -80,7 +88,19 @@ def test_fifty_people_for_ten_places_gives_ten_confirmed_and_forty_waiting(mailo
     # Each person waiting has their own position, in the order they arrived.
     positions = [r.waiting_position() for r in session.registrations.waiting_in_order()]
     assert positions == list(range(1, 41))
+    # Each registration queued its e-mail in its own transaction; the worker writes them.
+    assert DBTaskResult.objects.filter(task_path=SEND_OUTCOME).count() == 50
+    assert mailoutbox == []
+    call_command("worker", batch=True, verbosity=0)
     assert len(mailoutbox) == 50
+    told = Counter(message.subject.split(" : ")[0] for message in mailoutbox)
+    assert told == {"Inscription confirmée": 10, "Liste d'attente": 40}
+    said = sorted(
+        int(POSITION.search(message.body)[1])
+        for message in mailoutbox
+        if POSITION.search(message.body)
+    )
+    assert said == list(range(1, 41))
 
 
 def test_a_form_sent_twice_at_once_registers_once():

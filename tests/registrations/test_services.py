@@ -15,6 +15,7 @@ from essaim.registrations.models import (
     Status,
 )
 from essaim.registrations.services import RegistrationError
+from essaim.registrations.tasks import send_outcome
 from essaim.trainings.models import Access
 from tests.conftest import after_commit_work
 from tests.memberships.factories import MembershipFactory
@@ -174,15 +175,37 @@ def test_a_name_typed_is_an_organisation_of_that_name_before_one_of_that_acronym
 
 
 def test_the_e_mail_task_is_written_with_the_registration_when_tasks_wait_in_the_database(
-    settings, django_capture_on_commit_callbacks
+    database_tasks, django_capture_on_commit_callbacks
 ):
-    settings.TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
     with django_capture_on_commit_callbacks() as callbacks:
         registration = register(session_of(), 1)
     # Nothing left for after the commit but the generations: no second transaction.
     assert after_commit_work(callbacks) == []
+    task = DBTaskResult.objects.get(task_path="essaim.registrations.tasks.send_outcome")
+    assert task.args_kwargs["kwargs"] == {"registration_id": registration.pk}
+    assert not SentMessage.objects.exists()
+
+
+def test_the_worker_writes_records_and_queues_the_outcome_once(database_tasks):
+    registration = register(session_of(), 1)
+    assert send_outcome.call(registration_id=registration.pk) is True
+    message = SentMessage.objects.get()
+    assert (message.registration, message.kind) == (registration, MessageKind.CONFIRMATION)
     task = DBTaskResult.objects.get(task_path="essaim.mail.tasks.send_email")
     assert task.args_kwargs["kwargs"]["to"] == [registration.email]
+    assert task.args_kwargs["kwargs"]["attachments"][0]["mimetype"] == "text/calendar"
+    # Run twice (a worker that stopped before marking it done): told once.
+    assert send_outcome.call(registration_id=registration.pk) is False
+    assert SentMessage.objects.count() == 1
+
+
+def test_the_worker_tells_nothing_to_a_registrant_who_left_meanwhile(database_tasks):
+    registration = register(session_of(), 1)
+    services.cancel(registration)
+    told = SentMessage.objects.count()
+    assert send_outcome.call(registration_id=registration.pk) is False
+    assert SentMessage.objects.count() == told
+    assert not SentMessage.objects.filter(kind=MessageKind.CONFIRMATION).exists()
 
 
 @pytest.mark.parametrize(

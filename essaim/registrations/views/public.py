@@ -11,6 +11,7 @@ from django.utils import timezone
 from django.views.decorators.http import require_http_methods, require_safe
 
 from essaim.core.downloads import ICS_TYPE, file_response
+from essaim.core.kept_values import kept_value
 from essaim.registrations import emails, services
 from essaim.registrations.forms.public import RegistrationDetailsForm, RegistrationForm
 from essaim.registrations.models import Answer, Registration, Status
@@ -20,8 +21,17 @@ from essaim.trainings.models import Slot, TrainingSession
 
 
 def open_session(slug: str) -> TrainingSession:
+    """The published session ``slug`` with its slots and questions, kept in memory while none
+    of them changes (``core/kept_values.py``): a form sent by hundreds at once reads it once."""
+    session = kept_value(f"registrations:session:{slug}", lambda: _published_session(slug))
+    if session is None:
+        raise Http404("Cette session n'existe pas ou n'est pas publiée.")
+    return session
+
+
+def _published_session(slug: str) -> TrainingSession | None:
     sessions = TrainingSession.objects.published().select_related("organiser", "cycle")
-    return get_object_or_404(sessions.prefetch_related("slots", "questions"), slug=slug)
+    return sessions.prefetch_related("slots", "questions").filter(slug=slug).first()
 
 
 def registration_by_token(token: str) -> Registration:

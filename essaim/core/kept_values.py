@@ -1,0 +1,64 @@
+"""Values read from the database, kept in the process's memory while the tables they were read
+from have not changed: the rule of the kept pages (``page_cache.py``) for what a request reads
+again and again, such as the session a registration form is sent for.
+
+The tables are those the loading function's queries name (``generations.reading``); their
+generations are read before it runs, so a value can only be paired with generations older than
+it, and is read again for nothing at worst. A value loaded by a function that wrote, or from
+tables that the open transaction wrote, is not kept. The cache pickles what it keeps: each call
+gets its own copy, which it may change.
+"""
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+from django.conf import settings
+from django.core.cache import caches
+
+from essaim.core import generations
+
+CACHE = "pages"
+# What changes without a write (a time in the value) is read again after this many seconds.
+TIMEOUT = 60
+
+
+@dataclass(frozen=True, slots=True)
+class Kept:
+    tables: tuple[str, ...]
+    versions: tuple[int, ...]
+    value: Any
+
+
+def versions_of(tables: tuple[str, ...], versions: dict[str, int]) -> tuple[int, ...]:
+    return tuple(versions.get(table, 0) for table in tables)
+
+
+def still_true(kept: Kept | None, versions: dict[str, int]) -> bool:
+    """Whether ``kept`` was made from tables that have not changed since."""
+    return (
+        kept is not None
+        and kept.versions == versions_of(kept.tables, versions)
+        and not generations.uncommitted(kept.tables)
+    )
+
+
+def keepable(reading: generations.Reading) -> bool:
+    return not reading.wrote and not generations.uncommitted(reading.tables)
+
+
+def kept_value(key: str, load: Callable[[], Any]) -> Any:
+    """``load()``, or what it returned before while its tables have not changed."""
+    if not settings.PAGE_CACHE_ENTRIES:
+        return load()
+    versions = generations.current()
+    kept = caches[CACHE].get(f"valeur:{key}")
+    if still_true(kept, versions):
+        return kept.value
+    with generations.reading() as reading:
+        value = load()
+    if keepable(reading):
+        tables = tuple(sorted(reading.tables))
+        kept = Kept(tables, versions_of(tables, versions), value)
+        caches[CACHE].set(f"valeur:{key}", kept, timeout=TIMEOUT)
+    return value
