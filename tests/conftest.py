@@ -50,9 +50,9 @@ def staff(db) -> User:
 def after_commit_work(callbacks: list) -> list:
     """The work left for after a commit, but the generations of the tables written
     (``core/generations.py``), which move after every commit that wrote."""
-    from essaim.core.generations import MoveGenerations
+    from essaim.core.generations import Pending
 
-    return [callback for callback in callbacks if not isinstance(callback, MoveGenerations)]
+    return [callback for callback in callbacks if not isinstance(callback, Pending)]
 
 
 DATABASE_TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["default"]}}

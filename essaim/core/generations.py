@@ -69,12 +69,23 @@ def tables_read(sql: str, known: frozenset[str]) -> set[str]:
 # Writes ----------------------------------------------------------------------------------------
 
 
-def _pending(connection: BaseDatabaseWrapper) -> set[str]:
-    """The tables written on ``connection`` whose generations have not moved yet."""
+class Pending:
+    """The tables written on a connection whose generations have not moved yet; called (by
+    ``on_commit``, once a transaction), it moves them."""
+
+    def __init__(self, connection: BaseDatabaseWrapper):
+        self.connection = connection
+        self.tables: set[str] = set()
+
+    def __call__(self) -> None:
+        _move(self.connection)
+
+
+def _pending(connection: BaseDatabaseWrapper) -> Pending:
     try:
         return connection.essaim_pending_generations
     except AttributeError:
-        connection.essaim_pending_generations = set()
+        connection.essaim_pending_generations = Pending(connection)
         return connection.essaim_pending_generations
 
 
@@ -84,7 +95,7 @@ def _move(connection: BaseDatabaseWrapper) -> None:
     the next write or reading of this connection, and the error is logged, never raised: what
     was written is committed already. Meanwhile other processes may serve the pages made
     before it, until their minute ends."""
-    pending = _pending(connection)
+    pending = _pending(connection).tables
     tables = sorted(pending)
     pending.clear()
     if not tables:
@@ -112,25 +123,6 @@ def _exists(connection: BaseDatabaseWrapper) -> bool:
         return True
 
 
-class MoveGenerations:
-    """The one callback, a connection, that moves the generations of its written tables once
-    its transaction commits."""
-
-    def __init__(self, connection: BaseDatabaseWrapper):
-        self.connection = connection
-
-    def __call__(self) -> None:
-        _move(self.connection)
-
-
-def _move_hook(connection: BaseDatabaseWrapper) -> MoveGenerations:
-    try:
-        return connection.essaim_move_generations
-    except AttributeError:
-        connection.essaim_move_generations = MoveGenerations(connection)
-        return connection.essaim_move_generations
-
-
 def _track_writes(execute, sql, params, many, context):
     table = changed_table(sql)
     if table is None or table == TABLE:
@@ -138,7 +130,7 @@ def _track_writes(execute, sql, params, many, context):
     connection = context["connection"]
     # Marked before the statement runs: one that fails halfway (an ``executemany`` outside a
     # transaction) may have written some rows.
-    _pending(connection).add(table)
+    _pending(connection).tables.add(table)
     try:
         return execute(sql, params, many, context)
     finally:
@@ -146,14 +138,15 @@ def _track_writes(execute, sql, params, many, context):
 
 
 def _move_after_commit(connection: BaseDatabaseWrapper) -> None:
+    pending = _pending(connection)
     if not connection.in_atomic_block:
         if connection.get_autocommit():
-            _move(connection)
+            pending()
         # Otherwise a transaction managed by hand: its tables move at the next reading.
-    elif not any(hook is _move_hook(connection) for _, hook, _ in connection.run_on_commit):
+    elif not any(hook is pending for _, hook, _ in connection.run_on_commit):
         # Once a transaction; a savepoint rolled back takes the hook with it, and the next
         # write puts it back. Tables written and rolled back move too: a page made again.
-        transaction.on_commit(_move_hook(connection), using=connection.alias, robust=True)
+        transaction.on_commit(pending, using=connection.alias, robust=True)
 
 
 def track_writes(connection: BaseDatabaseWrapper, **kwargs) -> None:
@@ -168,7 +161,7 @@ def track_writes(connection: BaseDatabaseWrapper, **kwargs) -> None:
 def current(using: str = DEFAULT_DB_ALIAS) -> dict[str, int]:
     """Every table's generation, in one query; a table never written is at 0."""
     connection = connections[using]
-    if not connection.in_atomic_block and _pending(connection):
+    if not connection.in_atomic_block and _pending(connection).tables:
         # A transaction rolled back left its tables marked: moving them costs a page made again.
         _move(connection)
     with connection.cursor() as cursor:
@@ -179,7 +172,7 @@ def current(using: str = DEFAULT_DB_ALIAS) -> dict[str, int]:
 def uncommitted(tables: Iterable[str], using: str = DEFAULT_DB_ALIAS) -> bool:
     """Whether the open transaction wrote one of ``tables`` (its changes are not everyone's)."""
     connection = connections[using]
-    pending = _pending(connection)
+    pending = _pending(connection).tables
     return connection.in_atomic_block and bool(pending) and not pending.isdisjoint(tables)
 
 

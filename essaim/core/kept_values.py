@@ -1,6 +1,6 @@
 """Values read from the database, kept in the process's memory while the tables they were read
-from have not changed: the rule of the kept pages (``page_cache.py``) for what a request reads
-again and again, such as the session a registration form is sent for.
+from have not changed: the pages of ``page_cache.py``, and what a request reads again and
+again, such as the session a registration form is sent for.
 
 The tables are those the loading function's queries name (``generations.reading``); their
 generations are read before it runs, so a value can only be paired with generations older than
@@ -9,7 +9,7 @@ tables that the open transaction wrote, is not kept. The cache pickles what it k
 gets its own copy, which it may change.
 """
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from typing import Any
 
@@ -30,35 +30,34 @@ class Kept:
     value: Any
 
 
-def versions_of(tables: tuple[str, ...], versions: dict[str, int]) -> tuple[int, ...]:
+def _versions_of(tables: tuple[str, ...], versions: dict[str, int]) -> tuple[int, ...]:
     return tuple(versions.get(table, 0) for table in tables)
 
 
-def still_true(kept: Kept | None, versions: dict[str, int]) -> bool:
-    """Whether ``kept`` was made from tables that have not changed since."""
-    return (
-        kept is not None
-        and kept.versions == versions_of(kept.tables, versions)
-        and not generations.uncommitted(kept.tables)
-    )
-
-
-def keepable(reading: generations.Reading) -> bool:
-    return not reading.wrote and not generations.uncommitted(reading.tables)
-
-
-def kept_value(key: str, load: Callable[[], Any]) -> Any:
-    """``load()``, or what it returned before while its tables have not changed."""
+def kept_value(
+    key: str,
+    load: Callable[[], Any],
+    *,
+    also_read: Iterable[str] = (),
+    keep: Callable[[Any], bool] = lambda value: True,
+) -> Any:
+    """``load()``, or what it returned before while its tables have not changed. ``also_read``:
+    tables it depends on that its own queries do not read (read before it, by the middleware);
+    ``keep``: whether a value is to be kept (the value is always returned)."""
     if not settings.PAGE_CACHE_ENTRIES:
         return load()
     versions = generations.current()
-    kept = caches[CACHE].get(f"valeur:{key}")
-    if still_true(kept, versions):
+    kept = caches[CACHE].get(key)
+    if (
+        kept is not None
+        and kept.versions == _versions_of(kept.tables, versions)
+        and not generations.uncommitted(kept.tables)
+    ):
         return kept.value
     with generations.reading() as reading:
+        reading.tables.update(also_read)
         value = load()
-    if keepable(reading):
+    if not reading.wrote and not generations.uncommitted(reading.tables) and keep(value):
         tables = tuple(sorted(reading.tables))
-        kept = Kept(tables, versions_of(tables, versions), value)
-        caches[CACHE].set(f"valeur:{key}", kept, timeout=TIMEOUT)
+        caches[CACHE].set(key, Kept(tables, _versions_of(tables, versions), value), TIMEOUT)
     return value

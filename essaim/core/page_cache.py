@@ -24,15 +24,13 @@ from dataclasses import dataclass
 from functools import wraps
 
 from django.conf import settings
-from django.core.cache import caches
 from django.http import HttpRequest, HttpResponse
 from django.middleware.csrf import get_token
 from django.utils.translation import get_language
 
-from essaim.core import generations
-from essaim.core.kept_values import CACHE, Kept, keepable, still_true, versions_of
+from essaim.core.kept_values import TIMEOUT, kept_value
 
-TIME_STEP = 60
+TIME_STEP = TIMEOUT
 # Pages bigger than this are made at every request: memory is bounded by their number too.
 LARGEST_KEPT_PAGE = 256 * 1024
 # Drawn by each process: a text that a person types into a page can never be it.
@@ -59,31 +57,35 @@ def kept_page(view):
     def wrapper(request: HttpRequest, *args, **kwargs) -> HttpResponse:
         if not settings.PAGE_CACHE_ENTRIES or request.method != "GET" or _has_messages(request):
             return view(request, *args, **kwargs)
-        key = _key(request, view)
-        versions = generations.current()
-        kept = caches[CACHE].get(key)
-        if still_true(kept, versions):
-            return _answer(request, kept.value.content, kept.value.content_type)
-        setattr(request, _CAPTURING, True)
-        try:
-            with generations.reading() as reading:
-                if request.user.is_authenticated:
-                    # Read by the middleware before the view: a role or a name that changes.
-                    reading.tables.add(request.user._meta.db_table)
-                response = view(request, *args, **kwargs)
-                if hasattr(response, "render") and not response.is_rendered:
-                    response.render()
-        finally:
-            delattr(request, _CAPTURING)
-        if response.streaming:
-            return response
-        if _keepable(request, response, reading):
-            tables = tuple(sorted(reading.tables))
-            page = Page(response.content, response["Content-Type"])
-            caches[CACHE].set(key, Kept(tables, versions_of(tables, versions), page), TIME_STEP)
-        return _answer(request, response.content, response["Content-Type"], response)
+        user = request.user
+        made = kept_value(
+            _key(request, view),
+            lambda: _make(request, view, args, kwargs),
+            # Read by the middleware before the view: a role or a name that changes.
+            also_read=[user._meta.db_table] if user.is_authenticated else [],
+            keep=lambda made: isinstance(made, Page),
+        )
+        if isinstance(made, Page):
+            return HttpResponse(_with_token(request, made.content), content_type=made.content_type)
+        if not made.streaming:
+            made.content = _with_token(request, made.content)
+        return made
 
     return wrapper
+
+
+def _make(request: HttpRequest, view, args, kwargs) -> Page | HttpResponse:
+    """The view's page, as a :class:`Page` to keep, or its answer when it is not to be kept."""
+    setattr(request, _CAPTURING, True)
+    try:
+        response = view(request, *args, **kwargs)
+        if hasattr(response, "render") and not response.is_rendered:
+            response.render()
+    finally:
+        delattr(request, _CAPTURING)
+    if not response.streaming and _keepable(request, response):
+        return Page(response.content, response["Content-Type"])
+    return response
 
 
 def _has_messages(request: HttpRequest) -> bool:
@@ -114,7 +116,7 @@ def _fields(user) -> tuple:
     return tuple(getattr(user, field.attname) for field in user._meta.concrete_fields)
 
 
-def _keepable(request: HttpRequest, response: HttpResponse, reading) -> bool:
+def _keepable(request: HttpRequest, response: HttpResponse) -> bool:
     session = getattr(request, "session", None)
     storage = getattr(request, "_messages", None)
     return (
@@ -124,21 +126,12 @@ def _keepable(request: HttpRequest, response: HttpResponse, reading) -> bool:
         and not response.cookies
         and not (session is not None and session.modified)
         and not getattr(storage, "added_new", False)
-        and keepable(reading)
     )
 
 
-def _answer(
-    request: HttpRequest,
-    content: bytes,
-    content_type: str,
-    response: HttpResponse | None = None,
-) -> HttpResponse:
+def _with_token(request: HttpRequest, content: bytes) -> bytes:
     """The page with this answer's CSRF token in its forms."""
     placeholder = CSRF_PLACEHOLDER.encode()
-    if placeholder in content:
-        content = content.replace(placeholder, get_token(request).encode())
-    if response is None:
-        return HttpResponse(content, content_type=content_type)
-    response.content = content
-    return response
+    if placeholder not in content:
+        return content
+    return content.replace(placeholder, get_token(request).encode())
