@@ -76,25 +76,17 @@ def registrant_calendar(registration: Registration, slots: list[Slot] | None = N
     return calendar_of(events, name=session.title)
 
 
-def outcome_message(
-    registration: Registration,
-    *,
-    slots: list[Slot] | None = None,
-    waiting_position: int | None = None,
-) -> Message:
+def outcome_message(registration: Registration) -> Message:
     """What a registrant is told when their registration is decided: confirmed (with the .ics),
-    pending (how to pay the *cotisation*) or on the waiting list (their position). ``slots``
-    (the slots attended) and ``waiting_position`` spare the queries when the caller knows
-    them."""
+    pending (how to pay the *cotisation*) or on the waiting list (their position)."""
     if registration.is_confirmed:
-        return confirmation_message(registration, slots=slots)
+        return confirmation_message(registration)
     if registration.status == Status.PENDING:
         return _message(
             registration,
             MessageKind.PENDING,
             "Inscription en attente",
             "pending",
-            slots=slots,
             membership_url=membership_form_url(registration),
             for_membership=registration.pending_reason == PendingReason.MEMBERSHIP,
         )
@@ -103,14 +95,13 @@ def outcome_message(
         MessageKind.WAITING,
         "Liste d'attente",
         "waiting",
-        slots=slots,
-        position=waiting_position or registration.waiting_position(),
+        position=registration.waiting_position(),
     )
 
 
-def confirmation_message(registration: Registration, *, slots: list[Slot] | None = None) -> Message:
+def confirmation_message(registration: Registration) -> Message:
     session = registration.session
-    slots = attended_slots(registration) if slots is None else slots
+    slots = attended_slots(registration)
     calendar = attachment(
         session_filename(session), registrant_calendar(registration, slots), CALENDAR_MIMETYPE
     )
@@ -182,18 +173,6 @@ def send(
     else:
         transaction.on_commit(lambda: send_email.enqueue(**payload))
     return sent
-
-
-def send_outcome_later(registration: Registration) -> None:
-    """Have the worker write, record and send the outcome of ``registration``
-    (``registrations/tasks.py``): with the database queue, its task's row is written in the
-    current transaction; otherwise it is enqueued once that transaction is committed."""
-    from essaim.registrations.tasks import send_outcome
-
-    if isinstance(send_outcome.get_backend(), DatabaseBackend):
-        send_outcome.enqueue(registration_id=registration.pk)
-    else:
-        transaction.on_commit(lambda: send_outcome.enqueue(registration_id=registration.pk))
 
 
 def _message(

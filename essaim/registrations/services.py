@@ -31,6 +31,7 @@ from essaim.registrations.models import (
     Registration,
     Status,
 )
+from essaim.registrations.tasks import send_outcome_later
 from essaim.trainings.models import Access, Slot, TrainingSession
 
 # The fields a registrant fills in; ``update`` may change all of them but the e-mail.
@@ -133,8 +134,8 @@ def register(
                 f"Inscription de {registration.full_name} : {registration.get_status_display()}",
             )
             # The worker writes the e-mail; its task's row is written in this transaction, so
-            # that neither goes without the other (``emails.send_outcome_later``).
-            emails.send_outcome_later(registration)
+            # that neither goes without the other (``tasks.py``).
+            send_outcome_later(registration)
         _report_lock_time(time.perf_counter() - locked_at)
     except IntegrityError:
         raise RegistrationError(ALREADY_REGISTERED) from None

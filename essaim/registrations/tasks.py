@@ -7,6 +7,7 @@ worker writes the message (and its calendar), records it and sends it."""
 
 from django.db import transaction
 from django.tasks import task
+from django_tasks_db.backend import DatabaseBackend
 
 from essaim.registrations import emails
 from essaim.registrations.models import MessageKind, Registration, SentMessage, Status
@@ -36,3 +37,12 @@ def send_outcome(*, registration_id: int) -> bool:
         message = emails.outcome_message(registration)
         emails.send(message, registration=registration, session=registration.session)
     return True
+
+
+def send_outcome_later(registration: Registration) -> None:
+    """Have the worker tell the registrant: with the database queue, the task's row is written
+    in the current transaction; otherwise it is enqueued once that transaction is committed."""
+    if isinstance(send_outcome.get_backend(), DatabaseBackend):
+        send_outcome.enqueue(registration_id=registration.pk)
+    else:
+        transaction.on_commit(lambda: send_outcome.enqueue(registration_id=registration.pk))
