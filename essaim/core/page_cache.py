@@ -106,10 +106,15 @@ def _key(request: HttpRequest, view) -> str:
         request.get_full_path(),
         _fields(user) if user.is_authenticated else None,
         get_language(),
-        int(time.time() // TIME_STEP),
+        current_minute(),
         sorted((name, value) for name, value in request.headers.items() if name[:3] == "Hx-"),
     )
     return hashlib.sha256(repr(parts).encode()).hexdigest()
+
+
+def current_minute() -> int:
+    """The step of time a page is kept for at most, whatever the database says."""
+    return int(time.time() // TIME_STEP)
 
 
 def _fields(user) -> tuple:
