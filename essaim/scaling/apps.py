@@ -1,0 +1,11 @@
+from django.apps import AppConfig
+
+
+class ScalingConfig(AppConfig):
+    name = "essaim.scaling"
+    verbose_name = "Pérennisation et changement d'échelle"
+
+    def ready(self) -> None:
+        from essaim.scaling.pages import add_to_experiment_pages
+
+        add_to_experiment_pages()

@@ -1,0 +1,68 @@
+"""The scaling pillar's models, by sub-domain: readiness, strategy, kit, network."""
+
+from essaim.scaling.models.kit import (
+    KIT_ITEM_HEADINGS,
+    CharterKind,
+    KitItem,
+    KitItemKind,
+    TransferKit,
+)
+from essaim.scaling.models.network import (
+    RUNNING_STATUSES,
+    STATUS_ORDER,
+    Aggregation,
+    AgreementKind,
+    JoinRequest,
+    JoinRequestStatus,
+    NetworkError,
+    ReplicaFigure,
+    Replication,
+    ReplicationEvent,
+    ReplicationMessage,
+    ReplicationStatus,
+    SharedIndicator,
+    allowed_statuses,
+)
+from essaim.scaling.models.readiness import ReadinessAnswer, ReadinessDiagnosis
+from essaim.scaling.models.strategy import (
+    Route,
+    ScaleType,
+    ScalingStep,
+    ScalingStrategy,
+    Situation,
+    StepState,
+    StrategyKind,
+    Track,
+)
+
+__all__ = [
+    "KIT_ITEM_HEADINGS",
+    "RUNNING_STATUSES",
+    "STATUS_ORDER",
+    "Aggregation",
+    "AgreementKind",
+    "CharterKind",
+    "JoinRequest",
+    "JoinRequestStatus",
+    "KitItem",
+    "KitItemKind",
+    "NetworkError",
+    "ReadinessAnswer",
+    "ReadinessDiagnosis",
+    "ReplicaFigure",
+    "Replication",
+    "ReplicationEvent",
+    "ReplicationMessage",
+    "ReplicationStatus",
+    "Route",
+    "ScaleType",
+    "ScalingStep",
+    "ScalingStrategy",
+    "SharedIndicator",
+    "Situation",
+    "StepState",
+    "StrategyKind",
+    "Track",
+    "TransferKit",
+    "allowed_statuses",
+]
