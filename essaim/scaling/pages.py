@@ -18,6 +18,8 @@ SUBPAGES = (
     ("overview", "En bref", "scaling:overview"),
     ("readiness", "Diagnostic", "scaling:readiness"),
     ("strategy", "Stratégie et pérennisation", "scaling:strategy"),
+    ("kit", "Kit d'essaimage", "scaling:kit"),
+    ("network", "Réseau", "scaling:network"),
 )
 
 

@@ -1,0 +1,37 @@
+"""The replicas of a model: added, changed, moved from one status to the next. Each change is
+written in the history of the model's experiment."""
+
+import datetime
+
+from django.db import transaction
+
+from essaim.experiments.models import Experiment
+from essaim.scaling.models import Replication, ReplicationEvent, ReplicationStatus
+
+
+def add_replication(*, model: Experiment, actor, on: datetime.date, **fields) -> Replication:
+    """A new replica of ``model``, at its first contact on ``on``."""
+    with transaction.atomic():
+        replication = Replication.objects.create(
+            model_experiment=model, status=ReplicationStatus.CONTACT, status_since=on, **fields
+        )
+        ReplicationEvent.objects.create(
+            replication=replication, after=ReplicationStatus.CONTACT, happened_on=on, actor=actor
+        )
+        model.log_action(actor, "replication", f"Réplique ajoutée : {replication.name}")
+    return replication
+
+
+def change_status(
+    *, replication: Replication, status: str, on: datetime.date, actor, note: str = ""
+) -> None:
+    """Move ``replication`` to ``status`` (``NetworkError`` if the move is not allowed)."""
+    with transaction.atomic():
+        locked = Replication.objects.select_for_update().get(pk=replication.pk)
+        before = locked.get_status_display()
+        locked.move_to(status, on=on, actor=actor, note=note)
+        replication.model_experiment.log_action(
+            actor,
+            "replication",
+            f"Réplique « {locked.name} » : {before} → {locked.get_status_display()}",
+        )
