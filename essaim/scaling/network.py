@@ -1,9 +1,12 @@
 """What the network page shows, from rows already loaded: the replicas by status and by
-département, and the growth of the network year by year."""
+département, the growth of the network year by year, and the shared indicators rolled up to the
+network."""
 
 import datetime
 from collections import Counter
 from collections.abc import Iterable
+from dataclasses import dataclass
+from decimal import Decimal
 
 from essaim.lib import french
 from essaim.lib.svg_charts import Bar, render_bar_chart
@@ -13,9 +16,34 @@ from essaim.scaling.models import ReplicationStatus
 REPLICA_NOUN = ("réplique", "répliques")
 
 
-def counts_by_status(replicas) -> list[tuple[ReplicationStatus, int]]:
+# The statuses counted: « 3 premiers contacts », « 1 convention signée ».
+STATUS_PLURALS = {
+    ReplicationStatus.CONTACT: "premiers contacts",
+    ReplicationStatus.STUDY: "études",
+    ReplicationStatus.AGREEMENT: "conventions signées",
+    ReplicationStatus.LAUNCHED: "lancées",
+    ReplicationStatus.ACTIVE: "actives",
+    ReplicationStatus.STOPPED: "arrêtées",
+}
+
+
+@dataclass(frozen=True)
+class StatusCount:
+    status: ReplicationStatus
+    count: int
+
+    @property
+    def label(self) -> str:
+        """« premier contact », « premiers contacts »: what follows the count."""
+        return french.plural(self.count, self.status.label, STATUS_PLURALS[self.status])
+
+    def __str__(self) -> str:
+        return f"{french.number(self.count)} {self.label}"
+
+
+def counts_by_status(replicas) -> list[StatusCount]:
     counts = Counter(replica.status for replica in replicas)
-    return [(status, counts.get(status.value, 0)) for status in ReplicationStatus]
+    return [StatusCount(status, counts.get(status.value, 0)) for status in ReplicationStatus]
 
 
 def departement_map(replicas, *, selected: str | None = None, url_of=None) -> str:
@@ -71,3 +99,36 @@ def growth_chart(launched: dict[int, datetime.date], *, until: datetime.date) ->
         width=520,
         label_share=0.15,
     )
+
+
+@dataclass(frozen=True)
+class RolledUp:
+    """A shared indicator at the network's level: per year, the figure of the network (the sum
+    or the mean of the replicas' figures) and how many replicas gave one."""
+
+    indicator: object
+    years: list[int]
+    values: dict[int, tuple[Decimal, int]]  # year → (figure, replicas reporting)
+
+    def cells(self) -> list[tuple[Decimal, int] | None]:
+        return [self.values.get(year) for year in self.years]
+
+
+def roll_up(indicators: list, rows: Iterable[dict], *, last_years: int = 6) -> list[RolledUp]:
+    """``rows`` are ``{"indicator", "year", "total", "mean", "count"}`` computed by the
+    database; each indicator keeps its aggregation. The years shown are the ``last_years``
+    latest that have a figure."""
+    by_indicator: dict[int, dict[int, tuple[Decimal, int]]] = {}
+    years: set[int] = set()
+    aggregations = {indicator.pk: indicator.aggregation for indicator in indicators}
+    for row in rows:
+        figure = row["total"] if aggregations.get(row["indicator"]) == "somme" else row["mean"]
+        by_indicator.setdefault(row["indicator"], {})[row["year"]] = (
+            Decimal(figure).quantize(Decimal("0.01")),
+            row["count"],
+        )
+        years.add(row["year"])
+    shown = sorted(years)[-last_years:]
+    return [
+        RolledUp(indicator, shown, by_indicator.get(indicator.pk, {})) for indicator in indicators
+    ]

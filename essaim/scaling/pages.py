@@ -10,8 +10,9 @@ from essaim.experiments import tabs
 from essaim.experiments.models import Experiment, Stage
 from essaim.experiments.overview_parts import OverviewPart, add_overview_part
 
-# The stages a decision to perennise or to scale leads to.
-SCALING_STAGES = frozenset({Stage.PERENNISATION, Stage.SCALING})
+# The stages a decision to perennise or to scale leads to, and the decision stage itself, which
+# the readiness diagnostic helps prepare.
+SCALING_STAGES = frozenset({Stage.DECISION, Stage.PERENNISATION, Stage.SCALING})
 
 # The pages of the tab, in the order of its sub-navigation: key, label, URL name.
 SUBPAGES = (

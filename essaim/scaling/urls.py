@@ -1,7 +1,9 @@
-from essaim.scaling.views import kit, network, overview, readiness, strategy
+from essaim.scaling.views import joining, kit, network, overview, readiness, strategy
 
 app_name = "scaling"
+# The joining pages come before the kits' public pages, whose address is « essaimage/<slug>/ ».
 urlpatterns = [
+    *joining.urlpatterns,
     *overview.urlpatterns,
     *readiness.urlpatterns,
     *strategy.urlpatterns,

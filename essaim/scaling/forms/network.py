@@ -5,7 +5,8 @@ from django import forms
 from essaim.core.bounds import BoundedForm, BoundedModelForm
 from essaim.core.concurrency import VersionedFormMixin
 from essaim.experiments.forms.framing import DATE_WIDGET
-from essaim.scaling.models import Replication, ReplicationStatus
+from essaim.lib import french
+from essaim.scaling.models import Aggregation, Replication, ReplicationStatus, SharedIndicator
 from essaim.territories.widgets import CommunePickerField
 
 
@@ -63,3 +64,84 @@ class StatusForm(BoundedForm):
             (status.value, ReplicationStatus(status).label)
             for status in replication.allowed_statuses()
         ]
+
+
+class JoinRequestForm(BoundedForm):
+    organisation_name = forms.CharField(
+        label="La structure qui porterait le projet",
+        max_length=200,
+        help_text="Une commune, une communauté de communes, une association, une coopérative…",
+    )
+    commune = CommunePickerField(multiple=False, label="Sur quelle commune ?")
+    message = forms.CharField(
+        label="Votre projet en quelques lignes",
+        widget=forms.Textarea(attrs={"rows": 5}),
+        help_text="Qui vous êtes, pourquoi ce modèle, où vous en êtes. L'équipe du modèle le lira.",
+    )
+
+
+class AnswerForm(BoundedForm):
+    answer = forms.CharField(
+        label="Votre réponse",
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text="Elle est envoyée par e-mail. Obligatoire pour un refus.",
+    )
+
+
+class MessageForm(BoundedForm):
+    body = forms.CharField(label="Votre message", widget=forms.Textarea(attrs={"rows": 4}))
+
+
+class LocalChoiceForm(BoundedForm):
+    local_choice = forms.CharField(
+        label="Ce que notre territoire en fait",
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 3}),
+    )
+
+
+class SharedIndicatorForm(VersionedFormMixin, BoundedModelForm):
+    class Meta:
+        model = SharedIndicator
+        fields = ["name", "unit", "aggregation"]
+        widgets = {"aggregation": forms.RadioSelect}
+        help_texts = {
+            "aggregation": "La somme pour ce qui s'additionne (des kWc, des inscrits) ; la "
+            "moyenne pour un taux ou un délai."
+        }
+
+    def __init__(self, *args, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["aggregation"].choices = Aggregation.choices
+
+
+class FigureForm(BoundedForm):
+    indicator = forms.ModelChoiceField(label="Indicateur", queryset=SharedIndicator.objects.none())
+    year = forms.IntegerField(label="Année", min_value=1990, max_value=2100)
+    value = forms.DecimalField(label="Valeur", max_digits=14, decimal_places=2, localize=True)
+    replace = forms.BooleanField(
+        label="Remplacer le chiffre déjà donné pour cette année", required=False
+    )
+
+    def __init__(self, *args, replication: Replication, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["indicator"].queryset = SharedIndicator.objects.filter(
+            model_experiment_id=replication.model_experiment_id
+        )
+        self.replication = replication
+
+    def clean(self) -> dict:
+        data = super().clean()
+        indicator, year = data.get("indicator"), data.get("year")
+        if indicator is None or year is None or data.get("replace"):
+            return data
+        existing = self.replication.figures.filter(indicator=indicator, year=year).first()
+        if existing is not None and existing.value != data.get("value"):
+            shown = french.number(existing.value, unit=indicator.unit)
+            self.add_error(
+                None,
+                f"Un chiffre est déjà donné pour « {indicator.name} » en {year} : {shown}. "
+                "Cochez « Remplacer » pour le changer.",
+            )
+        return data

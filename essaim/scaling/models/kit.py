@@ -9,6 +9,7 @@ from essaim.attachments.registry import attachable
 from essaim.core.history import Tracked
 from essaim.core.publication import Publishable, PublishableQuerySet
 from essaim.experiments.models import Experiment
+from essaim.lib import french
 from essaim.roles.models import RoleHolder, RoleQuerySet
 
 
@@ -113,6 +114,13 @@ class TransferKit(Tracked, Publishable, RoleHolder):
 
     def get_public_url(self) -> str:
         return reverse("scaling:public_kit", args=[self.slug])
+
+    @property
+    def fee_text(self) -> str:
+        """« 150 € par an et par centrale », or « aucune »."""
+        if self.fee_amount is None:
+            return "aucune"
+        return " ".join(part for part in (french.euros(self.fee_amount), self.fee_terms) if part)
 
 
 class KitItemKind(models.TextChoices):

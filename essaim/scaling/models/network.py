@@ -11,6 +11,7 @@ from django.utils import timezone
 from essaim.experiments.models import Experiment
 from essaim.lib.errors import DomainError
 from essaim.roles.models import Perm, RoleHolder, RoleQuerySet
+from essaim.scaling.models.kit import KitItemKind
 
 
 class NetworkError(DomainError):
@@ -171,8 +172,8 @@ class Replication(RoleHolder):
         return self.carrier.name if self.carrier_id else self.carrier_name
 
     def implicit_permissions(self, user) -> frozenset[Perm]:
-        """The replica's own team reads it, writes in its thread, and tells its adaptations
-        and lessons; the model's team alone changes its status."""
+        """The replica's own team reads it, writes in its thread and says what it made of the
+        adaptable parts; the model's team alone changes its status and its description."""
         if self.replica_experiment_id is None:
             return frozenset()
         if Perm.VIEW in self.replica_experiment.permissions_for(user):
@@ -373,3 +374,41 @@ class ReplicationMessage(models.Model):
 
     def __str__(self) -> str:
         return self.body[:60]
+
+
+class ReplicaPart(models.Model):
+    """A part of the model as a replica takes it up: copied from the kit when the replica
+    joined — the core as it is, the adaptable parts with what this territory chose."""
+
+    replication = models.ForeignKey(Replication, on_delete=models.CASCADE, related_name="parts")
+    kind = models.CharField("nature", max_length=20, choices=KitItemKind.choices)
+    title = models.CharField("intitulé", max_length=200)
+    description = models.TextField("description", blank=True)
+    guidance = models.TextField("comment l'adapter", blank=True)
+    local_choice = models.TextField(
+        "ce que notre territoire en fait",
+        blank=True,
+        help_text="Pour une partie à adapter : le choix fait ici, et pourquoi.",
+    )
+    position = models.PositiveIntegerField("ordre", default=0)
+
+    class Meta:
+        verbose_name = "partie du modèle reprise"
+        verbose_name_plural = "parties du modèle reprises"
+        ordering = ["position", "pk"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(kind__in=KitItemKind.values), name="replica_part_kind_known"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return self.title
+
+    @property
+    def is_core(self) -> bool:
+        return self.kind == KitItemKind.CORE
+
+    @property
+    def to_fill(self) -> bool:
+        return self.kind == KitItemKind.ADAPTABLE and not self.local_choice.strip()

@@ -2,11 +2,19 @@
 written in the history of the model's experiment."""
 
 import datetime
+from decimal import Decimal
 
 from django.db import transaction
 
 from essaim.experiments.models import Experiment
-from essaim.scaling.models import Replication, ReplicationEvent, ReplicationStatus
+from essaim.lib import french
+from essaim.scaling.models import (
+    ReplicaFigure,
+    Replication,
+    ReplicationEvent,
+    ReplicationStatus,
+    SharedIndicator,
+)
 
 
 def add_replication(*, model: Experiment, actor, on: datetime.date, **fields) -> Replication:
@@ -34,4 +42,20 @@ def change_status(
             actor,
             "replication",
             f"Réplique « {locked.name} » : {before} → {locked.get_status_display()}",
+        )
+
+
+def record_figure(
+    *, replication: Replication, indicator: SharedIndicator, year: int, value: Decimal, actor
+) -> None:
+    """The figure of ``replication`` for ``indicator`` in ``year``, written or replaced."""
+    with transaction.atomic():
+        ReplicaFigure.objects.update_or_create(
+            replication=replication, indicator=indicator, year=year, defaults={"value": value}
+        )
+        replication.model_experiment.log_action(
+            actor,
+            "replication",
+            f"Réplique « {replication.name} » : {indicator.name} {year} = "
+            f"{french.number(value, unit=indicator.unit)}",
         )

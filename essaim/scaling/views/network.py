@@ -3,6 +3,7 @@ network; each replica's page, which its own team sees too."""
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.db.models import Avg, Count, Sum
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import path
@@ -10,22 +11,53 @@ from django.utils import timezone
 from django.utils.safestring import mark_safe
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
+from essaim.core.children import child_routes
 from essaim.core.concurrency import save_or_conflict
 from essaim.core.history import describe_changes
 from essaim.experiments.access import get_experiment_for
+from essaim.experiments.children import ChildPage
 from essaim.roles.models import Perm
 from essaim.roles.permissions import get_object_for
-from essaim.scaling.forms.network import ReplicationForm, StatusForm
+from essaim.scaling.forms.network import (
+    FigureForm,
+    MessageForm,
+    ReplicationForm,
+    SharedIndicatorForm,
+    StatusForm,
+)
 from essaim.scaling.models import (
     RUNNING_STATUSES,
+    JoinRequest,
+    JoinRequestStatus,
     NetworkError,
+    ReplicaFigure,
     Replication,
     ReplicationEvent,
     ReplicationStatus,
+    SharedIndicator,
+    TransferKit,
 )
-from essaim.scaling.network import counts_by_status, departement_map, growth_chart, launch_dates
-from essaim.scaling.services.network import add_replication, change_status
+from essaim.scaling.network import (
+    counts_by_status,
+    departement_map,
+    growth_chart,
+    launch_dates,
+    roll_up,
+)
+from essaim.scaling.services.joining import part_version
+from essaim.scaling.services.network import add_replication, change_status, record_figure
 from essaim.scaling.views.common import scaling_context
+
+SHARED_INDICATORS = ChildPage(
+    model=SharedIndicator,
+    form_class=SharedIndicatorForm,
+    tab="scaling",
+    label="indicateur partagé",
+    back_url_name="scaling:network",
+    back_anchor="indicateurs-partages",
+    experiment_path="model_experiment",
+    owner_field="model_experiment",
+)
 
 
 @login_required
@@ -58,8 +90,35 @@ def network(request: HttpRequest, pk: int) -> HttpResponse:
         # lib/svg_france_map and lib/svg_charts escape every text they write.
         "map": mark_safe(departement_map(replicas)),
         "growth": mark_safe(growth_chart(launched, until=timezone.localdate())),
+        "join_requests": _join_requests(experiment),
+        "rolled_up": roll_up(
+            list(experiment.shared_indicators.all()),
+            ReplicaFigure.objects.filter(indicator__model_experiment=experiment)
+            .values("indicator", "year")
+            .annotate(total=Sum("value"), mean=Avg("value"), count=Count("pk"))
+            .order_by(),
+        ),
+        "kit_published": TransferKit.objects.filter(experiment=experiment).published().exists(),
     }
     return render(request, "scaling/network.html", context)
+
+
+# Answered requests shown below the pending ones.
+ANSWERED_SHOWN = 20
+
+
+def _join_requests(experiment) -> dict:
+    requests = JoinRequest.objects.filter(kit__experiment=experiment).select_related(
+        "requester", "commune", "replication"
+    )
+    return {
+        "pending": list(requests.filter(status=JoinRequestStatus.PENDING).order_by("created_at")),
+        "answered": list(
+            requests.exclude(status=JoinRequestStatus.PENDING).order_by("-answered_at", "-pk")[
+                :ANSWERED_SHOWN
+            ]
+        ),
+    }
 
 
 @login_required
@@ -109,10 +168,27 @@ def _replication_context(request: HttpRequest, replication: Replication) -> dict
 @require_safe
 def replication(request: HttpRequest, pk: int) -> HttpResponse:
     chosen = _replication_for(request, pk, Perm.VIEW)
+    parts = list(chosen.parts.all())
+    for part in parts:
+        part.version = part_version(part)
     context = {
         **_replication_context(request, chosen),
         "events": list(chosen.events.select_related("actor")),
         "status_form": StatusForm(replication=chosen, initial={"on": timezone.localdate()}),
+        "parts": parts,
+        "thread": list(chosen.messages.select_related("author")),
+        "message_form": MessageForm(),
+        "figures": list(
+            chosen.figures.select_related("indicator").order_by(
+                "indicator__position", "indicator", "-year"
+            )
+        ),
+        "has_shared_indicators": SharedIndicator.objects.filter(
+            model_experiment_id=chosen.model_experiment_id
+        ).exists(),
+        "figure_form": FigureForm(
+            replication=chosen, initial={"year": timezone.localdate().year - 1}
+        ),
     }
     return render(request, "scaling/replication.html", context)
 
@@ -165,8 +241,35 @@ def move_replication(request: HttpRequest, pk: int) -> HttpResponse:
     return redirect("scaling:replication", chosen.pk)
 
 
+@login_required
+@require_POST
+def add_figure(request: HttpRequest, pk: int) -> HttpResponse:
+    chosen = _replication_for(request, pk, Perm.CONTRIBUTE)
+    form = FigureForm(request.POST, replication=chosen)
+    if form.is_valid():
+        record_figure(
+            replication=chosen,
+            indicator=form.cleaned_data["indicator"],
+            year=form.cleaned_data["year"],
+            value=form.cleaned_data["value"],
+            actor=request.user,
+        )
+        messages.success(request, "Le chiffre est enregistré.")
+    else:
+        for errors in form.errors.values():
+            for error in errors:
+                messages.error(request, error)
+    return redirect(f"{chosen.get_absolute_url()}#chiffres")
+
+
 urlpatterns = [
     path("experimentations/<int:pk>/essaimage/reseau/", network, name="network"),
+    path("essaimage/repliques/<int:pk>/chiffres/", add_figure, name="add_figure"),
+    *child_routes(
+        base="experimentations/<int:experiment_pk>/essaimage/reseau/indicateurs",
+        kind=SHARED_INDICATORS,
+        name="shared_indicator",
+    ),
     path(
         "experimentations/<int:pk>/essaimage/reseau/ajouter/",
         new_replication,
