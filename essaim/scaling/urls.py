@@ -1,4 +1,4 @@
-from essaim.scaling.views import joining, kit, network, overview, readiness, strategy
+from essaim.scaling.views import exports, joining, kit, network, overview, readiness, strategy
 
 app_name = "scaling"
 # The joining pages come before the kits' public pages, whose address is « essaimage/<slug>/ ».
@@ -9,4 +9,5 @@ urlpatterns = [
     *strategy.urlpatterns,
     *kit.urlpatterns,
     *network.urlpatterns,
+    *exports.urlpatterns,
 ]

@@ -199,3 +199,38 @@ def test_the_network_page_reads_a_fixed_number_of_queries_for_500_replicas(
     assert response.status_code == 200
     assert "500 répliques" in response.text
     assert len(many) == len(few)
+
+
+def test_a_status_changed_meanwhile_is_not_overridden(referential, editor, owner, experiment):
+    chosen = replica(experiment, "Diois", DIE, on=timezone.localdate())
+    url = reverse("scaling:move_replication", args=[chosen.pk])
+    today = timezone.localdate().isoformat()
+    # Both loaded the page at « premier contact »; the owner moves it first.
+    client_for(owner).post(url, {"status": "etude", "on": today, "loaded": "contact"})
+    response = client_for(editor).post(
+        url, {"status": "lancee", "on": today, "loaded": "contact"}, follow=True
+    )
+    assert "Le statut a changé pendant que vous l&#x27;éditiez" in response.text
+    chosen.refresh_from_db()
+    assert chosen.status == ReplicationStatus.STUDY
+
+
+def test_the_network_exports_as_csv_for_french_excel_and_as_xlsx(
+    referential, reader, experiment, outsider
+):
+    import io
+
+    from openpyxl import load_workbook
+
+    replica(experiment, "Centrale villageoise du Diois", DIE)
+    csv = client_for(reader).get(reverse("scaling:network_export", args=[experiment.pk, "csv"]))
+    assert csv.status_code == 200
+    text = csv.content.decode("utf-8-sig")
+    assert text.splitlines()[0].startswith("Réplique;Commune;Code INSEE;Département")
+    assert "Centrale villageoise du Diois;Die;26113;Drôme;Auvergne-Rhône-Alpes" in text
+    xlsx = client_for(reader).get(reverse("scaling:network_export", args=[experiment.pk, "xlsx"]))
+    workbook = load_workbook(io.BytesIO(xlsx.content))
+    assert workbook.sheetnames == ["Répliques", "Chiffres partagés"]
+    assert workbook["Répliques"]["A2"].value == "Centrale villageoise du Diois"
+    export = reverse("scaling:network_export", args=[experiment.pk, "csv"])
+    assert client_for(outsider).get(export).status_code == 404

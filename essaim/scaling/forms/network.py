@@ -57,8 +57,11 @@ class StatusForm(BoundedForm):
     note = forms.CharField(
         label="Précision", required=False, widget=forms.Textarea(attrs={"rows": 2})
     )
+    # The status the page showed: a change made meanwhile by someone else is not overridden.
+    loaded = forms.CharField(widget=forms.HiddenInput, required=False)
 
     def __init__(self, *args, replication: Replication, **kwargs) -> None:
+        kwargs.setdefault("initial", {})["loaded"] = replication.status
         super().__init__(*args, **kwargs)
         self.fields["status"].choices = [
             (status.value, ReplicationStatus(status).label)

@@ -9,6 +9,7 @@ from django.db import transaction
 from essaim.experiments.models import Experiment
 from essaim.lib import french
 from essaim.scaling.models import (
+    NetworkError,
     ReplicaFigure,
     Replication,
     ReplicationEvent,
@@ -31,11 +32,25 @@ def add_replication(*, model: Experiment, actor, on: datetime.date, **fields) ->
 
 
 def change_status(
-    *, replication: Replication, status: str, on: datetime.date, actor, note: str = ""
+    *,
+    replication: Replication,
+    status: str,
+    on: datetime.date,
+    actor,
+    note: str = "",
+    loaded: str = "",
 ) -> None:
-    """Move ``replication`` to ``status`` (``NetworkError`` if the move is not allowed)."""
+    """Move ``replication`` to ``status`` (``NetworkError`` if the move is not allowed, or if
+    the status is no longer ``loaded``, the one the person saw)."""
     with transaction.atomic():
         locked = Replication.objects.select_for_update().get(pk=replication.pk)
+        if loaded and locked.status != loaded:
+            raise NetworkError(
+                "Le statut a changé pendant que vous l'éditiez : la réplique est maintenant "
+                f"« {locked.get_status_display()} » depuis le {locked.status_since:%d/%m/%Y}. "
+                "Choisissez à nouveau.",
+                field="status",
+            )
         before = locked.get_status_display()
         locked.move_to(status, on=on, actor=actor, note=note)
         replication.model_experiment.log_action(

@@ -228,6 +228,7 @@ def move_replication(request: HttpRequest, pk: int) -> HttpResponse:
                 on=form.cleaned_data["on"],
                 note=form.cleaned_data["note"],
                 actor=request.user,
+                loaded=form.cleaned_data["loaded"],
             )
         except NetworkError as error:
             messages.error(request, error.message)
