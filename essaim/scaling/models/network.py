@@ -215,6 +215,9 @@ class Replication(RoleHolder):
         if status == ReplicationStatus.AGREEMENT and self.agreement_signed_on is None:
             self.agreement_signed_on = on
             fields.append("agreement_signed_on")
+            if not self.agreement_kind:
+                self.agreement_kind = AgreementKind.AGREEMENT
+                fields.append("agreement_kind")
         self.save(update_fields=fields)
         return ReplicationEvent.objects.create(
             replication=self, before=current, after=status, happened_on=on, note=note, actor=actor
