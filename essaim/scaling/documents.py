@@ -26,7 +26,6 @@ from essaim.lib.pdf import print_pdf
 from essaim.scaling.models import (
     KIT_ITEM_HEADINGS,
     KitItem,
-    KitItemKind,
     Replication,
     TransferKit,
 )
@@ -65,8 +64,8 @@ def build_kit_document(experiment: Experiment) -> KitDocument:
         kit=kit,
         generated_on=timezone.localdate(),
         groups=[
-            (KIT_ITEM_HEADINGS[kind], [item for item in items if item.kind == kind])
-            for kind in (KitItemKind.CORE, KitItemKind.ADAPTABLE, KitItemKind.PREREQUISITE)
+            (heading, [item for item in items if item.kind == kind])
+            for kind, heading in KIT_ITEM_HEADINGS.items()
         ],
         documents=list(Attachment.objects.of(kit)),
         statuses=[item for item in counts_by_status(replicas) if item.count],

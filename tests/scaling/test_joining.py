@@ -109,8 +109,8 @@ def test_accepting_frames_an_experiment_from_the_model_and_links_its_replica(
     assert replica.hypotheses.get().statement.startswith("Les habitants investissent")
     assert replica.effective_role_of(newcomer) == Role.OWNER
     assert [(p.kind, p.title) for p in replication.parts.all()] == [
-        ("adaptable", "Le statut juridique"),
         ("socle", "La charte commune"),
+        ("adaptable", "Le statut juridique"),
     ]
     assert replication.messages.get().from_model_team
     [told] = [m for m in mailoutbox if newcomer.email in m.to]

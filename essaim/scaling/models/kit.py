@@ -129,6 +129,7 @@ class KitItemKind(models.TextChoices):
     PREREQUISITE = "prerequis", "prérequis"
 
 
+# The kinds of items in the order a reader needs them, each with its heading.
 KIT_ITEM_HEADINGS = {
     KitItemKind.CORE: "Le socle commun, qui ne change pas",
     KitItemKind.ADAPTABLE: "Ce que chaque territoire adapte",

@@ -24,6 +24,7 @@ from essaim.lib.errors import DomainError
 from essaim.mail.tasks import about, send_email
 from essaim.roles.models import Perm, Role
 from essaim.scaling.models import (
+    KIT_ITEM_HEADINGS,
     JoinRequest,
     JoinRequestStatus,
     NetworkError,
@@ -98,6 +99,11 @@ def ask_to_join(
             target=kit.experiment,
         )
     return join_request
+
+
+def _reading_order(item) -> tuple:
+    """The core first, then what to adapt, then the prerequisites: the kit's order."""
+    return (list(KIT_ITEM_HEADINGS).index(item.kind), item.position, item.pk)
 
 
 def _locked_pending(join_request: JoinRequest) -> JoinRequest:
@@ -178,7 +184,7 @@ def accept_request(*, join_request: JoinRequest, actor: User, answer: str = "") 
                 guidance=item.guidance,
                 position=index,
             )
-            for index, item in enumerate(kit.items.order_by("kind", "position", "pk"))
+            for index, item in enumerate(sorted(kit.items.all(), key=_reading_order))
         )
         locked.status = JoinRequestStatus.ACCEPTED
         locked.answer, locked.answered_by, locked.answered_at = answer, actor, timezone.now()

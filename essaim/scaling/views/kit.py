@@ -19,7 +19,7 @@ from essaim.experiments.access import get_experiment_for
 from essaim.experiments.children import ChildPage
 from essaim.roles.models import Perm
 from essaim.scaling.forms.kit import KitForm, KitItemForm, WithdrawalForm
-from essaim.scaling.models import KIT_ITEM_HEADINGS, KitItem, KitItemKind, TransferKit
+from essaim.scaling.models import KIT_ITEM_HEADINGS, KitItem, TransferKit
 from essaim.scaling.services.kit import create_kit, publish_kit, redraft_kit, withdraw_kit
 from essaim.scaling.views.common import scaling_context
 
@@ -51,12 +51,8 @@ def grouped_items(items) -> list[dict]:
     """The items by kind, in the order a reader needs them: the core, what to adapt, the
     prerequisites."""
     return [
-        {
-            "kind": kind,
-            "heading": KIT_ITEM_HEADINGS[kind],
-            "items": [i for i in items if i.kind == kind],
-        }
-        for kind in (KitItemKind.CORE, KitItemKind.ADAPTABLE, KitItemKind.PREREQUISITE)
+        {"kind": kind, "heading": heading, "items": [i for i in items if i.kind == kind]}
+        for kind, heading in KIT_ITEM_HEADINGS.items()
     ]
 
 
