@@ -367,6 +367,7 @@ def create_replication(request: HttpRequest, experiment_id: int, payload: Replic
         ReplicationForm,
         instance=Replication(model_experiment=experiment),
         data=_commune_data(payload.dict(), None),
+        user=request.user,
     )
     fields = {name: form.cleaned_data[name] for name in ReplicationForm.Meta.fields}
     replication = add_replication(
@@ -400,6 +401,7 @@ def update_replication(request: HttpRequest, replication_id: int, payload: Repli
             instance=replication,
             data=_commune_data(data, replication),
             version=version or request.headers.get("If-Match"),
+            user=request.user,
         )
         changes = describe_changes(form)
         form.save()

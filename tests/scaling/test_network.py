@@ -99,6 +99,20 @@ def test_an_editor_adds_a_replica_and_moves_it_from_its_page(referential, editor
     assert created.status == ReplicationStatus.STUDY
 
 
+def test_a_replica_is_carried_by_an_organisation_of_the_directory(referential, editor, experiment):
+    from essaim.organisations.models import Organisation
+
+    carrier = Organisation.objects.create(name="Communauté des communes du Diois")
+    client_for(editor).post(
+        reverse("scaling:add_replication", args=[experiment.pk]),
+        {"name": "Centrale villageoise du Diois", "commune": DIE, "carrier": carrier.pk},
+    )
+    created = Replication.objects.get()
+    assert created.carrier == carrier and created.carrier_label == carrier.name
+    page = client_for(editor).get(reverse("scaling:network", args=[experiment.pk])).text
+    assert "Communauté des communes du Diois" in page
+
+
 def test_a_bad_commune_is_refused_and_nothing_is_added(referential, editor, experiment):
     response = client_for(editor).post(
         reverse("scaling:add_replication", args=[experiment.pk]),

@@ -1,12 +1,15 @@
 """The forms of the network: a replica, a change of its status."""
 
 from django import forms
+from django.db.models import Q
 
 from essaim.core.bounds import BoundedForm, BoundedModelForm
 from essaim.core.concurrency import VersionedFormMixin
 from essaim.experiments.forms.framing import DATE_WIDGET
 from essaim.lib import french
+from essaim.organisations.models import Organisation
 from essaim.scaling.models import Aggregation, Replication, ReplicationStatus, SharedIndicator
+from essaim.territories.models import Territory
 from essaim.territories.widgets import CommunePickerField
 
 
@@ -22,6 +25,8 @@ class ReplicationForm(VersionedFormMixin, BoundedModelForm):
         fields = [
             "name",
             "commune",
+            "territory",
+            "carrier",
             "carrier_name",
             "started_on",
             "agreement_kind",
@@ -35,12 +40,28 @@ class ReplicationForm(VersionedFormMixin, BoundedModelForm):
             "adaptations": forms.Textarea(attrs={"rows": 3}),
             "lessons": forms.Textarea(attrs={"rows": 3}),
         }
-        labels = {"carrier_name": "Structure porteuse"}
+        labels = {
+            "carrier": "Structure porteuse",
+            "carrier_name": "Structure porteuse, si elle n'est pas dans l'annuaire",
+            "territory": "Périmètre",
+        }
+        help_texts = {
+            "carrier": "Choisie dans l'annuaire des organisations.",
+            "territory": "Le territoire sur lequel la réplique agit, s'il est dans Essaim.",
+        }
 
-    def __init__(self, *args, **kwargs) -> None:
+    def __init__(self, *args, user=None, **kwargs) -> None:
         super().__init__(*args, **kwargs)
         if self.instance.pk is not None and not self.is_bound:
             self.initial["commune"] = self.instance.commune
+        self.fields["carrier"].queryset = Organisation.objects.order_by("name")
+        self.fields["carrier"].empty_label = "Hors de l'annuaire"
+        territories = Territory.objects.visible_to(user).values("pk") if user else []
+        chosen = [self.instance.territory_id] if self.instance.territory_id else []
+        self.fields["territory"].queryset = Territory.objects.filter(
+            Q(pk__in=territories) | Q(pk__in=chosen)
+        ).order_by("name")
+        self.fields["territory"].empty_label = "Aucun"
 
     def clean(self) -> dict:
         data = super().clean()

@@ -125,7 +125,11 @@ def _join_requests(experiment) -> dict:
 @require_http_methods(["GET", "HEAD", "POST"])
 def new_replication(request: HttpRequest, pk: int) -> HttpResponse:
     experiment = get_experiment_for(request.user, pk, Perm.EDIT)
-    form = ReplicationForm(request.POST or None, instance=Replication(model_experiment=experiment))
+    form = ReplicationForm(
+        request.POST or None,
+        instance=Replication(model_experiment=experiment),
+        user=request.user,
+    )
     if request.method == "POST" and form.is_valid():
         data = {name: form.cleaned_data[name] for name in form.Meta.fields}
         replication = add_replication(
@@ -143,7 +147,11 @@ def _replication_for(request: HttpRequest, pk: int, perm: Perm) -> Replication:
     return get_object_for(
         request.user,
         Replication.objects.select_related(
-            "model_experiment__theme", "commune__departement", "carrier", "replica_experiment"
+            "model_experiment__theme",
+            "commune__departement",
+            "carrier",
+            "territory",
+            "replica_experiment",
         ),
         perm,
         pk=pk,
@@ -197,7 +205,7 @@ def replication(request: HttpRequest, pk: int) -> HttpResponse:
 @require_http_methods(["GET", "HEAD", "POST"])
 def edit_replication(request: HttpRequest, pk: int) -> HttpResponse:
     chosen = _replication_for(request, pk, Perm.EDIT)
-    form = ReplicationForm(request.POST or None, instance=chosen)
+    form = ReplicationForm(request.POST or None, instance=chosen, user=request.user)
 
     def save() -> None:
         changes = describe_changes(form)
