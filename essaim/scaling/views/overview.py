@@ -27,7 +27,7 @@ def overview(request: HttpRequest, pk: int) -> HttpResponse:
         "overall": latest.overall_score() if latest else None,
         "actions": recommended_actions(latest.answer_scores()) if latest else [],
         # lib/svg_radar escapes every text it writes.
-        "radar": mark_safe(radar_of(diagnoses, width=420)) if latest else "",
+        "radar": mark_safe(radar_of(diagnoses)) if latest else "",
         "strategy": ScalingStrategy.objects.filter(experiment=experiment).first(),
     }
     return render(request, "scaling/overview.html", context)
