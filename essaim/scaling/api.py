@@ -37,8 +37,10 @@ from essaim.scaling.models import (
     Situation,
     StrategyKind,
     TransferKit,
+    in_reading_order,
 )
 from essaim.scaling.services.network import add_replication, change_status
+from essaim.scaling.services.strategy import save_strategy
 
 router = Router(tags=["essaimage"])
 
@@ -149,12 +151,7 @@ def update_strategy(request: HttpRequest, experiment_id: int, payload: StrategyP
         form = filled_form(
             StrategyForm, instance=instance, data=data, version=version, user=request.user
         )
-        created = instance.pk is None
-        changes = describe_changes(form)
-        strategy = form.save()
-        ScalingStrategy.objects.filter(pk=strategy.pk).update(updated_by=request.user)
-        summary = "Stratégie de changement d'échelle " + ("définie" if created else "modifiée")
-        experiment.log_action(request.user, "strategy", summary, changes)
+        save_strategy(experiment=experiment, form=form, actor=request.user)
     return _strategy(experiment)
 
 
@@ -168,9 +165,9 @@ class KitItemOut(Schema):
     guidance: str
 
 
-class KitOut(Schema):
-    id: int
-    experiment: int = Field(alias="experiment_id")
+class PublicKitOut(Schema):
+    """What anyone reads of a kit: its public page."""
+
     slug: str
     title: str
     summary: str
@@ -185,10 +182,8 @@ class KitOut(Schema):
     fee_terms: str
     contact_name: str
     contact_email: str
-    publication_status: str
     public_url: str | None
     items: list[KitItemOut]
-    version: str
 
     @staticmethod
     def resolve_public_url(obj: TransferKit) -> str | None:
@@ -196,7 +191,16 @@ class KitOut(Schema):
 
     @staticmethod
     def resolve_items(obj: TransferKit) -> list:
-        return list(obj.items.all())
+        return in_reading_order(obj.items.all())
+
+
+class KitOut(PublicKitOut):
+    """The kit as its team reads it: its public fields, and its state."""
+
+    id: int
+    experiment: int = Field(alias="experiment_id")
+    publication_status: str
+    version: str
 
     @staticmethod
     def resolve_version(obj: TransferKit) -> str:
@@ -220,7 +224,11 @@ class KitPatch(Strict):
     version: str = Field(None, description="la version lue (ou en-tête If-Match)")
 
 
-@router.get("kits", response=list[KitOut], summary="Kits publiés et kits de vos expérimentations")
+@router.get(
+    "kits",
+    response=list[PublicKitOut],
+    summary="Kits publiés et kits de vos expérimentations, tels que leur page publique les montre",
+)
 @paginate(LimitOffsetPagination)
 def list_kits(request: HttpRequest):
     own = Experiment.objects.visible_to(request.user).values("pk")

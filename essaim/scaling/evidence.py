@@ -15,6 +15,13 @@ from essaim.evaluation.models import (
     progress_between,
 )
 from essaim.experiments.models import Experiment
+from essaim.lib import french
+
+VERDICT_PLURALS = {
+    Verdict.CONFIRMED.label: "confirmées",
+    Verdict.REFUTED.label: "réfutées",
+    Verdict.TO_REFINE.label: "à affiner",
+}
 
 
 @dataclass(frozen=True)
@@ -40,6 +47,15 @@ class ImpactEvidence:
     @property
     def without_verdict(self) -> int:
         return self.hypotheses - sum(self.verdicts.values())
+
+    @property
+    def other_verdicts(self) -> list[str]:
+        """« 2 réfutées », « 1 à affiner »: the verdicts other than confirmed, counted."""
+        return [
+            french.counted(count, label, VERDICT_PLURALS.get(label))
+            for label, count in self.verdicts.items()
+            if label != Verdict.CONFIRMED.label
+        ]
 
 
 def impact_evidence(experiment: Experiment) -> ImpactEvidence:

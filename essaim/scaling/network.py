@@ -49,20 +49,18 @@ def counts_by_status(replicas) -> list[StatusCount]:
 def departement_map(replicas, *, selected: str | None = None, url_of=None) -> str:
     """The map of France by département, each coloured by its number of replicas (stopped
     ones left out), its title telling the count and the statuses."""
-    by_code: dict[str, Counter] = {}
+    by_code: dict[str, list] = {}
     for replica in replicas:
-        if replica.status == ReplicationStatus.STOPPED:
-            continue
-        code = replica.commune.departement.code
-        by_code.setdefault(code, Counter())[replica.get_status_display()] += 1
+        if replica.status != ReplicationStatus.STOPPED:
+            by_code.setdefault(replica.commune.departement.code, []).append(replica)
     shades = [
         DepartementShade(
             code=code,
-            count=sum(statuses.values()),
-            label=", ".join(f"{count} {label}" for label, count in sorted(statuses.items())),
+            count=len(here),
+            label=", ".join(str(item) for item in counts_by_status(here) if item.count),
             url=url_of(code) if url_of else "",
         )
-        for code, statuses in sorted(by_code.items())
+        for code, here in sorted(by_code.items())
     ]
     return render_france_map(
         shades, title="Répliques par département", noun=REPLICA_NOUN, selected=selected
@@ -84,7 +82,7 @@ def growth_chart(launched: dict[int, datetime.date], *, until: datetime.date) ->
     if not launched:
         return ""
     per_year = Counter(day.year for day in launched.values())
-    years = range(min(per_year), until.year + 1)
+    years = range(min(per_year), max(until.year, max(per_year)) + 1)
     total, bars = 0, []
     for year in years:
         total += per_year.get(year, 0)

@@ -1,8 +1,10 @@
 """What the scaling pillar holds about a person, by the address of their account: the requests
 they made to join a network (the structure, the commune, their message) and the messages they
 wrote in a replica's thread. Shown, exported, and erased on request: a request is deleted — an
-accepted one keeps its replica, which is the structure's, but loses the message; a message of the
-thread keeps its place, emptied of its words and of its author."""
+accepted one keeps its replica, which is the structure's; a message of the thread keeps its
+place, emptied of its words and of its author; the answers they gave to requests are emptied
+too. The e-mails that carried their words name them as the address to reply to, so that the
+erasure of the e-mails on their way finds them."""
 
 import datetime
 
@@ -17,12 +19,12 @@ ERASED_MESSAGE = "Message effacé à la demande de son auteur."
 def find(email: str) -> list:
     requests = list(
         JoinRequest.objects.filter(requester__email__iexact=email)
-        .select_related("kit", "commune")
+        .select_related("kit__experiment", "commune")
         .order_by("created_at", "pk")
     )
     messages = list(
         ReplicationMessage.objects.filter(author__email__iexact=email)
-        .select_related("replication")
+        .select_related("replication__model_experiment")
         .order_by("created_at", "pk")
     )
     return [*requests, *messages]
@@ -67,6 +69,13 @@ def erase(email: str, now: datetime.datetime) -> list[str]:
             body=ERASED_MESSAGE, author=None
         )
         done.append(french.counted(len(messages), "message effacé", "messages effacés"))
+    answered = JoinRequest.objects.filter(answered_by__email__iexact=email).exclude(answer="")
+    if count := answered.update(answer="", answered_by=None):
+        done.append(
+            french.counted(
+                count, "réponse à une demande effacée", "réponses à des demandes effacées"
+            )
+        )
     return done
 
 

@@ -5,6 +5,7 @@ import json
 
 import pytest
 from django.test import Client
+from django.utils import timezone
 
 from essaim.accounts.models import ApiToken
 from essaim.core.models import HistoryEntry
@@ -15,6 +16,7 @@ from essaim.scaling.models import KitItem, Replication, ReplicationStatus, Trans
 from tests.experiments.factories import ExperimentFactory
 
 BASE = "/api/v1/scaling/"
+TODAY = timezone.localdate().isoformat()
 pytestmark = pytest.mark.django_db
 
 
@@ -103,6 +105,8 @@ def test_kits_the_reader_sees_are_listed_with_their_parts(experiment, reader, ou
         {"kind": "socle", "title": "La charte", "description": "", "guidance": ""}
     ]
     assert body["public_url"] is None
+    listed = Api(outsider).get("kits").json()["items"][0]
+    assert "experiment" not in listed and "version" not in listed and "id" not in listed
     assert Api(outsider).get(f"experiments/{experiment.pk}/kit").status_code == 404
     assert hidden.title not in str(Api(outsider).get("kits").json()) and other.slug == "rezo"
 
@@ -135,11 +139,11 @@ def test_replicas_are_added_moved_and_listed(referential, experiment, editor, re
     moved = Api(editor).send(
         "post",
         f"replications/{body['id']}/status",
-        {"status": "convention", "on": "2100-01-01", "loaded": "contact"},
+        {"status": "convention", "on": TODAY, "loaded": "contact"},
     )
-    assert moved.status_code == 200 and moved.json()["agreement_signed_on"] == "2100-01-01"
+    assert moved.status_code == 200 and moved.json()["agreement_signed_on"] == TODAY
     refused = Api(editor).send(
-        "post", f"replications/{body['id']}/status", {"status": "contact", "on": "2100-01-02"}
+        "post", f"replications/{body['id']}/status", {"status": "contact", "on": TODAY}
     )
     assert refused.status_code == 422
     assert "ne peut pas passer" in refused.json()["detail"]
@@ -156,7 +160,7 @@ def test_replicas_are_added_moved_and_listed(referential, experiment, editor, re
     assert Replication.objects.get().status == ReplicationStatus.AGREEMENT
     assert (
         Api(reader)
-        .send("post", f"replications/{body['id']}/status", {"status": "lancee", "on": "2100-02-01"})
+        .send("post", f"replications/{body['id']}/status", {"status": "lancee", "on": TODAY})
         .status_code
         == 403
     )

@@ -252,3 +252,69 @@ def test_a_person_s_requests_and_messages_are_exported_and_erased(
         (editor.pk, "Bien reçu."),
     ]
     assert holder.find(newcomer.email) == []
+
+
+def test_a_reader_of_the_replica_reads_and_may_not_write(referential, kit, newcomer, editor):
+    from essaim.scaling.services.joining import accept_request
+
+    ask(client_for(newcomer), kit)
+    replication = accept_request(join_request=JoinRequest.objects.get(), actor=editor)
+    colleague = make_user("collegue@diois.example.org", "Collègue du Diois")
+    replication.replica_experiment.grant(colleague, Role.READER)
+    client = client_for(colleague)
+    assert client.get(replication.get_absolute_url()).status_code == 200
+    response = client.post(
+        reverse("scaling:write_message", args=[replication.pk]), {"body": "Coucou"}
+    )
+    assert response.status_code == 403
+    adaptable = replication.parts.get(kind=KitItemKind.ADAPTABLE)
+    url = reverse("scaling:adapt_part", args=[replication.pk, adaptable.pk])
+    assert client.post(url, {"local_choice": "SAS"}).status_code == 403
+    assert not replication.messages.exists()
+
+
+def test_the_replica_s_team_receives_the_kit_s_documents(
+    referential, kit, newcomer, editor, outsider
+):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    from essaim.attachments.services import attach_file
+    from essaim.scaling.services.joining import accept_request
+
+    ask(client_for(newcomer), kit)
+    replication = accept_request(join_request=JoinRequest.objects.get(), actor=editor)
+    attachment = attach_file(
+        target=kit,
+        title="Charte des Centrales Villageoises",
+        kind="charter",
+        file=SimpleUploadedFile("charte.pdf", b"%PDF-1.4 charte", "application/pdf"),
+        user=editor,
+    )
+    page = client_for(newcomer).get(replication.get_absolute_url()).text
+    assert "Charte des Centrales Villageoises" in page
+    download = reverse("attachments:download", args=[attachment.pk])
+    assert client_for(newcomer).get(download).status_code == 200
+    assert client_for(outsider).get(download).status_code == 404
+    # The kit's own pages stay the model team's.
+    assert (
+        client_for(newcomer).get(reverse("scaling:kit", args=[kit.experiment_id])).status_code
+        == 404
+    )
+
+
+def test_the_answers_a_person_gave_are_erased_with_their_data(referential, kit, newcomer, editor):
+    from django.utils import timezone
+
+    from essaim.core.personal_data import HOLDERS, holders
+    from essaim.scaling.services.joining import refuse_request
+
+    ask(client_for(newcomer), kit)
+    refuse_request(
+        join_request=JoinRequest.objects.get(), actor=editor, answer="Pas encore, merci."
+    )
+    holders()
+    assert "1 réponse à une demande effacée" in HOLDERS["essaimage"].erase(
+        editor.email, timezone.now()
+    )
+    request = JoinRequest.objects.get()
+    assert request.answer == "" and request.answered_by is None

@@ -248,3 +248,60 @@ def test_the_network_exports_as_csv_for_french_excel_and_as_xlsx(
     assert workbook["Répliques"]["A2"].value == "Centrale villageoise du Diois"
     export = reverse("scaling:network_export", args=[experiment.pk, "csv"])
     assert client_for(outsider).get(export).status_code == 404
+
+
+def test_a_change_of_status_is_a_fact_never_in_the_future(referential, editor, experiment):
+    chosen = replica(experiment, "Diois", DIE)
+    tomorrow = timezone.localdate() + datetime.timedelta(days=1)
+    with pytest.raises(NetworkError, match="ne peut pas être dans le futur"):
+        change_status(replication=chosen, status="lancee", on=tomorrow, actor=editor)
+    # A launch dated in a year after this one still draws the network's growth.
+    from essaim.scaling.network import growth_chart
+
+    chart = growth_chart({1: datetime.date(2031, 1, 1)}, until=datetime.date(2026, 12, 7))
+    assert "2031 : 1 (+1)" in chart
+
+
+def test_two_people_giving_the_same_figure_never_replace_it_unknowingly(
+    referential, editor, experiment
+):
+    from decimal import Decimal
+
+    from essaim.scaling.models import ReplicaFigure, SharedIndicator
+    from essaim.scaling.services.network import record_figure
+
+    power = SharedIndicator.objects.create(
+        model_experiment=experiment, name="Puissance", unit="kWc"
+    )
+    chosen = replica(experiment, "Diois", DIE)
+    record_figure(replication=chosen, indicator=power, year=2025, value=Decimal(36), actor=editor)
+    with pytest.raises(NetworkError, match="déjà donné"):
+        record_figure(
+            replication=chosen, indicator=power, year=2025, value=Decimal(40), actor=editor
+        )
+    assert ReplicaFigure.objects.get().value == Decimal(36)
+    record_figure(
+        replication=chosen,
+        indicator=power,
+        year=2025,
+        value=Decimal(40),
+        actor=editor,
+        replace=True,
+    )
+    assert ReplicaFigure.objects.get().value == Decimal(40)
+
+
+def test_editing_a_replica_never_undoes_a_status_changed_meanwhile(referential, editor, experiment):
+    chosen = replica(experiment, "Diois", DIE, on=timezone.localdate())
+    url = reverse("scaling:edit_replication", args=[chosen.pk])
+    loaded = client_for(editor).get(url).context["form"]
+    values = {name: loaded[name].value() for name in loaded.fields}
+    values = {k: ("" if v is None else v) for k, v in values.items()}
+    values["commune"] = DIE
+    change_status(replication=chosen, status="etude", on=timezone.localdate(), actor=editor)
+    response = client_for(editor).post(url, {**values, "lessons": "Les élus veulent une SCIC."})
+    assert response.status_code == 302
+    chosen.refresh_from_db()
+    assert (
+        chosen.status == ReplicationStatus.STUDY and chosen.lessons == "Les élus veulent une SCIC."
+    )

@@ -6,7 +6,6 @@ from django.db.models import Q
 from essaim.core.bounds import BoundedForm, BoundedModelForm
 from essaim.core.concurrency import VersionedFormMixin
 from essaim.experiments.forms.framing import DATE_WIDGET
-from essaim.lib import french
 from essaim.organisations.models import Organisation
 from essaim.scaling.models import Aggregation, Replication, ReplicationStatus, SharedIndicator
 from essaim.territories.models import Territory
@@ -153,19 +152,3 @@ class FigureForm(BoundedForm):
         self.fields["indicator"].queryset = SharedIndicator.objects.filter(
             model_experiment_id=replication.model_experiment_id
         )
-        self.replication = replication
-
-    def clean(self) -> dict:
-        data = super().clean()
-        indicator, year = data.get("indicator"), data.get("year")
-        if indicator is None or year is None or data.get("replace"):
-            return data
-        existing = self.replication.figures.filter(indicator=indicator, year=year).first()
-        if existing is not None and existing.value != data.get("value"):
-            shown = french.number(existing.value, unit=indicator.unit)
-            self.add_error(
-                None,
-                f"Un chiffre est déjà donné pour « {indicator.name} » en {year} : {shown}. "
-                "Cochez « Remplacer » pour le changer.",
-            )
-        return data

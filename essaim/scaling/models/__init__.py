@@ -6,6 +6,7 @@ from essaim.scaling.models.kit import (
     KitItem,
     KitItemKind,
     TransferKit,
+    in_reading_order,
 )
 from essaim.scaling.models.network import (
     RUNNING_STATUSES,
@@ -67,4 +68,5 @@ __all__ = [
     "Track",
     "TransferKit",
     "allowed_statuses",
+    "in_reading_order",
 ]

@@ -10,7 +10,7 @@ from essaim.core.history import Tracked
 from essaim.core.publication import Publishable, PublishableQuerySet
 from essaim.experiments.models import Experiment
 from essaim.lib import french
-from essaim.roles.models import RoleHolder, RoleQuerySet
+from essaim.roles.models import Perm, RoleHolder, RoleQuerySet
 
 
 class CharterKind(models.TextChoices):
@@ -22,7 +22,16 @@ class CharterKind(models.TextChoices):
 
 
 class TransferKitQuerySet(PublishableQuerySet, RoleQuerySet):
-    pass
+    def visible_to(self, user) -> "TransferKitQuerySet":
+        """The kits of the experiments ``user`` may see, and those of the networks whose
+        replicas they belong to: a territory that joined receives the kit and its documents."""
+        if not user.is_authenticated:
+            return self.none()
+        joined = Experiment.objects.visible_to(user).filter(replica_of__isnull=False)
+        return self.filter(
+            Q(pk__in=super().visible_to(user).values("pk"))
+            | Q(experiment__replications__replica_experiment__in=joined.values("pk"))
+        ).distinct()
 
 
 @attachable
@@ -112,6 +121,13 @@ class TransferKit(Tracked, Publishable, RoleHolder):
     def get_absolute_url(self) -> str:
         return reverse("scaling:kit", args=[self.experiment_id])
 
+    def implicit_permissions(self, user) -> frozenset[Perm]:
+        """The team of one of its replicas reads it, its documents included."""
+        joined = Experiment.objects.visible_to(user).filter(
+            replica_of__model_experiment_id=self.experiment_id
+        )
+        return frozenset({Perm.VIEW}) if joined.exists() else frozenset()
+
     def get_public_url(self) -> str:
         return reverse("scaling:public_kit", args=[self.slug])
 
@@ -135,6 +151,13 @@ KIT_ITEM_HEADINGS = {
     KitItemKind.ADAPTABLE: "Ce que chaque territoire adapte",
     KitItemKind.PREREQUISITE: "Les prérequis pour un nouveau territoire",
 }
+
+
+def in_reading_order(items) -> list:
+    """``items`` as a reader needs them: the core, then what to adapt, then the prerequisites,
+    each kind by its position."""
+    kinds = list(KIT_ITEM_HEADINGS)
+    return sorted(items, key=lambda item: (kinds.index(item.kind), item.position, item.pk))
 
 
 class KitItem(models.Model):

@@ -122,7 +122,7 @@ class Replication(RoleHolder):
     )
     agreement_signed_on = models.DateField("signé le", null=True, blank=True)
     adaptations = models.TextField("adaptations faites", blank=True)
-    lessons = models.TextField("ce qu'elles ont appris", blank=True)
+    lessons = models.TextField("ce qu'elle a appris", blank=True)
     replica_experiment = models.OneToOneField(
         Experiment,
         on_delete=models.SET_NULL,
@@ -172,13 +172,13 @@ class Replication(RoleHolder):
         return self.carrier.name if self.carrier_id else self.carrier_name
 
     def implicit_permissions(self, user) -> frozenset[Perm]:
-        """The replica's own team reads it, writes in its thread and says what it made of the
-        adaptable parts; the model's team alone changes its status and its description."""
+        """The replica's own team reads it; its contributors write in its thread and say what
+        it made of the adaptable parts; the model's team alone changes its status and its
+        description."""
         if self.replica_experiment_id is None:
             return frozenset()
-        if Perm.VIEW in self.replica_experiment.permissions_for(user):
-            return frozenset({Perm.VIEW, Perm.CONTRIBUTE})
-        return frozenset()
+        held = self.replica_experiment.permissions_for(user)
+        return frozenset(perm for perm in (Perm.VIEW, Perm.CONTRIBUTE) if perm in held)
 
     def allowed_statuses(self) -> list[ReplicationStatus]:
         return allowed_statuses(self.status)
@@ -199,6 +199,12 @@ class Replication(RoleHolder):
             raise NetworkError(
                 f"Une réplique « {current.label} » ne peut pas passer à « {status.label} ».",
                 field="status",
+            )
+        if on > timezone.localdate():
+            raise NetworkError(
+                "Un changement de statut se note quand il a eu lieu : la date ne peut pas être "
+                "dans le futur.",
+                field="on",
             )
         if on < self.status_since:
             raise NetworkError(

@@ -24,7 +24,6 @@ from essaim.lib.errors import DomainError
 from essaim.mail.tasks import about, send_email
 from essaim.roles.models import Perm, Role
 from essaim.scaling.models import (
-    KIT_ITEM_HEADINGS,
     JoinRequest,
     JoinRequestStatus,
     NetworkError,
@@ -34,6 +33,7 @@ from essaim.scaling.models import (
     ReplicationMessage,
     ReplicationStatus,
     TransferKit,
+    in_reading_order,
 )
 from essaim.territories.models import Commune
 
@@ -54,13 +54,18 @@ def _team_addresses(experiment: Experiment) -> list[str]:
     )
 
 
-def _tell(*, subject: str, template: str, to: list[str], context: dict, target) -> None:
+def _tell(
+    *, subject: str, template: str, to: list[str], context: dict, target, reply_to: str = ""
+) -> None:
+    """An e-mail once the change is committed; ``reply_to``, the address of the person whose
+    words it carries (the answer goes to them, and their erasure finds the message)."""
     if not to:
         return
     message = {
         "subject": f"Essaim : {subject}",
         "body": render_to_string(template, {**context, "site_url": settings.SITE_URL}),
         "to": to,
+        "reply_to": [reply_to] if reply_to else None,
         "about": about(target),
     }
     transaction.on_commit(lambda: send_email.enqueue(**message))
@@ -97,13 +102,9 @@ def ask_to_join(
             to=_team_addresses(kit.experiment),
             context={"request": join_request, "kit": kit, "commune": commune},
             target=kit.experiment,
+            reply_to=requester.email,
         )
     return join_request
-
-
-def _reading_order(item) -> tuple:
-    """The core first, then what to adapt, then the prerequisites: the kit's order."""
-    return (list(KIT_ITEM_HEADINGS).index(item.kind), item.position, item.pk)
 
 
 def _locked_pending(join_request: JoinRequest) -> JoinRequest:
@@ -184,7 +185,7 @@ def accept_request(*, join_request: JoinRequest, actor: User, answer: str = "") 
                 guidance=item.guidance,
                 position=index,
             )
-            for index, item in enumerate(sorted(kit.items.all(), key=_reading_order))
+            for index, item in enumerate(in_reading_order(kit.items.all()))
         )
         locked.status = JoinRequestStatus.ACCEPTED
         locked.answer, locked.answered_by, locked.answered_at = answer, actor, timezone.now()
@@ -273,6 +274,7 @@ def post_message(*, replication: Replication, author: User, body: str) -> Replic
                 "url": settings.SITE_URL + reverse("scaling:replication", args=[replication.pk]),
             },
             target=replication,
+            reply_to=author.email,
         )
     return message
 

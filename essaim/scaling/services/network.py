@@ -61,10 +61,28 @@ def change_status(
 
 
 def record_figure(
-    *, replication: Replication, indicator: SharedIndicator, year: int, value: Decimal, actor
+    *,
+    replication: Replication,
+    indicator: SharedIndicator,
+    year: int,
+    value: Decimal,
+    actor,
+    replace: bool = False,
 ) -> None:
-    """The figure of ``replication`` for ``indicator`` in ``year``, written or replaced."""
+    """The figure of ``replication`` for ``indicator`` in ``year``; one already given is
+    replaced only when ``replace`` says so (``NetworkError`` otherwise, nothing written)."""
     with transaction.atomic():
+        Replication.objects.select_for_update().filter(pk=replication.pk).first()
+        existing = ReplicaFigure.objects.filter(
+            replication=replication, indicator=indicator, year=year
+        ).first()
+        if existing is not None and existing.value != value and not replace:
+            shown = french.number(existing.value, unit=indicator.unit)
+            raise NetworkError(
+                f"Un chiffre est déjà donné pour « {indicator.name} » en {year} : {shown}. "
+                "Cochez « Remplacer » pour le changer.",
+                field="value",
+            )
         ReplicaFigure.objects.update_or_create(
             replication=replication, indicator=indicator, year=year, defaults={"value": value}
         )

@@ -1,6 +1,9 @@
 """The network of a model: its replicas on a map of France, their statuses, the growth of the
 network; each replica's page, which its own team sees too."""
 
+from collections.abc import Callable
+from functools import partial
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.db.models import Avg, Count, Sum
@@ -11,6 +14,7 @@ from django.utils import timezone
 from django.utils.safestring import mark_safe
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
+from essaim.attachments.models import Attachment
 from essaim.core.children import child_routes
 from essaim.core.concurrency import save_or_conflict
 from essaim.core.history import describe_changes
@@ -47,6 +51,14 @@ from essaim.scaling.network import (
 from essaim.scaling.services.joining import part_version
 from essaim.scaling.services.network import add_replication, change_status, record_figure
 from essaim.scaling.views.common import scaling_context
+
+
+def tell_errors(request: HttpRequest, form) -> None:
+    """The errors of a small form posted from a page, told as messages on that page."""
+    for errors in form.errors.values():
+        for error in errors:
+            messages.error(request, error)
+
 
 SHARED_INDICATORS = ChildPage(
     model=SharedIndicator,
@@ -109,7 +121,7 @@ ANSWERED_SHOWN = 20
 
 def _join_requests(experiment) -> dict:
     requests = JoinRequest.objects.filter(kit__experiment=experiment).select_related(
-        "requester", "commune", "replication"
+        "requester", "commune__departement", "replication"
     )
     return {
         "pending": list(requests.filter(status=JoinRequestStatus.PENDING).order_by("created_at")),
@@ -176,6 +188,7 @@ def _replication_context(request: HttpRequest, replication: Replication) -> dict
 @require_safe
 def replication(request: HttpRequest, pk: int) -> HttpResponse:
     chosen = _replication_for(request, pk, Perm.VIEW)
+    kit = TransferKit.objects.filter(experiment_id=chosen.model_experiment_id).first()
     parts = list(chosen.parts.all())
     for part in parts:
         part.version = part_version(part)
@@ -184,6 +197,8 @@ def replication(request: HttpRequest, pk: int) -> HttpResponse:
         "events": list(chosen.events.select_related("actor")),
         "status_form": StatusForm(replication=chosen, initial={"on": timezone.localdate()}),
         "parts": parts,
+        "kit": kit,
+        "kit_documents": list(Attachment.objects.of(kit)) if kit else [],
         "thread": list(chosen.messages.select_related("author")),
         "message_form": MessageForm(),
         "figures": list(
@@ -223,30 +238,29 @@ def edit_replication(request: HttpRequest, pk: int) -> HttpResponse:
     )
 
 
+def _act(request: HttpRequest, form, act: Callable[..., object], success: str) -> None:
+    """Do ``act`` with what a small form of the replica's page sent, and say how it went."""
+    if not form.is_valid():
+        tell_errors(request, form)
+        return
+    try:
+        act(**form.cleaned_data)
+    except NetworkError as error:
+        messages.error(request, error.message)
+    else:
+        messages.success(request, success)
+
+
 @login_required
 @require_POST
 def move_replication(request: HttpRequest, pk: int) -> HttpResponse:
     chosen = _replication_for(request, pk, Perm.EDIT)
-    form = StatusForm(request.POST, replication=chosen)
-    if form.is_valid():
-        try:
-            change_status(
-                replication=chosen,
-                status=form.cleaned_data["status"],
-                on=form.cleaned_data["on"],
-                note=form.cleaned_data["note"],
-                actor=request.user,
-                loaded=form.cleaned_data["loaded"],
-            )
-        except NetworkError as error:
-            messages.error(request, error.message)
-        else:
-            messages.success(request, "Le statut de la réplique est changé.")
-            return redirect("scaling:replication", chosen.pk)
-    else:
-        for errors in form.errors.values():
-            for error in errors:
-                messages.error(request, error)
+    _act(
+        request,
+        StatusForm(request.POST, replication=chosen),
+        partial(change_status, replication=chosen, actor=request.user),
+        "Le statut de la réplique est changé.",
+    )
     return redirect("scaling:replication", chosen.pk)
 
 
@@ -254,20 +268,12 @@ def move_replication(request: HttpRequest, pk: int) -> HttpResponse:
 @require_POST
 def add_figure(request: HttpRequest, pk: int) -> HttpResponse:
     chosen = _replication_for(request, pk, Perm.CONTRIBUTE)
-    form = FigureForm(request.POST, replication=chosen)
-    if form.is_valid():
-        record_figure(
-            replication=chosen,
-            indicator=form.cleaned_data["indicator"],
-            year=form.cleaned_data["year"],
-            value=form.cleaned_data["value"],
-            actor=request.user,
-        )
-        messages.success(request, "Le chiffre est enregistré.")
-    else:
-        for errors in form.errors.values():
-            for error in errors:
-                messages.error(request, error)
+    _act(
+        request,
+        FigureForm(request.POST, replication=chosen),
+        partial(record_figure, replication=chosen, actor=request.user),
+        "Le chiffre est enregistré.",
+    )
     return redirect(f"{chosen.get_absolute_url()}#chiffres")
 
 

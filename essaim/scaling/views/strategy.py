@@ -3,7 +3,6 @@ territories and publics, and the calendar of both, drawn as a timeline."""
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.db import transaction
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import path
@@ -13,13 +12,13 @@ from django.views.decorators.http import require_http_methods, require_safe
 
 from essaim.core.children import child_routes
 from essaim.core.concurrency import save_or_conflict
-from essaim.core.history import describe_changes
 from essaim.experiments.access import get_experiment_for
 from essaim.experiments.children import ChildPage
 from essaim.lib.svg_timeline import TimelineItem, render_timeline
 from essaim.roles.models import Perm
 from essaim.scaling.forms.strategy import ScalingStepForm, StrategyForm
 from essaim.scaling.models import ScalingStep, ScalingStrategy, StepState, Track
+from essaim.scaling.services.strategy import save_strategy
 from essaim.scaling.views.common import scaling_context
 
 STEPS = ChildPage(
@@ -101,7 +100,9 @@ def edit_strategy(request: HttpRequest, pk: int) -> HttpResponse:
     saved = (
         request.method == "POST"
         and form.is_valid()
-        and save_or_conflict(form, save=lambda: _save(request, experiment, form))
+        and save_or_conflict(
+            form, save=lambda: save_strategy(experiment=experiment, form=form, actor=request.user)
+        )
     )
     if saved:
         messages.success(request, "La stratégie est enregistrée.")
@@ -110,16 +111,6 @@ def edit_strategy(request: HttpRequest, pk: int) -> HttpResponse:
     return render(
         request, "scaling/strategy_form.html", context, status=400 if form.errors else 200
     )
-
-
-def _save(request: HttpRequest, experiment, form: StrategyForm) -> None:
-    created = form.instance.pk is None
-    changes = describe_changes(form)
-    with transaction.atomic():
-        strategy = form.save()
-        ScalingStrategy.objects.filter(pk=strategy.pk).update(updated_by=request.user)
-        summary = "Stratégie de changement d'échelle " + ("définie" if created else "modifiée")
-        experiment.log_action(request.user, "strategy", summary, changes)
 
 
 urlpatterns = [
