@@ -57,6 +57,7 @@ INSTALLED_APPS = [
     "essaim.experiments",
     "essaim.evaluation",
     "essaim.dossiers",
+    "essaim.scaling",
     "essaim.trainings",
     "essaim.registrations",
     "essaim.memberships",

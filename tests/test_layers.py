@@ -27,7 +27,7 @@ PILLAR_LAYER = 5
 # The pillars, each an ordered chain: an app may import the apps before it in its chain, never
 # an app after it, nor (except the crossings below) an app of another chain.
 PILLARS: list[list[str]] = [
-    ["experiments", "evaluation", "dossiers"],
+    ["experiments", "evaluation", "dossiers", "scaling"],
     ["trainings", "memberships", "registrations", "attendance", "surveys"],
 ]
 # A session's testimonies present an experiment: the sessions' chain reads experiments.

@@ -189,9 +189,24 @@ def bound_form(
     ``data`` (only the fields sent change), and validated: :class:`FormRefused` when it is
     not valid, :class:`EditConflict` when someone else changed the same fields since
     ``version``, the version the caller read (if any)."""
-    kwargs = kind.form_kwargs(parent, actor)
+    return filled_form(
+        kind.form_class,
+        instance=child,
+        data=data,
+        version=version,
+        **kind.form_kwargs(parent, actor),
+    )
+
+
+def filled_form(
+    form_class: type[forms.ModelForm], *, instance, data: dict, version: str | None = None, **kwargs
+) -> forms.ModelForm:
+    """``form_class`` (a versioned model form) filled with the current values of ``instance``
+    and, over them, with ``data`` — only the fields sent change — then validated:
+    :class:`FormRefused` when it is not valid, :class:`EditConflict` when someone else changed
+    the same fields since ``version``. What the API writes through the forms of the pages."""
     values = {}
-    current = kind.form_class(instance=child, **kwargs)
+    current = form_class(instance=instance, **kwargs)
     for name in current.fields:
         if name != VERSION_FIELD:
             values[name] = current[name].value()
@@ -200,7 +215,7 @@ def bound_form(
             values[name] = "" if value is None else value
     if version:
         values[VERSION_FIELD] = version
-    form = kind.form_class(values, instance=child, **kwargs)
+    form = form_class(values, instance=instance, **kwargs)
     if not form.is_valid():
         if form.edit_conflict is not None:
             raise form.edit_conflict

@@ -216,6 +216,12 @@ class VersionedFormMixin:
         if self.instance.pk is None:
             return
         model = type(self.instance)
+        # Every column as the row was read: a column the form does not hold is written back
+        # only if this request's code changed it, never with a value someone else has replaced.
+        self._columns_at_load = {
+            field.attname: getattr(self.instance, field.attname)
+            for field in model._meta.concrete_fields
+        }
         for name in self.fields:
             field = model_field(model, name) if name != VERSION_FIELD else None
             if field is None:
@@ -350,24 +356,34 @@ class VersionedFormMixin:
         self._keep_the_others_changes(current, raw)
 
     def save(self, commit: bool = True):
-        if self.loaded_values is None or not commit or self.instance.pk is None:
+        if not commit or self.instance.pk is None:
             return super().save(commit=commit)
         if self.errors:
             raise ValueError("The form does not validate: it cannot be saved.")
-        model = type(self.instance)
         with transaction.atomic():
             self.lock_and_check()
-            # The fields this person left alone are not written: what others changed stays.
-            untouched = {name for name in self._current_raw if not self.edited(name)}
-            self.instance.save(
-                update_fields=[
-                    field.name
-                    for field in model._meta.concrete_fields
-                    if not field.primary_key and field.name not in untouched
-                ]
-            )
+            self.instance.save(update_fields=self._fields_to_write())
             self._save_m2m()
         return self.instance
+
+    def _fields_to_write(self) -> list[str]:
+        """The form's fields this person changed (all of them without a version), the columns
+        this request's code changed besides, and those a save stamps (``auto_now``): what others
+        changed meanwhile, in the form or not, stays."""
+        model = type(self.instance)
+        held = set(self._current_raw)
+        names = []
+        for field in model._meta.concrete_fields:
+            if field.primary_key:
+                continue
+            if field.name in held:
+                if self.edited(field.name):
+                    names.append(field.name)
+            elif getattr(field, "auto_now", False) or getattr(
+                self.instance, field.attname
+            ) != self._columns_at_load.get(field.attname):
+                names.append(field.name)
+        return names
 
 
 def save_or_conflict(form: VersionedFormMixin, *, save: Callable[[], object] | None = None) -> bool:

@@ -17,5 +17,6 @@ MAIN_NAVIGATION = [
     NavEntry("Organisations", "organisations:list"),
     NavEntry("Contacts", "organisations:person_list"),
     NavEntry("Sessions", "trainings:organiser_home"),
+    NavEntry("Essaimer", "scaling:public_kits"),
     NavEntry("Adhésions", "memberships:list"),
 ]

@@ -1,8 +1,9 @@
 """Tabs of the pages of one object (an experiment, a session): their links, the current one,
 and what the user may do on the object."""
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
+from typing import Any
 
 from django.urls import reverse
 
@@ -14,6 +15,12 @@ class Tab:
     key: str
     label: str
     url_name: str
+    # Whether the tab shows on the page of this object (from the row alone, without a query);
+    # ``None``: always.
+    shown_for: Callable[[Any], bool] | None = None
+
+    def is_shown_for(self, obj) -> bool:
+        return self.shown_for is None or self.shown_for(obj)
 
 
 class TabSet:
@@ -53,6 +60,7 @@ def tabs_context(obj: RoleHolder, user, tabs: TabSet | list[Tab], current: str) 
                 "current": item.key == current,
             }
             for item in tabs
+            if item.is_shown_for(obj) or item.key == current
         ],
         "can_contribute": Perm.CONTRIBUTE in permissions,
         "can_edit": Perm.EDIT in permissions,

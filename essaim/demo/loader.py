@@ -10,6 +10,7 @@ from django.utils.module_loading import import_string
 STEPS: list[tuple[str, str]] = [
     ("Organisations, territoires et contacts", "essaim.demo.data.organisations.load"),
     ("Expérimentations", "essaim.demo.data.experiments.load"),
+    ("Pérennisation et essaimage", "essaim.demo.data.scaling.load"),
     ("Sessions, inscriptions et adhésions", "essaim.demo.data.trainings.load"),
 ]
 

@@ -1,13 +1,16 @@
-"""The dossier files built by the worker: one row per experiment and format, which says
-whether its file is being built, ready or failed, and which state of the experiment it shows
-(its fingerprint: see :mod:`essaim.dossiers.services`)."""
+"""The document files built by the worker: one row per experiment, kind of document (the
+dossier, or a kind registered by an application above: see :mod:`essaim.dossiers.registry`)
+and format, which says whether its file is being built, ready or failed, and which state of the
+experiment it shows (its fingerprint: see :mod:`essaim.dossiers.services`)."""
 
 import datetime
 import secrets
 
 from django.db import models
 from django.db.models import Q
+from django.utils.text import capfirst
 
+from essaim.dossiers.registry import DOSSIER, KEY_MAX_LENGTH, UnknownDocumentKind, document_kind
 from essaim.experiments.models import Experiment
 
 # A build still unfinished after this long is taken for lost (the worker stopped): it can be
@@ -35,6 +38,9 @@ class DossierFile(models.Model):
     experiment = models.ForeignKey(
         Experiment, on_delete=models.CASCADE, related_name="+", verbose_name="expérimentation"
     )
+    # The key of a registered kind: no choices, so that a new kind needs no migration (the
+    # services refuse a key that is not registered).
+    kind = models.CharField("document", max_length=KEY_MAX_LENGTH, default=DOSSIER)
     format = models.CharField("format", max_length=8, choices=DossierFormat.choices)
     status = models.CharField(
         "état", max_length=12, choices=BuildStatus.choices, default=BuildStatus.BUILDING
@@ -57,7 +63,7 @@ class DossierFile(models.Model):
         verbose_name_plural = "fichiers de dossiers"
         constraints = [
             models.UniqueConstraint(
-                fields=["experiment", "format"], name="one_dossier_file_per_format"
+                fields=["experiment", "kind", "format"], name="one_document_file_per_format"
             ),
             models.CheckConstraint(
                 condition=Q(format__in=DossierFormat.values), name="dossier_file_format_known"
@@ -68,7 +74,12 @@ class DossierFile(models.Model):
         ]
 
     def __str__(self) -> str:
-        return f"Dossier {self.get_format_display()} de l'expérimentation {self.experiment_id}"
+        try:
+            label = document_kind(self.kind).label
+        except UnknownDocumentKind:
+            label = self.kind
+        format = self.get_format_display()
+        return f"{capfirst(label)} {format} de l'expérimentation {self.experiment_id}"
 
     @property
     def is_ready(self) -> bool:

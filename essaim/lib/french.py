@@ -53,6 +53,15 @@ def number(value: Number | None, max_decimals: int = 2, *, unit: str = "") -> st
     return f"{text}{NBSP}{unit}" if unit else text
 
 
+def signed(value: Number) -> str:
+    """A change, with its sign: « +12 », « −5 » (a true minus sign), « 0 »."""
+    if value > 0:
+        return f"+{number(value)}"
+    if value < 0:
+        return f"\u2212{number(-value)}"
+    return number(value)
+
+
 def group_thousands(digits: str, separator: str = NBSP) -> str:
     """« 1 234 567 » from « 1234567 »: groups of three digits from the right."""
     groups = []

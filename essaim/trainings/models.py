@@ -13,10 +13,10 @@ from django.db import models
 from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone
-from django.utils.text import slugify
 
 from essaim.core.history import Tracked
 from essaim.core.ordering import next_position
+from essaim.core.slugs import slug_of, unique_slug
 from essaim.roles.models import Perm, RoleHolder, RoleQuerySet
 from essaim.trainings.places import places_taken_count, registration_counts
 
@@ -45,19 +45,6 @@ class Availability(models.TextChoices):
 class CatalogueQuerySet(RoleQuerySet):
     def published(self):
         return self.filter(published=True)
-
-
-def _slug(text: str, length: int) -> str:
-    """« L'expérimentation » → « l-experimentation »: an elided article keeps its hyphen."""
-    return slugify(text.replace("'", " ").replace("’", " "))[:length].strip("-")
-
-
-def _unique_slug(model: type[models.Model], base: str, fallback: str) -> str:
-    base = base or fallback
-    slug, number = base, 2
-    while model._default_manager.filter(slug=slug).exists():
-        slug, number = f"{base}-{number}", number + 1
-    return slug
 
 
 class Cycle(Tracked, RoleHolder):
@@ -96,7 +83,7 @@ class Cycle(Tracked, RoleHolder):
 
     @staticmethod
     def unique_slug(title: str) -> str:
-        return _unique_slug(Cycle, _slug(title, 72), "cycle")
+        return unique_slug(Cycle, slug_of(title, 72), "cycle")
 
 
 class TrainingSessionQuerySet(CatalogueQuerySet):
@@ -347,8 +334,8 @@ class TrainingSession(Tracked, RoleHolder):
 
     @staticmethod
     def unique_slug(title: str, day: datetime.date) -> str:
-        base = _slug(f"{_slug(title, 60)}-{day:%Y-%m-%d}", 72)
-        return _unique_slug(TrainingSession, base, "session")
+        base = slug_of(f"{slug_of(title, 60)}-{day:%Y-%m-%d}", 72)
+        return unique_slug(TrainingSession, base, "session")
 
     @staticmethod
     def next_position_in(cycle: Cycle | None) -> int:

@@ -27,6 +27,7 @@ def test_the_apps_above_add_their_tabs_to_experiments_and_sessions():
         "evaluation",
         "risks",
         "decisions",
+        "scaling",
         "history",
         "members",
     ]
@@ -39,3 +40,21 @@ def test_the_apps_above_add_their_tabs_to_experiments_and_sessions():
         "trainings:history",
         "trainings:members",
     ]
+
+
+def test_a_tab_shows_only_where_its_app_says_it_belongs(reader):
+    from django.urls import reverse
+
+    from essaim.experiments.models import Stage
+    from tests.conftest import client_for
+    from tests.experiments.factories import ExperimentFactory
+
+    idea, scaling = ExperimentFactory(stage=Stage.IDEA), ExperimentFactory(stage=Stage.SCALING)
+    for experiment in (idea, scaling):
+        experiment.grant(reader, "reader")
+    link = "Essaimage</a>"
+    assert link not in client_for(reader).get(idea.get_absolute_url()).text
+    assert link in client_for(reader).get(scaling.get_absolute_url()).text
+    # Asked for by its address, the page still shows its own tab as the current one.
+    page = client_for(reader).get(reverse("scaling:overview", args=[idea.pk])).text
+    assert 'aria-current="page">Essaimage</a>' in page

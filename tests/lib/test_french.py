@@ -26,6 +26,7 @@ from essaim.lib.french import (
     percent,
     plural,
     short_date,
+    signed,
     weekday_date,
     weekday_date_time,
 )
@@ -278,3 +279,10 @@ def test_it_refuses_what_a_receipt_cannot_say():
         euros_in_words(Decimal("-1"))
     with pytest.raises(ValueError):
         number_in_words(10**12)
+
+
+def test_it_writes_a_change_with_its_sign():
+    assert signed(12) == "+12"
+    assert signed(-5) == "\u22125"
+    assert signed(0) == "0"
+    assert signed(1250) == f"+{number(1250)}"

@@ -20,6 +20,7 @@ from essaim.core.search import search
 from essaim.memberships.models import MembershipType
 from essaim.organisations.models import Organisation, Person
 from essaim.roles.models import Invitation, Role
+from essaim.scaling.models import TransferKit
 from essaim.trainings.models import Speaker, TrainingSession
 from tests.conftest import client_for
 from tests.organisations.factories import OrganisationFactory, PersonFactory
@@ -104,9 +105,11 @@ NOT_HELD_ABOUT_SOMEONE_ELSE = {
     # on their own profile page; it is not data that someone else keeps about them.
     User,
     # The contact address an organiser publishes on purpose on a session's announcement, and
-    # the one of a membership type: addresses of a structure's staff, given to be written to.
+    # the one of a membership type, the one published with a transfer kit: addresses of a
+    # structure's staff, given to be written to.
     TrainingSession,
     MembershipType,
+    TransferKit,
 }
 
 
