@@ -5,7 +5,6 @@ See ``CASE.sources`` for what is public and what is illustrative.
 """
 
 from datetime import date
-from decimal import Decimal
 
 from essaim.demo.data.experiments.bricobus import CASE as EXPERIMENT
 from essaim.demo.data.scaling.spec import (
@@ -18,7 +17,7 @@ from essaim.demo.data.scaling.spec import (
     StepSpec,
     StrategySpec,
     path,
-    yearly,
+    series_of,
 )
 from essaim.scaling.models import (
     Aggregation,
@@ -37,15 +36,8 @@ CONVENTION = AgreementKind.AGREEMENT
 COMPAGNONS = "Compagnons Bâtisseurs Centre-Val de Loire"
 
 
-def _figures(
-    first_year: int, households: list[int], sites: list[int], autonomy: list[int]
-) -> dict[str, dict[int, Decimal]]:
-    """Illustrative yearly figures of a local team, from ``first_year``."""
-    return {
-        "menages": yearly(first_year, households),
-        "chantiers": yearly(first_year, sites),
-        "autonomie": yearly(first_year, autonomy),
-    }
+# Illustrative yearly figures of a local team, from ``first_year``.
+_figures = series_of("menages", "chantiers", "autonomie")
 
 
 KIT = KitSpec(

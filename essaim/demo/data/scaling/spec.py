@@ -124,6 +124,16 @@ def yearly(first_year: int, values: list[float | int]) -> dict[int, Decimal]:
     return {first_year + index: Decimal(str(round(value, 2))) for index, value in enumerate(values)}
 
 
+def series_of(*keys: str):
+    """A function of a case's yearly figures: ``figures(first_year, values_1, values_2…)`` gives
+    each key its values, one a year from ``first_year``."""
+
+    def figures(first_year: int, *values: list[float | int]) -> dict[str, dict[int, Decimal]]:
+        return {key: yearly(first_year, series) for key, series in zip(keys, values, strict=True)}
+
+    return figures
+
+
 def path(
     contact: date,
     study: date | None = None,

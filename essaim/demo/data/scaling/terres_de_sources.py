@@ -7,7 +7,6 @@ See ``CASE.sources`` for what is public and what is illustrative.
 """
 
 from datetime import date
-from decimal import Decimal
 
 from essaim.demo.data.experiments.terres_de_sources import CASE as EXPERIMENT
 from essaim.demo.data.scaling.spec import (
@@ -21,7 +20,7 @@ from essaim.demo.data.scaling.spec import (
     StepSpec,
     StrategySpec,
     path,
-    yearly,
+    series_of,
 )
 from essaim.scaling.models import (
     Aggregation,
@@ -40,15 +39,8 @@ from essaim.scaling.models import (
 LABEL = AgreementKind.LABEL
 
 
-def _figures(
-    first_year: int, farms: list[int], hectares: list[int], buyers: list[int]
-) -> dict[str, dict[int, Decimal]]:
-    """Illustrative yearly figures of an extension, from ``first_year``."""
-    return {
-        "producteurs": yearly(first_year, farms),
-        "surface": yearly(first_year, hectares),
-        "acheteurs": yearly(first_year, buyers),
-    }
+# Illustrative yearly figures of an extension, from ``first_year``.
+_figures = series_of("producteurs", "surface", "acheteurs")
 
 
 KIT = KitSpec(
