@@ -2,6 +2,8 @@
 the parts each territory adapts, the prerequisites, the charter, the support offered, the
 documents — and publishes it; anyone then reads its public page."""
 
+from dataclasses import dataclass
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.db import transaction
@@ -45,6 +47,20 @@ def kit_of(experiment) -> TransferKit | None:
         .prefetch_related("items")
         .first()
     )
+
+
+@dataclass(frozen=True)
+class PublicItem:
+    """An item of a published kit, as its public page shows it."""
+
+    kind: str
+    title: str
+    description: str
+    guidance: str
+
+    @classmethod
+    def of(cls, item: KitItem) -> "PublicItem":
+        return cls(item.kind, item.title, item.description, item.guidance)
 
 
 def grouped_items(items) -> list[dict]:
@@ -151,22 +167,11 @@ def public_kit(request: HttpRequest, slug: str) -> HttpResponse:
     chosen = TransferKit.objects.published().select_related("theme").filter(slug=slug).first()
     if chosen is None:
         raise Http404("Ce kit n'existe pas ou n'est plus publié.")
-    items = [
-        {
-            "kind": item.kind,
-            "title": item.title,
-            "description": item.description,
-            "guidance": item.guidance,
-        }
-        for item in chosen.items.all()
-    ]
     context = {
         "public": public_view(chosen),
         "slug": chosen.slug,
-        "groups": [
-            {**group, "items": [item for item in items if item["kind"] == group["kind"]]}
-            for group in grouped_items([])
-        ],
+        # Copies of the items: the template reaches nothing else from them.
+        "groups": grouped_items([PublicItem.of(item) for item in chosen.items.all()]),
     }
     return render(request, "scaling/public_kit.html", context)
 

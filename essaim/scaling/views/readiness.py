@@ -59,9 +59,7 @@ def _evolution(diagnoses: list[ReadinessDiagnosis]) -> dict:
     }
 
 
-def _detail_context(
-    experiment, diagnoses: list[ReadinessDiagnosis], shown: ReadinessDiagnosis
-) -> dict:
+def _detail_context(diagnoses: list[ReadinessDiagnosis], shown: ReadinessDiagnosis) -> dict:
     index = diagnoses.index(shown)
     previous = diagnoses[index + 1] if index + 1 < len(diagnoses) else None
     overall = shown.overall_score()
@@ -102,7 +100,7 @@ def readiness(request: HttpRequest, pk: int, diagnosis_pk: int | None = None) ->
         if shown is None:
             raise Http404("Ce diagnostic n'existe pas.")
     if shown is not None:
-        context.update(_detail_context(experiment, diagnoses, shown))
+        context.update(_detail_context(diagnoses, shown))
         context["evolution"] = _evolution(diagnoses)
     return render(request, "scaling/readiness.html", context)
 
