@@ -149,3 +149,14 @@ def test_an_item_is_added_through_the_experiment_s_child_pages(editor, experimen
     assert refused.status_code == 200
     assert "doit tenir sur une ligne" in html.unescape(refused.text)
     assert not kit.items.filter(title__startswith="Deux").exists()
+
+
+def test_the_fee_is_typed_and_shown_with_a_decimal_comma(editor, experiment, kit):
+    from decimal import Decimal
+
+    TransferKit.objects.filter(pk=kit.pk).update(fee_amount=Decimal("200.00"))
+    form = client_for(editor).get(reverse("scaling:edit_kit", args=[experiment.pk])).text
+    assert 'value="200,00"' in form
+    assert edit(client_for(editor), experiment, fee_amount="150,50").status_code == 302
+    kit.refresh_from_db()
+    assert kit.fee_amount == Decimal("150.50")

@@ -42,6 +42,8 @@ class KitForm(VersionedFormMixin, BoundedModelForm):
             "support_offered": _textarea(),
         }
         labels = {"title": "Titre du kit", "charter_kind": "Engagement commun des territoires"}
+        # « 150,50 », as people type amounts in French.
+        localized_fields = ["fee_amount"]
 
     def __init__(self, *args, **kwargs) -> None:
         super().__init__(*args, **kwargs)
