@@ -7,7 +7,7 @@ class ScalingConfig(AppConfig):
 
     def ready(self) -> None:
         from essaim.dossiers.registry import register_document
-        from essaim.scaling.documents import KIT_KIND
+        from essaim.scaling.document_kind import KIT_KIND
         from essaim.scaling.pages import add_to_experiment_pages
 
         add_to_experiment_pages()

@@ -1,24 +1,18 @@
 """The transfer kit as a document a project leader elsewhere reads without knowing Essaim, in
-PDF and DOCX, built by the worker through the documents of ``dossiers`` (registered at startup,
-``ScalingConfig.ready``): what the model is, what does not change, what each territory adapts,
-what it needs before starting, the common commitment, the support, how to join, and where the
-network stands."""
+PDF and DOCX: what the model is, what does not change, what each territory adapts, what it
+needs before starting, the common commitment, the support, how to join, and where the network
+stands. Written by the worker, as the kind of document of ``document_kind.py``."""
 
 import datetime
 import io
 from dataclasses import dataclass, field
 
-from django.contrib.contenttypes.models import ContentType
-from django.db.models import Count, Max, Q
 from django.template.loader import render_to_string
 from django.utils import timezone
 from django.utils.safestring import SafeString, mark_safe
 
 from essaim.attachments.models import Attachment
-from essaim.core.models import HistoryEntry
-from essaim.dossiers.fingerprints import Fingerprint
 from essaim.dossiers.pdf import STYLESHEET
-from essaim.dossiers.registry import DocumentKind, experiment_slug
 from essaim.dossiers.word import WordWriter
 from essaim.experiments.models import Experiment
 from essaim.lib import french
@@ -30,8 +24,6 @@ from essaim.scaling.models import (
     TransferKit,
 )
 from essaim.scaling.network import StatusCount, counts_by_status, departement_map
-
-KIT = "kit"
 
 
 @dataclass
@@ -150,34 +142,3 @@ class _Writer(WordWriter):
                 + "."
             )
             self._picture(self.kit_document.map_svg)
-
-
-def fingerprint(experiment: Experiment) -> Fingerprint:
-    """The experiment's history and the kit's (its documents write there), in one query."""
-    kit_type = ContentType.objects.get_for_model(TransferKit)
-    experiment_type = ContentType.objects.get_for_model(Experiment)
-    kit_ids = TransferKit.objects.filter(experiment=experiment).values("pk")
-    history = HistoryEntry.objects.filter(
-        Q(content_type=experiment_type, object_id=experiment.pk)
-        | Q(content_type=kit_type, object_id__in=kit_ids)
-    ).aggregate(latest=Max("pk"), number=Count("pk"))
-    return Fingerprint(history["latest"] or 0, history["number"], experiment.updated_at)
-
-
-def has_kit(experiment: Experiment) -> bool:
-    return TransferKit.objects.filter(experiment=experiment).exists()
-
-
-def filename(experiment: Experiment) -> str:
-    return f"kit-essaimage-{experiment_slug(experiment)}"
-
-
-KIT_KIND = DocumentKind(
-    key=KIT,
-    label="kit d'essaimage",
-    render_pdf=render_pdf,
-    render_docx=render_docx,
-    filename=filename,
-    fingerprint=fingerprint,
-    available=has_kit,
-)
