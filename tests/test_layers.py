@@ -29,6 +29,7 @@ PILLAR_LAYER = 5
 PILLARS: list[list[str]] = [
     ["experiments", "evaluation", "dossiers", "scaling"],
     ["trainings", "memberships", "registrations", "attendance", "surveys"],
+    ["programmes"],
 ]
 # A session's testimonies present an experiment: the sessions' chain reads experiments.
 PILLAR_CROSSINGS: dict[str, set[str]] = {"trainings": {"experiments"}}
