@@ -10,6 +10,9 @@ TABS = TabSet(
     Tab("territories", "Territoires", "programmes:territories"),
     Tab("visits", "Écoute territoriale", "programmes:visits"),
     Tab("interviews", "Entretiens", "programmes:interviews"),
+    Tab("synthesis", "Fiches et synthèse", "programmes:synthesis"),
+    Tab("workshops", "Ateliers et séminaires", "programmes:workshops"),
+    Tab("expenses", "Frais", "programmes:expenses"),
     Tab("history", "Historique", "programmes:history"),
     Tab("members", "Équipe", "programmes:members"),
 )

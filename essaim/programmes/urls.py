@@ -1,4 +1,13 @@
-from essaim.programmes.views import interviews, programme, territories, visits
+from essaim.programmes.views import (
+    expenses,
+    interviews,
+    programme,
+    reports,
+    synthesis,
+    territories,
+    visits,
+    workshops,
+)
 
 app_name = "programmes"
 
@@ -7,4 +16,8 @@ urlpatterns = [
     *territories.urlpatterns,
     *visits.urlpatterns,
     *interviews.urlpatterns,
+    *reports.urlpatterns,
+    *synthesis.urlpatterns,
+    *workshops.urlpatterns,
+    *expenses.urlpatterns,
 ]

@@ -1,3 +1,12 @@
+from essaim.programmes.models.expenses import (
+    Category,
+    Claimant,
+    ClaimStatus,
+    Coverage,
+    EventKind,
+    ExpenseClaim,
+    ExpenseRules,
+)
 from essaim.programmes.models.interviews import (
     PROGRAMME_TEAM,
     Interview,
@@ -15,6 +24,18 @@ from essaim.programmes.models.programme import (
     Stage,
     StageStatus,
 )
+from essaim.programmes.models.reports import (
+    REPORT_SECTIONS,
+    ReportComment,
+    ReportSheet,
+    SheetStatus,
+)
+from essaim.programmes.models.synthesis import (
+    ExtractionStatus,
+    Synthesis,
+    SynthesisSection,
+    ThemeExtraction,
+)
 from essaim.programmes.models.territories import (
     STATUS_ORDER,
     TAKING_PART,
@@ -27,33 +48,53 @@ from essaim.programmes.models.territories import (
     TerritoryStatusChange,
 )
 from essaim.programmes.models.visits import MAX_VISIT_DAYS, SlotKind, SlotRole, Visit, VisitSlot
+from essaim.programmes.models.workshops import Notebook, Seminar, Workshop, WorkshopInvitation
 
 __all__ = [
     "MAX_VISIT_DAYS",
     "PROGRAMME_TEAM",
+    "REPORT_SECTIONS",
     "STATUS_ORDER",
     "TAKING_PART",
+    "Category",
+    "ClaimStatus",
+    "Claimant",
     "ContactKind",
     "ContactRole",
+    "Coverage",
     "Deliverable",
     "DeliverableKind",
     "DeliverableStatus",
+    "EventKind",
+    "ExpenseClaim",
+    "ExpenseRules",
+    "ExtractionStatus",
     "GroupMember",
     "Interview",
     "Interviewee",
+    "Notebook",
     "Programme",
     "ProgrammeTerritory",
     "Quote",
+    "ReportComment",
+    "ReportSheet",
     "SelectionError",
+    "Seminar",
+    "SheetStatus",
     "SlotKind",
     "SlotRole",
     "Stage",
     "StageStatus",
+    "Synthesis",
+    "SynthesisSection",
     "TerritoryContact",
     "TerritoryStatus",
     "TerritoryStatusChange",
     "Theme",
+    "ThemeExtraction",
     "ThemeOrigin",
     "Visit",
     "VisitSlot",
+    "Workshop",
+    "WorkshopInvitation",
 ]
