@@ -1,7 +1,9 @@
 """Fetch a programme, or one of its rows, for a person, checking what they may do (404 / 403).
 The interview notes and the people met are the programme team's alone."""
 
+from django.core.exceptions import PermissionDenied
 from django.db.models import QuerySet
+from django.http import Http404
 
 from essaim.programmes.models import Interview, Interviewee, Programme, ProgrammeTerritory
 from essaim.roles.models import Perm
@@ -29,6 +31,17 @@ def is_team(user, programme: Programme) -> bool:
     """Whether ``user`` belongs to the programme's team (holds a role on it), who alone read
     the interview notes; no query when ``programme`` came from :func:`get_programme_for`."""
     return programme.role_of(user) is not None
+
+
+def get_team_programme_for(user, pk: int, perm: Perm | str = Perm.VIEW) -> Programme:
+    """The programme ``pk`` for a member of its team (404 for anyone else, staff included),
+    who may ``perm`` on it (else 403)."""
+    programme = get_programme_for(user, pk, Perm.VIEW)
+    if not is_team(user, programme):
+        raise Http404("Cette page n'existe pas ou ne vous est pas accessible.")
+    if Perm(perm) not in programme.permissions_for(user):
+        raise PermissionDenied("Votre rôle ne vous permet pas cette action.")
+    return programme
 
 
 def get_interview_for(user, programme_pk: int, pk: int, perm: Perm | str = Perm.VIEW) -> Interview:

@@ -4,16 +4,25 @@ territory's referent or workshop participant, as a member of the accompaniment g
 exported and erased on request: a person met is pseudonymised everywhere (their name taken out
 of every note, quote, debrief and agenda), their quotes deleted and the notes of their
 interviews emptied; a contact is deleted; a group member keeps their place in the visits they
-made, without name nor address."""
+made, without name nor address; an expense claim, an accounting record, keeps its amount and
+its event, without the name of who made it nor its detail."""
 
 import datetime
 
 from django.db import transaction
+from django.db.models import Q
 
 from essaim.core.models import record_history
 from essaim.core.personal_data import Holder, register
 from essaim.lib import french
-from essaim.programmes.models import GroupMember, Interview, Interviewee, Quote, TerritoryContact
+from essaim.programmes.models import (
+    ExpenseClaim,
+    GroupMember,
+    Interview,
+    Interviewee,
+    Quote,
+    TerritoryContact,
+)
 from essaim.programmes.services.interviews import pseudonymise
 
 ERASED_NAME = "Personne effacée"
@@ -34,7 +43,14 @@ def find(email: str) -> list:
     members = list(
         GroupMember.objects.filter(email__iexact=email).select_related("programme").order_by("pk")
     )
-    return [*met, *contacts, *members]
+    claims = list(
+        ExpenseClaim.objects.filter(
+            Q(contact__email__iexact=email) | Q(expert__email__iexact=email)
+        )
+        .select_related("programme")
+        .order_by("spent_on", "pk")
+    )
+    return [*met, *contacts, *members, *claims]
 
 
 def export(record) -> dict:
@@ -66,6 +82,18 @@ def export(record) -> dict:
             "fonction": record.function,
             "telephone": record.phone,
         }
+    if isinstance(record, ExpenseClaim):
+        return {
+            "nature": "note de frais",
+            "programme": record.programme.title,
+            "nom": record.claimant_name,
+            "evenement": record.get_event_kind_display(),
+            "categorie": record.get_category_display(),
+            "date": record.spent_on.isoformat(),
+            "montant": str(record.amount),
+            "detail": record.description,
+            "etat": record.get_status_display(),
+        }
     return {
         "nature": "membre du groupe d'accompagnement",
         "programme": record.programme.title,
@@ -79,8 +107,21 @@ def erase(email: str, now: datetime.datetime) -> list[str]:
     met = [record for record in records if isinstance(record, Interviewee)]
     contacts = [record for record in records if isinstance(record, TerritoryContact)]
     members = [record for record in records if isinstance(record, GroupMember)]
+    claims = [record for record in records if isinstance(record, ExpenseClaim)]
     done = []
     with transaction.atomic():
+        # Before the contacts go: the claims are found through them.
+        if claims:
+            ExpenseClaim.objects.filter(pk__in=[claim.pk for claim in claims]).update(
+                claimant_name=ERASED_NAME, description=""
+            )
+            done.append(
+                french.counted(
+                    len(claims),
+                    "note de frais gardée sans nom",
+                    "notes de frais gardées sans nom",
+                )
+            )
         for number, person in enumerate(met, start=1):
             pseudonymise(interviewee=person, pseudonym=f"{ERASED_NAME} {number}", actor=None)
             interviews = Interview.objects.filter(interviewee=person)
@@ -142,7 +183,7 @@ register(
         note=note,
         erasure_note=(
             "Effacement, à sa demande, des données personnelles d'une personne : son nom, ses "
-            "propos et ses coordonnées."
+            "propos, ses coordonnées et le nom porté sur ses notes de frais."
         ),
         template="programmes/personal_data.html",
         erase_template="programmes/personal_data_erase.html",

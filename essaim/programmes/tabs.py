@@ -16,8 +16,8 @@ TABS = TabSet(
     Tab("history", "Historique", "programmes:history"),
     Tab("members", "Équipe", "programmes:members"),
 )
-# Shown to the programme's team only: the interview notes are theirs.
-TEAM_TABS = frozenset({"interviews"})
+# Shown to the programme's team only: the interview notes, and what is drawn from them.
+TEAM_TABS = frozenset({"interviews", "synthesis"})
 
 
 def programme_context(programme: Programme, user, tab: str) -> dict:

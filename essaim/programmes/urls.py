@@ -1,6 +1,7 @@
 from essaim.programmes.views import (
     expenses,
     interviews,
+    notebooks,
     programme,
     reports,
     synthesis,
@@ -18,6 +19,7 @@ urlpatterns = [
     *interviews.urlpatterns,
     *reports.urlpatterns,
     *synthesis.urlpatterns,
+    *notebooks.urlpatterns,
     *workshops.urlpatterns,
     *expenses.urlpatterns,
 ]

@@ -1,6 +1,8 @@
 """What a programme holds about a person, found by their address, exported, and erased: a
 person met loses their name everywhere, their quotes and their notes; a contact is deleted."""
 
+from decimal import Decimal
+
 import pytest
 from django.utils import timezone
 
@@ -54,3 +56,15 @@ def test_a_referent_s_contact_is_deleted(confirmed, holder):
         "1 contact de territoire supprimé"
     ]
     assert not TerritoryContact.objects.filter(kind="referent").exists()
+
+
+def test_an_expert_s_expense_claims_are_kept_without_their_name(visit, experts, holder):
+    from tests.programmes.test_expenses import make_claim
+
+    claim = make_claim(visit.territory.programme, who=experts[0], event=visit)
+    assert claim in holder.find("MARTINE.OLIVIER@example.org")
+    assert holder.export(claim)["montant"] == "15.00"
+    done = holder.erase("martine.olivier@example.org", timezone.now())
+    assert "1 note de frais gardée sans nom" in done
+    claim.refresh_from_db()
+    assert (claim.claimant_name, claim.amount) == ("Personne effacée", Decimal("15.00"))

@@ -141,6 +141,7 @@ class ExpenseClaim(RoleHolder):
     # Why the claim does not follow the rules, as checked when it was last saved (« » if it does).
     flags = models.TextField("hors des règles", blank=True)
     override_reason = models.TextField("raison de l'accord malgré les règles", blank=True)
+    decision_reason = models.TextField("raison de la décision", blank=True)
     decided_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         on_delete=models.SET_NULL,

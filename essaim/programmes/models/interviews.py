@@ -103,7 +103,7 @@ class Interview(RoleHolder):
     )
     interviewee = models.ForeignKey(
         Interviewee,
-        on_delete=models.SET_NULL,
+        on_delete=models.CASCADE,
         null=True,
         blank=True,
         related_name="interviews",

@@ -68,7 +68,8 @@ class Workshop(RoleHolder):
 class WorkshopInvitation(models.Model):
     """A territory's participant invited to a workshop, and whether they came."""
 
-    workshop = models.ForeignKey(Workshop, on_delete=models.CASCADE, related_name="invitations")
+    # Not « invitations »: a shared object already has its invitations to a role (RoleHolder).
+    workshop = models.ForeignKey(Workshop, on_delete=models.CASCADE, related_name="invitees")
     contact = models.ForeignKey(
         TerritoryContact, on_delete=models.CASCADE, related_name="workshop_invitations"
     )

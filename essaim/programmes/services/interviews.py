@@ -8,11 +8,26 @@ import json
 import re
 from string import ascii_uppercase
 
-from django.db import transaction
+from django.db import models, transaction
 from django.db.models import Q
 
 from essaim.lib.errors import DomainError
-from essaim.programmes.models import Interview, Interviewee, Programme, Quote, Visit, VisitSlot
+from essaim.programmes.models import (
+    REPORT_SECTIONS,
+    Interview,
+    Interviewee,
+    Notebook,
+    Programme,
+    Quote,
+    ReportComment,
+    ReportSheet,
+    Synthesis,
+    SynthesisSection,
+    ThemeExtraction,
+    Visit,
+    VisitSlot,
+    Workshop,
+)
 
 
 class QuotesChanged(DomainError):
@@ -115,46 +130,60 @@ def mentioning(name: str):
     return condition
 
 
+# Every text of a programme where a person's name may have been written: (model, the path
+# from it to its programme, its text columns).
+TEXTS: list[tuple[type[models.Model], str, tuple[str, ...]]] = [
+    (Interview, "programme", ("notes",)),
+    (Quote, "interview__programme", ("text",)),
+    (Visit, "territory__programme", ("debrief_notes",)),
+    (VisitSlot, "visit__territory__programme", ("who", "title")),
+    (ReportSheet, "territory__programme", tuple(REPORT_SECTIONS)),
+    (ReportComment, "sheet__territory__programme", ("body",)),
+    (Synthesis, "programme", ("introduction", "conclusion")),
+    (SynthesisSection, "synthesis__programme", ("text",)),
+    (Workshop, "programme", ("outputs",)),
+    (Notebook, "programme", ("introduction", "conclusion")),
+]
+
+
+def replace_in_texts(programme: Programme, pattern: re.Pattern, replacement: str, mentions) -> int:
+    """Replace ``pattern`` by ``replacement`` in every text of ``programme``; returns how many
+    rows changed."""
+    changed = 0
+    for model, path, columns in TEXTS:
+        condition = Q()
+        for column in columns:
+            condition |= mentions(column)
+        rows = model.objects.filter(condition, **{path: programme}).only("pk", *columns)
+        for row in rows:
+            values = {column: pattern.sub(replacement, getattr(row, column)) for column in columns}
+            if any(values[column] != getattr(row, column) for column in columns):
+                model.objects.filter(pk=row.pk).update(**values)
+                changed += 1
+    for extraction in ThemeExtraction.objects.filter(programme=programme):
+        proposals = extraction.proposals
+        for proposal in proposals:
+            for support in proposal.get("supports", []):
+                support["excerpt"] = pattern.sub(replacement, support["excerpt"])
+        if proposals != ThemeExtraction.objects.get(pk=extraction.pk).proposals:
+            ThemeExtraction.objects.filter(pk=extraction.pk).update(proposals=proposals)
+            changed += 1
+    return changed
+
+
 def pseudonymise(*, interviewee: Interviewee, pseudonym: str, actor) -> int:
     """Show ``interviewee`` as ``pseudonym`` everywhere from now on, and take their name out of
-    every note, quote, debrief and agenda of the programme; returns how many rows changed."""
+    every text of the programme (notes, quotes, debriefs, agendas, report sheets, synthesis,
+    workshops, notebooks, theme analyses); returns how many rows changed."""
     pseudonym = pseudonym.strip()
     if not pseudonym:
         raise DomainError("Choisissez un pseudonyme.", field="pseudonym")
-    pattern = name_pattern(interviewee.name)
-    mentions = mentioning(interviewee.name)
-    changed = 0
     with transaction.atomic():
         interviewee.pseudonym, interviewee.pseudonymised = pseudonym, True
         interviewee.save(update_fields=["pseudonym", "pseudonymised"])
         programme = interviewee.programme
-        for interview in Interview.objects.filter(mentions("notes"), programme=programme).only(
-            "pk", "notes"
-        ):
-            notes = pattern.sub(pseudonym, interview.notes)
-            if notes != interview.notes:
-                Interview.objects.filter(pk=interview.pk).update(notes=notes)
-                changed += 1
-        for quote in Quote.objects.filter(mentions("text"), interview__programme=programme).only(
-            "pk", "text"
-        ):
-            text = pattern.sub(pseudonym, quote.text)
-            if text != quote.text:
-                Quote.objects.filter(pk=quote.pk).update(text=text)
-                changed += 1
-        for visit in Visit.objects.filter(
-            mentions("debrief_notes"), territory__programme=programme
-        ).only("pk", "debrief_notes"):
-            notes = pattern.sub(pseudonym, visit.debrief_notes)
-            if notes != visit.debrief_notes:
-                Visit.objects.filter(pk=visit.pk).update(debrief_notes=notes)
-                changed += 1
-        for slot in VisitSlot.objects.filter(
-            mentions("who") | mentions("title"), visit__territory__programme=programme
-        ).only("pk", "who", "title"):
-            who, title = pattern.sub(pseudonym, slot.who), pattern.sub(pseudonym, slot.title)
-            if (who, title) != (slot.who, slot.title):
-                VisitSlot.objects.filter(pk=slot.pk).update(who=who, title=title)
-                changed += 1
+        changed = replace_in_texts(
+            programme, name_pattern(interviewee.name), pseudonym, mentioning(interviewee.name)
+        )
         programme.log_action(actor, "interviewee", "Une personne rencontrée est pseudonymisée")
     return changed

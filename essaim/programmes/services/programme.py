@@ -2,9 +2,12 @@
 
 import datetime
 
+from django.contrib.contenttypes.models import ContentType
 from django.db import transaction
+from django.db.models import Count
 from django.utils.safestring import SafeString, mark_safe
 
+from essaim.attachments.models import Attachment
 from essaim.core.slugs import slug_of, unique_slug
 from essaim.lib.svg_timeline import TimelineItem, render_timeline
 from essaim.programmes.models import (
@@ -31,6 +34,20 @@ def create_programme(*, programme: Programme, by) -> Programme:
         programme.grant(by, Role.OWNER, by=by)
         programme.log_action(by, "created", "Programme créé")
     return programme
+
+
+def files_by_deliverable(deliverables: list[Deliverable]) -> dict[int, int]:
+    """How many files each deliverable holds, in one query."""
+    rows = (
+        Attachment.objects.filter(
+            content_type=ContentType.objects.get_for_model(Deliverable),
+            object_id__in=[deliverable.pk for deliverable in deliverables],
+        )
+        .values("object_id")
+        .annotate(count=Count("pk"))
+        .order_by()
+    )
+    return {row["object_id"]: row["count"] for row in rows}
 
 
 def deliverable_status(deliverable: Deliverable, today: datetime.date) -> str:

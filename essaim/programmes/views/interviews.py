@@ -16,8 +16,7 @@ from essaim.lib.errors import DomainError
 from essaim.programmes.access import (
     get_interview_for,
     get_interviewee_for,
-    get_programme_for,
-    is_team,
+    get_team_programme_for,
 )
 from essaim.programmes.children import ProgrammePart, part_urls
 from essaim.programmes.forms.interviews import (
@@ -50,20 +49,10 @@ THEMES = ProgrammePart(
 )
 
 
-def team_programme(request: HttpRequest, pk: int, perm: Perm = Perm.VIEW):
-    """The programme ``pk`` for a member of its team; 404 for anyone else, staff included."""
-    programme = get_programme_for(request.user, pk, Perm.VIEW)
-    if not is_team(request.user, programme):
-        raise Http404("Cette page n'existe pas ou ne vous est pas accessible.")
-    if perm != Perm.VIEW:
-        programme = get_programme_for(request.user, pk, perm)
-    return programme
-
-
 @login_required
 @require_safe
 def interview_list(request: HttpRequest, pk: int) -> HttpResponse:
-    programme = team_programme(request, pk)
+    programme = get_team_programme_for(request.user, pk)
     territories = list(programme.territories.filter(visits__isnull=False).distinct())
     themes = list(
         Theme.objects.filter(programme=programme).annotate(
@@ -117,7 +106,7 @@ def _visit_of(programme, visit_pk: int) -> Visit:
 @login_required
 @require_http_methods(["GET", "POST"])
 def interview_add(request: HttpRequest, programme_pk: int, visit_pk: int) -> HttpResponse:
-    programme = team_programme(request, programme_pk, Perm.CONTRIBUTE)
+    programme = get_team_programme_for(request.user, programme_pk, Perm.CONTRIBUTE)
     visit = _visit_of(programme, visit_pk)
     interview = Interview(programme=programme, visit=visit, consent_given=True)
     slot = visit.slots.filter(pk=_int(request.GET.get("creneau"))).first()
@@ -132,7 +121,7 @@ def _int(value: str | None) -> int | None:
 @login_required
 @require_http_methods(["GET", "POST"])
 def interview_edit(request: HttpRequest, programme_pk: int, pk: int) -> HttpResponse:
-    programme = team_programme(request, programme_pk, Perm.CONTRIBUTE)
+    programme = get_team_programme_for(request.user, programme_pk, Perm.CONTRIBUTE)
     interview = get_interview_for(request.user, programme.pk, pk, Perm.CONTRIBUTE)
     return _interview_form(request, programme, interview.visit, interview)
 
@@ -183,7 +172,7 @@ def _interview_form(request, programme, visit, interview, *, initial=None) -> Ht
 @login_required
 @require_safe
 def interview_page(request: HttpRequest, programme_pk: int, pk: int) -> HttpResponse:
-    programme = team_programme(request, programme_pk)
+    programme = get_team_programme_for(request.user, programme_pk)
     interview = get_interview_for(request.user, programme.pk, pk)
     context = {
         **programme_context(programme, request.user, "interviews"),
@@ -197,7 +186,7 @@ def interview_page(request: HttpRequest, programme_pk: int, pk: int) -> HttpResp
 @login_required
 @require_http_methods(["GET", "POST"])
 def interview_delete(request: HttpRequest, programme_pk: int, pk: int) -> HttpResponse:
-    programme = team_programme(request, programme_pk, Perm.EDIT)
+    programme = get_team_programme_for(request.user, programme_pk, Perm.EDIT)
     interview = get_interview_for(request.user, programme.pk, pk, Perm.EDIT)
     if request.method == "POST":
         visit = interview.visit
@@ -219,7 +208,7 @@ def interview_delete(request: HttpRequest, programme_pk: int, pk: int) -> HttpRe
 @require_safe
 def people(request: HttpRequest, pk: int) -> HttpResponse:
     """The people met, by territory, each with their pseudonym or the means to give one."""
-    programme = team_programme(request, pk)
+    programme = get_team_programme_for(request.user, pk)
     interviewees = list(
         Interviewee.objects.visible_to(request.user)
         .filter(programme=programme)
@@ -243,7 +232,7 @@ def people(request: HttpRequest, pk: int) -> HttpResponse:
 @login_required
 @require_POST
 def pseudonymise_view(request: HttpRequest, programme_pk: int, pk: int) -> HttpResponse:
-    programme = team_programme(request, programme_pk, Perm.EDIT)
+    programme = get_team_programme_for(request.user, programme_pk, Perm.EDIT)
     interviewee = get_interviewee_for(request.user, programme.pk, pk, Perm.EDIT)
     form = PseudonymForm(request.POST, prefix=f"p{interviewee.pk}")
     if not form.is_valid():
@@ -269,7 +258,7 @@ def pseudonymise_view(request: HttpRequest, programme_pk: int, pk: int) -> HttpR
 @login_required
 @require_http_methods(["GET", "POST"])
 def interviewee_edit(request: HttpRequest, programme_pk: int, pk: int) -> HttpResponse:
-    programme = team_programme(request, programme_pk, Perm.EDIT)
+    programme = get_team_programme_for(request.user, programme_pk, Perm.EDIT)
     interviewee = get_interviewee_for(request.user, programme.pk, pk, Perm.EDIT)
     if interviewee.pseudonymised:
         messages.error(

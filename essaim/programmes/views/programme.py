@@ -3,7 +3,6 @@ group, stages and deliverables on a timeline), change it, its history and its te
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.contrib.contenttypes.models import ContentType
 from django.db import transaction
 from django.db.models import Count, Q
 from django.http import HttpRequest, HttpResponse
@@ -12,10 +11,9 @@ from django.urls import path, reverse
 from django.utils import timezone
 from django.views.decorators.http import require_http_methods, require_safe
 
-from essaim.attachments.models import Attachment
 from essaim.attachments.views import attachments_context
-from essaim.core.concurrency import save_or_conflict
-from essaim.core.history import changed_labels, describe_changes, history_page
+from essaim.core.concurrency import save_with_history
+from essaim.core.history import history_page
 from essaim.programmes.access import get_programme_for
 from essaim.programmes.children import ProgrammePart, overview_url, part_urls
 from essaim.programmes.forms.programme import (
@@ -34,6 +32,7 @@ from essaim.programmes.models import (
 from essaim.programmes.services.programme import (
     create_programme,
     deliverable_status,
+    files_by_deliverable,
     programme_timeline,
 )
 from essaim.programmes.tabs import programme_context
@@ -126,20 +125,6 @@ def overview(request: HttpRequest, pk: int) -> HttpResponse:
     return render(request, "programmes/overview.html", context)
 
 
-def files_by_deliverable(deliverables: list[Deliverable]) -> dict[int, int]:
-    """How many files each deliverable holds, in one query."""
-    rows = (
-        Attachment.objects.filter(
-            content_type=ContentType.objects.get_for_model(Deliverable),
-            object_id__in=[deliverable.pk for deliverable in deliverables],
-        )
-        .values("object_id")
-        .annotate(count=Count("pk"))
-        .order_by()
-    )
-    return {row["object_id"]: row["count"] for row in rows}
-
-
 @login_required
 @require_safe
 def deliverable_page(request: HttpRequest, programme_pk: int, pk: int) -> HttpResponse:
@@ -162,16 +147,10 @@ def programme_edit(request: HttpRequest, pk: int) -> HttpResponse:
     programme = get_programme_for(request.user, pk, Perm.EDIT)
     form = ProgrammeForm(request.POST or None, instance=programme)
     if request.method == "POST" and form.is_valid():
-        changes = describe_changes(form)
-
-        def save() -> None:
-            with transaction.atomic():
-                form.save()
-                if changes:
-                    summary = f"Programme modifié : {changed_labels(changes)}"
-                    programme.log_action(request.user, "updated", summary, changes)
-
-        if save_or_conflict(form, save=save):
+        saved = save_with_history(
+            form, owner=programme, actor=request.user, verb="updated", what="Programme modifié"
+        )
+        if saved:
             messages.success(request, "Le programme est enregistré.")
             return redirect("programmes:overview", programme.pk)
     context = {**programme_context(programme, request.user, "overview"), "form": form}

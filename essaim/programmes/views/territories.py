@@ -4,7 +4,6 @@ of the participating territories and their populations."""
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.db import transaction
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import path, reverse
@@ -13,8 +12,7 @@ from django.utils.safestring import mark_safe
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
 from essaim.attachments.views import attachments_context
-from essaim.core.concurrency import save_or_conflict
-from essaim.core.history import changed_labels, describe_changes
+from essaim.core.concurrency import save_with_history
 from essaim.programmes import selection
 from essaim.programmes.access import get_programme_for, get_territory_for
 from essaim.programmes.children import ProgrammePart, part_urls
@@ -93,6 +91,7 @@ def territory_list(request: HttpRequest, pk: int) -> HttpResponse:
             territory.figures.population for territory in taking_part if territory.figures
         ),
         "status_counts": counts_by_status(territories),
+        "any_illustrative": any(territory.illustrative for territory in territories),
         # lib/svg_france_map escapes every text it writes.
         "map": mark_safe(territories_map(territories, figures)),
     }
@@ -181,20 +180,14 @@ def territory_edit(request: HttpRequest, programme_pk: int, pk: int) -> HttpResp
     territory = get_territory_for(request.user, programme.pk, pk)
     form = TerritoryForm(request.POST or None, instance=territory, user=request.user)
     if request.method == "POST" and form.is_valid():
-        changes = describe_changes(form)
-
-        def save() -> None:
-            with transaction.atomic():
-                form.save()
-                if changes:
-                    programme.log_action(
-                        request.user,
-                        "territory",
-                        f"Territoire « {territory.name} » modifié : {changed_labels(changes)}",
-                        changes,
-                    )
-
-        if save_or_conflict(form, save=save):
+        saved = save_with_history(
+            form,
+            owner=programme,
+            actor=request.user,
+            verb="territory",
+            what=f"Territoire « {territory.name} » modifié",
+        )
+        if saved:
             messages.success(request, "Le territoire est enregistré.")
             return redirect(territory.get_absolute_url())
     context = {

@@ -11,9 +11,8 @@ from django.shortcuts import redirect, render
 from django.urls import path, reverse
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
-from essaim.core.concurrency import save_or_conflict
+from essaim.core.concurrency import save_or_conflict, save_with_history
 from essaim.core.downloads import ICS_TYPE, file_response
-from essaim.core.history import changed_labels, describe_changes
 from essaim.lib import french
 from essaim.programmes.access import get_programme_for, get_territory_for, is_team
 from essaim.programmes.children import ProgrammePart, part_urls
@@ -114,21 +113,14 @@ def visit_edit(request: HttpRequest, programme_pk: int, pk: int) -> HttpResponse
     visit = get_visit_for(request.user, programme.pk, pk)
     form = VisitForm(request.POST or None, instance=visit, programme=programme)
     if request.method == "POST" and form.is_valid():
-        changes = describe_changes(form)
-
-        def save() -> None:
-            with transaction.atomic():
-                form.save()
-                if changes:
-                    programme.log_action(
-                        request.user,
-                        "visit",
-                        f"Écoute territoriale de « {visit.territory.name} » modifiée : "
-                        f"{changed_labels(changes)}",
-                        changes,
-                    )
-
-        if save_or_conflict(form, save=save):
+        saved = save_with_history(
+            form,
+            owner=programme,
+            actor=request.user,
+            verb="visit",
+            what=f"Écoute territoriale de « {visit.territory.name} » modifiée",
+        )
+        if saved:
             messages.success(request, "L'écoute territoriale est enregistrée.")
             return redirect(visit.get_absolute_url())
     context = {
