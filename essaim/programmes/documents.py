@@ -99,19 +99,18 @@ def synthesis_document(synthesis: Synthesis) -> Document:
         themes = list(quote.themes.all())
         for theme in themes[:1]:
             quotes_of[theme.pk].append(cited(quote))
-    theme_rows = [
-        [
-            theme.name,
-            str(grid.territories_of(theme)),
-            ", ".join(
-                territory.name
-                for territory, cells in grid.rows()
-                for cell_theme, cell in cells
-                if cell_theme.pk == theme.pk and cell.weight
-            ),
+    theme_rows = []
+    for theme in grid.themes:
+        where = [
+            territory.name
+            for territory, cells in grid.rows()
+            for cell_theme, cell in cells
+            if cell_theme.pk == theme.pk and cell.weight
         ]
-        for theme in grid.themes
-    ]
+        everywhere = len(where) == len(grid.territories)
+        theme_rows.append(
+            [theme.name, str(len(where)), "tous" if everywhere else ", ".join(where) or "—"]
+        )
     parts = [
         Section(theme.name, texts.get(theme.pk, ""), quotes=quotes_of.get(theme.pk, []))
         for theme in grid.themes

@@ -4,11 +4,13 @@ perimeter is a real EPCI of the referential (for the map alone); the people are 
 
 import datetime
 
+from django.contrib.contenttypes.models import ContentType
 from django.core.files.base import ContentFile
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.utils import timezone
 
 from essaim.attachments.models import Attachment, AttachmentKind
+from essaim.core.models import HistoryEntry
 from essaim.demo.data.programmes.spec import ProgrammeSpec, TerritorySpec
 from essaim.organisations.models import Organisation
 from essaim.programmes.models import (
@@ -50,12 +52,34 @@ LETTER = b"%PDF-1.4\n% Lettre d'engagement (exemple fictif)\n"
 RECEIPT = b"%PDF-1.4\n% Justificatif de depense (exemple fictif)\n"
 
 
+def _forget(programme: Programme) -> None:
+    """Delete what a previous load made: the programme, and what the database does not delete
+    with it — the history and the files of its rows, kept by content type and key."""
+    rows = {
+        Programme: [programme.pk],
+        ProgrammeTerritory: programme.territories.values_list("pk", flat=True),
+        Deliverable: programme.deliverables.values_list("pk", flat=True),
+        Workshop: programme.workshops.values_list("pk", flat=True),
+        ExpenseClaim: programme.expense_claims.values_list("pk", flat=True),
+    }
+    for model, keys in rows.items():
+        kind = ContentType.objects.get_for_model(model)
+        keys = list(keys)
+        HistoryEntry.objects.filter(content_type=kind, object_id__in=keys).delete()
+        Attachment.objects.filter(content_type=kind, object_id__in=keys).delete()
+    # The claims first: they protect the visits, workshops and seminars they are about.
+    programme.expense_claims.all().delete()
+    programme.delete()
+
+
 def aware(moment: datetime.datetime) -> datetime.datetime:
     return timezone.make_aware(moment)
 
 
 def build_programme(spec: ProgrammeSpec, *, owner) -> Programme:
-    Programme.objects.filter(slug=spec.slug).delete()
+    previous = Programme.objects.filter(slug=spec.slug).first()
+    if previous is not None:
+        _forget(previous)
     programme = Programme.objects.create(
         title=spec.title,
         slug=spec.slug,
