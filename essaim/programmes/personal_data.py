@@ -23,7 +23,7 @@ from essaim.programmes.models import (
     Quote,
     TerritoryContact,
 )
-from essaim.programmes.services.interviews import pseudonymise
+from essaim.programmes.services.interviews import pseudonymise, reindex_interviews
 
 ERASED_NAME = "Personne effacée"
 ERASED_NOTES = "Notes effacées à la demande de la personne rencontrée."
@@ -127,6 +127,7 @@ def erase(email: str, now: datetime.datetime) -> list[str]:
             interviews = Interview.objects.filter(interviewee=person)
             Quote.objects.filter(interview__in=interviews).delete()
             interviews.update(notes=ERASED_NOTES)
+            reindex_interviews(interviews.values_list("pk", flat=True))
             Interviewee.objects.filter(pk=person.pk).update(
                 name=f"{ERASED_NAME} {number}", email="", function=""
             )

@@ -181,3 +181,28 @@ def test_a_new_person_asking_for_it_is_pseudonymised_from_the_start(programme, v
     )
     person = Interviewee.objects.get()
     assert person.pseudonymised and person.shown_name == "Habitant B"
+
+
+def test_the_team_searches_the_notes_and_quotes_and_no_one_else_can(
+    interview, reader, staff, outsider
+):
+    url = reverse("programmes:interviews", args=[interview.programme_id])
+    found = client_for(reader).get(url, {"q": "proximité"})  # a word of the notes
+    assert found.context["interview_total"] == 1
+    by_quote = client_for(reader).get(url, {"q": "techniciens partagés"})
+    assert by_quote.context["interview_total"] == 1
+    nothing = client_for(reader).get(url, {"q": "méthanisation"})
+    assert nothing.context["interview_total"] == 0
+    for user in (staff, outsider):
+        assert client_for(user).get(url, {"q": "proximité"}).status_code == 404
+
+
+def test_a_pseudonymised_name_leaves_the_search_index(interview, reader, editor):
+    from essaim.core.models import SearchEntry
+
+    pseudonymise(interviewee=interview.interviewee, pseudonym="Élu A", actor=editor)
+    url = reverse("programmes:interviews", args=[interview.programme_id])
+    assert client_for(reader).get(url, {"q": "Bellanger"}).context["interview_total"] == 0
+    assert client_for(reader).get(url, {"q": "Élu A"}).context["interview_total"] == 1
+    entry = SearchEntry.objects.get(object_id=interview.pk, content_type__model="interview")
+    assert "bellanger" not in (entry.title + entry.body).lower()

@@ -150,3 +150,37 @@ def test_the_editor_shows_the_material_beside_the_sections(interview, editor):
     )
     assert "Ce que disent les entretiens" in page.text
     assert "Ingénierie territoriale (1)" in page.text
+
+
+def test_every_document_shows_a_person_pseudonymised_after_it_was_written(
+    interview, themes, editor
+):
+    from essaim.programmes.models import Notebook
+    from essaim.programmes.services.synthesis import synthesis_of
+
+    programme = interview.programme
+    territory = interview.visit.territory
+    sheet = prepare_sheet(territory=territory, actor=editor)
+    assert "Jean-Marc Bellanger" in sheet.engineering
+    synthesis_of(programme).selected_quotes.add(interview.quotes.get())
+    notebook = Notebook.objects.create(
+        programme=programme, theme=themes["Ingénierie territoriale"], title="Cahier"
+    )
+    pseudonymise(interviewee=interview.interviewee, pseudonym="Élu A", actor=editor)
+    client = client_for(editor)
+    urls = [
+        reverse("programmes:report_sheet_download", args=[programme.pk, territory.pk, "pdf"]),
+        reverse("programmes:report_sheet_download", args=[programme.pk, territory.pk, "docx"]),
+        reverse("programmes:synthesis_download", args=[programme.pk, "pdf"]),
+        reverse("programmes:synthesis_download", args=[programme.pk, "docx"]),
+        reverse("programmes:notebook_download", args=[programme.pk, notebook.pk, "pdf"]),
+        reverse("programmes:notebook_download", args=[programme.pk, notebook.pk, "docx"]),
+    ]
+    for url in urls:
+        content = client.get(url).content
+        if url.endswith("pdf"):
+            text = " ".join(page.extract_text() for page in PdfReader(io.BytesIO(content)).pages)
+        else:
+            text = " ".join(p.text for p in WordDocument(io.BytesIO(content)).paragraphs)
+        assert "Bellanger" not in text, url
+        assert "Élu A" in text, url

@@ -164,6 +164,11 @@ class Interview(RoleHolder):
     def get_absolute_url(self) -> str:
         return reverse("programmes:interview", args=[self.programme_id, self.pk])
 
+    @property
+    def quote_texts(self) -> str:
+        """The words of its quotes, for the search index."""
+        return "\n".join(quote.text for quote in self.quotes.all())
+
 
 class Quote(models.Model):
     """A key quote of an interview, in the person's own words, tagged with themes."""

@@ -11,6 +11,7 @@ from string import ascii_uppercase
 from django.db import models, transaction
 from django.db.models import Q
 
+from essaim.core.search import index_object
 from essaim.lib.errors import DomainError
 from essaim.programmes.models import (
     REPORT_SECTIONS,
@@ -94,6 +95,13 @@ def save_interview(
             actor, "interview", f"Note d'entretien {what} : {visit.territory.name}"
         )
     return interview
+
+
+def reindex_interviews(keys) -> None:
+    """Write again the search index of the interviews ``keys``: after their quotes, or a name
+    in them, changed without their own save."""
+    for interview in Interview.objects.filter(pk__in=list(keys)).select_related("interviewee"):
+        index_object(interview)
 
 
 def suggested_pseudonym(interviewee: Interviewee) -> str:
@@ -184,6 +192,10 @@ def pseudonymise(*, interviewee: Interviewee, pseudonym: str, actor) -> int:
         programme = interviewee.programme
         changed = replace_in_texts(
             programme, name_pattern(interviewee.name), pseudonym, mentioning(interviewee.name)
+        )
+        # Every note of the programme may have held the name; those about the person show it.
+        reindex_interviews(
+            Interview.objects.filter(programme=programme).values_list("pk", flat=True)
         )
         programme.log_action(actor, "interviewee", "Une personne rencontrée est pseudonymisée")
     return changed

@@ -12,6 +12,7 @@ from django.urls import path, reverse
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
 from essaim.core.concurrency import save_or_conflict
+from essaim.core.search import search
 from essaim.lib.errors import DomainError
 from essaim.programmes.access import (
     get_interview_for,
@@ -68,6 +69,9 @@ def interview_list(request: HttpRequest, pk: int) -> HttpResponse:
         .annotate(quote_count=Count("quotes"))
         .order_by("visit__territory__name", "visit__start_date", "pk")
     )
+    text = request.GET.get("q", "").strip()[:200]
+    if text:
+        interviews = search(interviews, text)
     territory = _chosen(request, "territoire", territories)
     theme = _chosen(request, "theme", themes)
     if territory is not None:
@@ -83,6 +87,7 @@ def interview_list(request: HttpRequest, pk: int) -> HttpResponse:
         "themes": themes,
         "chosen_territory": territory,
         "chosen_theme": theme,
+        "searched": text,
     }
     return render(request, "programmes/interviews.html", context)
 
