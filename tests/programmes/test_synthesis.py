@@ -46,7 +46,7 @@ CORPUS = {
         "Les habitants veulent participer aux décisions, pas seulement être informés.",
         "La participation des habitants au conseil de développement s'essouffle.",
         "Nous avons ouvert le conseil de développement aux jeunes habitants du territoire.",
-        "Les réunions publiques attirent toujours les mêmes habitants, la participation reste faible.",
+        "Les réunions publiques attirent les mêmes habitants, la participation reste faible.",
     ],
 }
 
