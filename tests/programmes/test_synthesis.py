@@ -280,3 +280,38 @@ def test_the_synthesis_is_the_team_s_alone(interview, persona, request):
         reverse("programmes:synthesis_download", args=[programme.pk, "pdf"]),
     ):
         assert client.get(url).status_code == 404, url
+
+
+def test_the_tab_reads_the_same_number_of_queries_whatever_the_proposals_and_themes(
+    interview, themes, editor, django_assert_max_num_queries
+):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    programme = interview.programme
+
+    def proposal(number: int) -> dict:
+        return {
+            "label": f"thème {number}",
+            "key_phrases": [f"thème {number}"],
+            "weight": 0.1,
+            "state": "proposee",
+            "supports": [{"key": f"q:{interview.quotes.get().pk}", "excerpt": "…", "score": 1}],
+        }
+
+    extraction = ThemeExtraction.objects.create(
+        programme=programme, status=ExtractionStatus.DONE, proposals=[proposal(1)]
+    )
+    client = client_for(editor)
+    url = reverse("programmes:synthesis", args=[programme.pk])
+    client.get(url)
+    with CaptureQueriesContext(connection) as few:
+        client.get(url)
+    extraction.proposals = [proposal(number) for number in range(12)]
+    extraction.save()
+    for number in range(6):
+        theme = Theme.objects.create(programme=programme, name=f"Autre thème {number}")
+        Notebook.objects.create(programme=programme, theme=theme, title=f"Cahier {number}")
+    with django_assert_max_num_queries(len(few)):
+        page = client.get(url)
+    assert page.text.count("Retenir") == 12

@@ -8,21 +8,27 @@ from django import forms
 
 from essaim.core.bounds import BoundedForm, BoundedModelForm
 from essaim.core.concurrency import VersionedFormMixin
+from essaim.core.forms import LoadedModelChoiceField
 from essaim.programmes.models import Notebook, Programme, Quote, Synthesis, Theme
 
 
 class ProposalForm(BoundedForm):
     name = forms.CharField(label="Nom du thème", max_length=120, required=False)
-    into = forms.ModelChoiceField(
+    into = LoadedModelChoiceField(
         label="Ou le fusionner dans", queryset=Theme.objects.none(), required=False
     )
     action = forms.ChoiceField(
         choices=[("retenir", "Retenir"), ("fusionner", "Fusionner"), ("ecarter", "Écarter")]
     )
 
-    def __init__(self, *args, programme: Programme, **kwargs) -> None:
+    def __init__(
+        self, *args, programme: Programme, themes: list[Theme] | None = None, **kwargs
+    ) -> None:
+        """``themes``: the programme's themes, already read for the other forms of the page."""
         super().__init__(*args, **kwargs)
         self.fields["into"].queryset = Theme.objects.filter(programme=programme)
+        if themes is not None:
+            self.fields["into"].use_rows(themes)
         self.fields["into"].empty_label = "—"
 
     def clean(self) -> dict:
@@ -35,14 +41,17 @@ class ProposalForm(BoundedForm):
 
 
 class MergeForm(BoundedForm):
-    source = forms.ModelChoiceField(label="Fusionner le thème", queryset=Theme.objects.none())
-    target = forms.ModelChoiceField(label="dans le thème", queryset=Theme.objects.none())
+    source = LoadedModelChoiceField(label="Fusionner le thème", queryset=Theme.objects.none())
+    target = LoadedModelChoiceField(label="dans le thème", queryset=Theme.objects.none())
 
-    def __init__(self, *args, programme: Programme, **kwargs) -> None:
+    def __init__(
+        self, *args, programme: Programme, themes: list[Theme] | None = None, **kwargs
+    ) -> None:
         super().__init__(*args, **kwargs)
-        themes = Theme.objects.filter(programme=programme)
-        self.fields["source"].queryset = themes
-        self.fields["target"].queryset = themes
+        for name in ("source", "target"):
+            self.fields[name].queryset = Theme.objects.filter(programme=programme)
+            if themes is not None:
+                self.fields[name].use_rows(themes)
 
     def clean(self) -> dict:
         data = super().clean()
@@ -114,10 +123,15 @@ class NotebookForm(VersionedFormMixin, BoundedModelForm):
 
 
 class NewNotebookForm(BoundedForm):
-    theme = forms.ModelChoiceField(label="Thème du cahier", queryset=Theme.objects.none())
+    theme = LoadedModelChoiceField(label="Thème du cahier", queryset=Theme.objects.none())
 
-    def __init__(self, *args, programme: Programme, **kwargs) -> None:
+    def __init__(
+        self, *args, programme: Programme, themes: list[Theme] | None = None, **kwargs
+    ) -> None:
+        """``themes``: those without a notebook, already read for the page."""
         super().__init__(*args, **kwargs)
         self.fields["theme"].queryset = Theme.objects.filter(programme=programme).exclude(
             notebooks__programme=programme
         )
+        if themes is not None:
+            self.fields["theme"].use_rows(themes)

@@ -65,16 +65,22 @@ def index(request: HttpRequest, pk: int) -> HttpResponse:
     for territory in territories:
         territory.sheet = sheets.get(territory.pk)
     extraction = ThemeExtraction.objects.filter(programme=programme).first()
+    grid = theme_grid(programme)
+    notebooks = list(programme.notebooks.select_related("theme"))
+    with_notebook = {notebook.theme_id for notebook in notebooks}
     context = {
         **programme_context(programme, request.user, "synthesis"),
         "territories": territories,
-        "grid": theme_grid(programme),
+        "grid": grid,
         "extraction": extraction,
         "proposals": proposals_of(extraction, programme),
         "poll_seconds": POLL_SECONDS,
-        "merge_form": MergeForm(programme=programme),
-        "notebook_form": NewNotebookForm(programme=programme),
-        "notebooks": list(programme.notebooks.select_related("theme")),
+        "merge_form": MergeForm(programme=programme, themes=grid.themes),
+        "notebook_form": NewNotebookForm(
+            programme=programme,
+            themes=[theme for theme in grid.themes if theme.pk not in with_notebook],
+        ),
+        "notebooks": notebooks,
     }
     return render(request, "programmes/synthesis.html", context)
 
@@ -83,12 +89,14 @@ def proposals_of(extraction: ThemeExtraction | None, programme) -> list[dict]:
     """The proposals still to answer, each with its form, and those answered."""
     if extraction is None or extraction.status != "terminee":
         return []
+    themes = list(Theme.objects.filter(programme=programme))
     proposals = []
     for index, proposal in enumerate(extraction.proposals):
         item = {**proposal, "index": index}
         if proposal.get("state") == "proposee":
             item["form"] = ProposalForm(
                 programme=programme,
+                themes=themes,
                 initial={"name": proposal["label"].capitalize()},
                 prefix=f"proposition-{index}",
             )
