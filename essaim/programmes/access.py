@@ -5,7 +5,13 @@ from django.core.exceptions import PermissionDenied
 from django.db.models import QuerySet
 from django.http import Http404
 
-from essaim.programmes.models import Interview, Interviewee, Programme, ProgrammeTerritory
+from essaim.programmes.models import (
+    ExpenseClaim,
+    Interview,
+    Interviewee,
+    Programme,
+    ProgrammeTerritory,
+)
 from essaim.roles.models import Perm
 from essaim.roles.permissions import get_object_for
 
@@ -56,3 +62,12 @@ def get_interviewee_for(
 ) -> Interviewee:
     queryset = Interviewee.objects.select_related("programme", "territory")
     return get_object_for(user, queryset, perm, pk=pk, programme_id=programme_pk)
+
+
+def get_claim_for(user, programme: Programme, pk: int) -> ExpenseClaim:
+    """An expense claim of ``programme`` that ``user`` may see (else 404)."""
+    from essaim.programmes.services.expenses import claims_of
+
+    claim = get_object_for(user, claims_of(programme), Perm.VIEW, pk=pk)
+    claim.programme = programme  # with the role of ``user`` already read
+    return claim

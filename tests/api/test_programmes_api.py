@@ -5,6 +5,7 @@ read by the programme's team alone, never under the real name of a pseudonymised
 import datetime
 import json
 import re
+from decimal import Decimal
 
 import pytest
 from django.db import connection
@@ -13,19 +14,25 @@ from django.test.utils import CaptureQueriesContext
 
 from essaim.accounts.models import ApiToken
 from essaim.core.models import HistoryEntry
+from essaim.lib.french import NBSP
 from essaim.programmes.models import (
+    ClaimStatus,
     ContactRole,
     Deliverable,
+    ExpenseClaim,
+    ExpenseRules,
     Interview,
     Interviewee,
     Programme,
     ProgrammeTerritory,
+    Seminar,
     TerritoryStatus,
     Visit,
     VisitSlot,
 )
 from essaim.programmes.services.interviews import pseudonymise
 from essaim.roles.models import Role
+from tests.conftest import make_user
 from tests.programmes import conftest as shared
 from tests.programmes.conftest import VISIT_DAY, add_territory, at
 from tests.territories.factories import TerritoryFactory
@@ -456,6 +463,303 @@ def test_a_pseudonymised_person_never_appears_by_name(programme, interview, visi
     assert "Élu A porte la fusion" in body["notes"]
 
 
+# Expenses -----------------------------------------------------------------------------------------
+
+
+def claim_body(visit, expert, **changes) -> dict:
+    """A meal of an expert during the visit, as a client sends it."""
+    body = {
+        "claimant": {"kind": "expert", "id": expert.pk},
+        "event": {"kind": "visite", "id": visit.pk},
+        "category": "repas",
+        "spent_on": VISIT_DAY.isoformat(),
+        "amount": "15.00",
+        "description": "Déjeuner du premier jour",
+    }
+    return {**body, **changes}
+
+
+def euros(text: str) -> str:
+    """« 24,80 € » as the flags write it, with a no-break space."""
+    return text.replace(" €", f"{NBSP}€")
+
+
+def add_claim(programme, visit, expert, *, amount="15.00", **fields) -> ExpenseClaim:
+    """A claim written straight to the database (what the checks say is not the point)."""
+    return ExpenseClaim.objects.create(
+        programme=programme,
+        claimant_kind="expert",
+        expert=expert,
+        claimant_name=expert.name,
+        event_kind="visite",
+        visit=visit,
+        category="repas",
+        spent_on=VISIT_DAY,
+        amount=Decimal(amount),
+        **fields,
+    )
+
+
+def test_a_claim_is_entered_listed_read_and_changed(
+    programme, confirmed, visit, experts, contributor, reader
+):
+    path = f"{programme.pk}/expenses"
+    created = Api(contributor).send("post", path, claim_body(visit, experts[0]))
+    assert created.status_code == 201, created.content
+    body = created.json()
+    claim = ExpenseClaim.objects.get()
+    assert body == {
+        "id": claim.pk,
+        "programme": programme.pk,
+        "claimant_kind": "expert",
+        "claimant_id": experts[0].pk,
+        "claimant_name": "Martine Olivier",
+        "event": {
+            "kind": "visite",
+            "id": visit.pk,
+            "title": "Écoute territoriale — Pays des Trois Vallées",
+            "date": "2015-03-12",
+        },
+        "category": "repas",
+        "spent_on": "2015-03-12",
+        "kilometres": None,
+        "amount": "15.00",
+        "description": "Déjeuner du premier jour",
+        "status": "soumise",
+        "next_statuses": ["approuvee", "refusee"],
+        "flags": ["Aucun justificatif joint."],  # receipts are attached from the page
+        "override_reason": "",
+        "decision_reason": "",
+        "has_receipt": False,
+        "territory": {"id": confirmed.pk, "name": "Pays des Trois Vallées"},
+        "version": body["version"],
+    }
+    assert claim.created_by == contributor
+    entry = HistoryEntry.objects.of(programme).get(verb="expense")
+    assert entry.summary.startswith("Note de frais saisie : Martine Olivier, repas du 12/03/2015")
+    assert Api(reader).get(path).json() == {"items": [body], "count": 1}
+    assert Api(reader).get(f"expenses/{claim.pk}").json() == body
+    changed = Api(contributor).send(
+        "patch",
+        f"expenses/{claim.pk}",
+        {"description": "Déjeuner à Saint-Aubin", "version": body["version"]},
+    )
+    assert changed.status_code == 200, changed.content
+    assert changed.json()["description"] == "Déjeuner à Saint-Aubin"
+    assert changed.json()["amount"] == "15.00"
+    assert HistoryEntry.objects.of(programme).filter(verb="expense").count() == 2
+    # A trip by car: its amount from the kilometres, no receipt needed.
+    trip = Api(contributor).send(
+        "post",
+        path,
+        claim_body(visit, experts[1], category="deplacement", kilometres=120, amount=None),
+    )
+    assert trip.status_code == 201, trip.content
+    assert trip.json()["amount"] == "38.40" and trip.json()["flags"] == []
+    other = add_territory(programme, "Val de Sèvre")
+    for params, count in [
+        ({}, 2),
+        ({"status": "soumise"}, 2),
+        ({"status": "approuvee"}, 0),
+        ({"category": "deplacement"}, 1),
+        ({"flagged": "true"}, 1),
+        ({"flagged": "false"}, 1),
+        ({"territory": confirmed.pk}, 2),
+        ({"territory": other.pk}, 0),
+        ({"territory": confirmed.pk, "category": "repas", "flagged": "true"}, 1),
+    ]:
+        assert Api(reader).get(path, params).json()["count"] == count, params
+
+
+def test_an_over_cap_meal_is_flagged_and_approved_only_with_a_reason(
+    programme, visit, experts, contributor, editor
+):
+    created = Api(contributor).send(
+        "post", f"{programme.pk}/expenses", claim_body(visit, experts[0], amount="24.80")
+    )
+    assert created.status_code == 201, created.content
+    cap = euros("Repas de 24,80 € : plafond de 17,50 €.")
+    assert created.json()["flags"] == [cap, "Aucun justificatif joint."]
+    path = f"expenses/{created.json()['id']}/decision"
+    assert Api(contributor).send("post", path, {"status": "approuvee"}).status_code == 403
+    refused = Api(editor).send("post", path, {"status": "approuvee", "loaded": "soumise"})
+    assert refused.status_code == 422
+    message = f"Cette note de frais est hors des règles ({cap} Aucun justificatif joint.) : "
+    message += "donnez la raison de l'accord."
+    assert refused.json() == {
+        "detail": message,
+        "erreurs": [{"champ": "reason", "message": message}],
+    }
+    reason = "Dîner de travail avec le président, plafond dépassé d'accord."
+    approved = Api(editor).send(
+        "post", path, {"status": "approuvee", "reason": reason, "loaded": "soumise"}
+    )
+    assert approved.status_code == 200, approved.content
+    assert approved.json()["status"] == "approuvee"
+    assert approved.json()["override_reason"] == reason
+    assert approved.json()["next_statuses"] == ["remboursee", "refusee"]
+    claim = ExpenseClaim.objects.get()
+    assert claim.decided_by == editor
+    # Decided: it no longer changes, and a decision taken from what it was is a 409.
+    frozen = Api(editor).send("patch", f"expenses/{claim.pk}", {"amount": "17.50"})
+    assert frozen.status_code == 422
+    assert frozen.json()["detail"] == (
+        "Cette note de frais est « approuvée » : elle ne se modifie plus."
+    )
+    stale = Api(editor).send(
+        "post", path, {"status": "refusee", "reason": "Trop cher.", "loaded": "soumise"}
+    )
+    assert stale.status_code == 409
+    assert stale.json()["detail"].startswith("La note de frais est passée à « approuvée »")
+    assert stale.json()["erreurs"][0]["champ"] == "loaded"
+    paid = Api(editor).send("post", path, {"status": "remboursee", "loaded": "approuvee"})
+    assert paid.status_code == 200, paid.content
+    again = Api(editor).send("post", path, {"status": "refusee", "reason": "Trop cher."})
+    assert again.status_code == 422
+    assert again.json()["detail"] == (
+        "Une note de frais « remboursée » ne peut pas passer à « refusée »."
+    )
+    claim.refresh_from_db()
+    assert claim.status == ClaimStatus.PAID and claim.amount == Decimal("24.80")
+
+
+def test_readers_do_not_enter_claims_nor_others_change_them(
+    programme, visit, experts, contributor, editor, reader
+):
+    path = f"{programme.pk}/expenses"
+    assert Api(reader).send("post", path, claim_body(visit, experts[0])).status_code == 403
+    assert not ExpenseClaim.objects.exists()
+    created = Api(contributor).send("post", path, claim_body(visit, experts[0])).json()
+    colleague = make_user("collegue@example.org", "Camille Collègue")
+    programme.grant(colleague, Role.CONTRIBUTOR)
+    claim_path = f"expenses/{created['id']}"
+    assert Api(colleague).send("patch", claim_path, {"amount": "12.00"}).status_code == 403
+    assert Api(reader).send("patch", claim_path, {"amount": "12.00"}).status_code == 403
+    by_editor = Api(editor).send("patch", claim_path, {"amount": "12.00"})
+    assert by_editor.status_code == 200, by_editor.content
+    assert ExpenseClaim.objects.get().amount == Decimal("12.00")
+
+
+def test_a_claim_changed_from_a_stale_version_is_a_409(
+    programme, visit, experts, contributor, editor
+):
+    created = (
+        Api(contributor)
+        .send("post", f"{programme.pk}/expenses", claim_body(visit, experts[0]))
+        .json()
+    )
+    path = f"expenses/{created['id']}"
+    version = created["version"]
+    first = Api(editor).send("patch", path, {"amount": "16.00", "version": version})
+    assert first.status_code == 200, first.content
+    stale = Api(contributor).send("patch", path, {"amount": "14.00", "version": version})
+    assert stale.status_code == 409
+    assert "modifié par quelqu'un d'autre" in stale.json()["detail"]
+    assert stale.json()["erreurs"][0]["champ"] == "amount"
+    header = Api(contributor).send("patch", path, {"amount": "14.00"}, {"If-Match": version})
+    assert header.status_code == 409
+    # Someone else's change of another field is kept, not undone.
+    merged = Api(contributor).send("patch", path, {"description": "Dîner", "version": version})
+    assert merged.status_code == 200, merged.content
+    assert merged.json()["amount"] == "16.00" and merged.json()["description"] == "Dîner"
+
+
+@pytest.mark.parametrize(
+    ("changes", "field", "message"),
+    [
+        ({"amount": "-5"}, "amount", "Le montant ne peut pas être négatif."),
+        ({"amount": "beaucoup"}, "amount", "Un nombre décimal est attendu."),
+        ({"spent_on": "2200-01-01"}, "spent_on", DATE_BOUNDS),
+        ({"spent_on": "2015-02-30"}, "spent_on", "Une date au format AAAA-MM-JJ est attendue."),
+        ({"kilometres": 10}, "kilometres", "Les kilomètres ne valent que pour un déplacement."),
+        ({"category": "taxi"}, "category", "Cette valeur ne fait pas partie des choix possibles."),
+        ({"claimant": {"kind": "expert", "id": 2**62}}, "claimant", "Sélectionnez un choix valide"),
+        ({"event": {"kind": "atelier", "id": 1}}, "event", "Sélectionnez un choix valide"),
+        ({"receipt": "ticket.pdf"}, "receipt", "Ce champ n'existe pas."),
+    ],
+)
+def test_a_bad_claim_gets_the_french_messages(
+    programme, visit, experts, contributor, changes, field, message
+):
+    response = Api(contributor).send(
+        "post", f"{programme.pk}/expenses", claim_body(visit, experts[0], **changes)
+    )
+    assert response.status_code == 422, response.content
+    errors = response.json()["erreurs"]
+    assert any(
+        error["champ"] == field and error["message"].startswith(message) for error in errors
+    ), errors
+    assert not ExpenseClaim.objects.exists()
+
+
+def test_the_totals_and_the_rules_are_those_of_the_page(
+    programme, confirmed, visit, experts, contributor, editor, reader
+):
+    rules = Api(reader).get(f"{programme.pk}/expense-rules").json()
+    assert not ExpenseRules.objects.exists()  # reading them writes nothing
+    assert (rules["mileage_rate"], rules["meal_cap"], rules["lodging_cap"]) == (
+        "0.320",
+        "17.50",
+        "90.00",
+    )
+    assert len(rules["coverage"]) == 7
+    assert rules["coverage"][0] == {
+        "claimant": "expert",
+        "event": "visite",
+        "category": "deplacement",
+    }
+    assert rules["coverage_sentences"][0] == (
+        "Expert du binôme, écoute territoriale : déplacement, repas, hébergement"
+    )
+    seminar = Seminar.objects.create(
+        programme=programme, title="Séminaire de restitution", date=datetime.date(2015, 6, 25)
+    )
+    path = f"{programme.pk}/expenses"
+    api = Api(contributor)
+    meal = api.send("post", path, claim_body(visit, experts[0])).json()
+    api.send("post", path, claim_body(visit, experts[1], amount="12.50"))
+    api.send(
+        "post",
+        path,
+        claim_body(
+            visit,
+            experts[0],
+            event={"kind": "seminaire", "id": seminar.pk},
+            category="deplacement",
+            spent_on="2015-06-25",
+            kilometres=100,
+            amount=None,
+        ),
+    )
+    Api(editor).send(
+        "post", f"expenses/{meal['id']}/decision", {"status": "approuvee", "reason": "Vu."}
+    )
+    summary = Api(reader).get(f"{path}/totals").json()
+
+    def total(label, count, submitted="0.00", granted="0.00") -> dict:
+        return {
+            "label": label,
+            "count": count,
+            "submitted": submitted,
+            "granted": granted,
+            "paid": "0.00",
+            "refused": "0.00",
+        }
+
+    assert summary == {
+        "by_territory": [
+            total("Pays des Trois Vallées", 2, "12.50", "15.00"),
+            total("Programme", 1, "32.00"),
+        ],
+        "by_stage": [
+            total("Étape 2 : Écoute territoriale", 2, "12.50", "15.00"),
+            total("Hors étape", 1, "32.00"),
+        ],
+        "by_category": [total("Déplacement", 1, "32.00"), total("Repas", 2, "12.50", "15.00")],
+        "overall": total("Ensemble", 3, "44.50", "15.00"),
+    }
+
+
 # Everyone else ------------------------------------------------------------------------------------
 
 
@@ -465,6 +769,8 @@ def every_call(interview) -> list[tuple[str, str, dict | None]]:
     visit = interview.visit
     territory = visit.territory
     deliverable = programme.deliverables.create(kind="synthese", title="Synthèse")
+    expert = visit.experts.order_by("pk").first()
+    claim = add_claim(programme, visit, expert)
     p = programme.pk
     slot = {
         "starts_at": at(VISIT_DAY, 14).isoformat(),
@@ -502,6 +808,13 @@ def every_call(interview) -> list[tuple[str, str, dict | None]]:
         ("post", f"visits/{visit.pk}/slots", slot),
         ("get", f"{p}/interviews", None),
         ("get", f"interviews/{interview.pk}", None),
+        ("get", f"{p}/expenses", None),
+        ("post", f"{p}/expenses", claim_body(visit, expert)),
+        ("get", f"{p}/expenses/totals", None),
+        ("get", f"{p}/expense-rules", None),
+        ("get", f"expenses/{claim.pk}", None),
+        ("patch", f"expenses/{claim.pk}", {"description": "Pris"}),
+        ("post", f"expenses/{claim.pk}/decision", {"status": "refusee", "reason": "Non."}),
     ]
 
 
@@ -526,6 +839,15 @@ def test_an_outsider_gets_a_404_from_every_endpoint_but_the_list_of_programmes(i
     assert Programme.objects.get().summary == ""
     assert Visit.objects.get().place == "Maison des services, Saint-Aubin"
     assert ProgrammeTerritory.objects.count() == 1
+
+
+def test_an_outsider_changes_no_claim(interview, outsider):
+    api = Api(outsider)
+    for method, path, payload in every_call(interview):
+        if payload is not None:
+            api.send(method, path, payload)
+    claim = ExpenseClaim.objects.get()
+    assert claim.status == ClaimStatus.SUBMITTED and claim.description == ""
 
 
 def test_anonymous_calls_get_a_french_401(interview):
@@ -609,3 +931,45 @@ def test_the_lists_take_the_same_number_of_queries_for_few_or_many_rows(
         "visits": (7, 3),  # the experts
         "interviews": (10, 3),  # the themes, the quotes and theirs, the people met's check
     }
+
+
+def test_the_list_of_claims_takes_the_same_queries_for_few_or_many(
+    programme, confirmed, visit, experts, owner
+):
+    seminar = Seminar.objects.create(
+        programme=programme, title="Séminaire", date=datetime.date(2015, 6, 25)
+    )
+    contact = confirmed.contacts.first()
+
+    def add(count: int) -> None:
+        """``count`` claims, an expert's at the visit and a representative's at the seminar
+        in turn."""
+        for _ in range(count):
+            if ExpenseClaim.objects.count() % 2 == 0:
+                add_claim(programme, visit, experts[0], flags="Aucun justificatif joint.")
+                continue
+            ExpenseClaim.objects.create(
+                programme=programme,
+                claimant_kind="representant",
+                contact=contact,
+                claimant_name=contact.name,
+                event_kind="seminaire",
+                seminar=seminar,
+                category="deplacement",
+                spent_on=seminar.date,
+                amount=Decimal("10.00"),
+            )
+
+    api = Api(owner)
+    path = f"{programme.pk}/expenses"
+    api.get(path)  # the content types, looked up once per process
+    add(3)
+    few = count_queries(api, path)
+    add(17)
+    many = count_queries(api, path)
+    assert few[1] == 3 and many[1] == 20
+    # The token and its last use, the programme, the count, the page, its check.
+    assert few[0] == many[0] == 6
+    filtered = f"{path}?territory={confirmed.pk}&flagged=true"
+    # The same, and the claims of the programme to find those of the territory.
+    assert count_queries(api, filtered) == (7, 10)

@@ -31,6 +31,9 @@ from essaim.programmes.models import (
     Workshop,
     WorkshopInvitation,
 )
+from essaim.programmes.services.expense_reports import (
+    totals,
+)
 from essaim.programmes.services.expenses import (
     DEFAULT_COVERAGES,
     ExpenseError,
@@ -40,7 +43,6 @@ from essaim.programmes.services.expenses import (
     decide,
     rules_of,
     save_claim,
-    totals,
 )
 from tests.conftest import client_for
 from tests.programmes.conftest import VISIT_DAY, add_contacts, add_territory
@@ -629,3 +631,11 @@ def test_the_pages_read_the_same_number_of_rows_whatever_the_claims(
         with django_assert_max_num_queries(8):
             assert client.get(claim.get_absolute_url()).status_code == 200
     assert ExpenseClaim.objects.count() == 30
+
+
+def test_a_claim_paid_already_is_said_so(programme, visit, experts, editor):
+    claim = make_claim(programme, who=experts[0], event=visit)
+    decide(claim=claim, status=ClaimStatus.APPROVED, actor=editor)
+    decide(claim=claim, status=ClaimStatus.PAID, actor=editor)
+    with pytest.raises(ExpenseError, match="est déjà « remboursée »"):
+        decide(claim=claim, status=ClaimStatus.PAID, actor=editor)

@@ -301,8 +301,21 @@ def flat_choices(choices) -> list[tuple[str, str]]:
     return flat
 
 
+# The keys of the choices of person and event: « expert-12 », « contact-7 », « visite-3 »…
+PERSON_PREFIX = {Claimant.EXPERT: "expert", Claimant.REPRESENTATIVE: "contact"}
+
+
+def person_choice(kind: Claimant | str, pk: int) -> str:
+    return f"{PERSON_PREFIX[Claimant(kind)]}-{pk}"
+
+
+def event_choice(kind: EventKind | str, pk: int) -> str:
+    return f"{EventKind(kind).value}-{pk}"
+
+
 def person_key(person: GroupMember | TerritoryContact) -> str:
-    return f"{'expert' if isinstance(person, GroupMember) else 'contact'}-{person.pk}"
+    kind = Claimant.EXPERT if isinstance(person, GroupMember) else Claimant.REPRESENTATIVE
+    return person_choice(kind, person.pk)
 
 
 def event_key(event: Visit | Workshop | Seminar) -> str:
@@ -312,7 +325,7 @@ def event_key(event: Visit | Workshop | Seminar) -> str:
         kind = EventKind.WORKSHOP
     else:
         kind = EventKind.SEMINAR
-    return f"{kind.value}-{event.pk}"
+    return event_choice(kind, event.pk)
 
 
 # Decisions ----------------------------------------------------------------------------------------

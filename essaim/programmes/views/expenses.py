@@ -25,61 +25,37 @@ from essaim.core.uploads import limit_upload_size, upload_too_large_message, upl
 from essaim.lib import french
 from essaim.lib.spreadsheets import to_xlsx_bytes
 from essaim.lib.svg_charts import Bar, render_bar_chart
-from essaim.programmes.access import get_programme_for
+from essaim.programmes.access import get_claim_for, get_programme_for
 from essaim.programmes.forms.expenses import ClaimForm, DecisionForm, RulesForm
 from essaim.programmes.models import (
     Category,
     ClaimStatus,
     ExpenseClaim,
-    ExpenseRules,
-    Programme,
+)
+from essaim.programmes.services.expense_reports import (
+    expense_tables,
+    totals,
 )
 from essaim.programmes.services.expenses import (
-    DEFAULT_COVERAGES,
     PROGRAMME_LABEL,
     ExpenseError,
     attach_to_claim,
     claims_of,
     coverage_keys,
     coverage_sentences,
+    current_rules,
     decide,
-    expense_tables,
+    may_change,
     rules_of,
     save_claim,
     territory_of,
-    totals,
     update_rules,
 )
 from essaim.programmes.tabs import programme_context
 from essaim.roles.models import Perm
-from essaim.roles.permissions import get_object_for
 
 # The value of the territory filter for the programme's own claims.
 PROGRAMME_FILTER = "programme"
-
-
-def current_rules(programme: Programme) -> tuple[ExpenseRules, frozenset]:
-    """The rules of ``programme`` and their coverage, read only: before anyone sets them, the
-    seed's, not yet saved."""
-    rules = ExpenseRules.objects.filter(programme=programme).first()
-    if rules is None:
-        return ExpenseRules(programme=programme), frozenset(DEFAULT_COVERAGES)
-    return rules, coverage_keys(rules)
-
-
-def get_claim_for(user, programme: Programme, pk: int) -> ExpenseClaim:
-    claim = get_object_for(user, claims_of(programme), Perm.VIEW, pk=pk)
-    claim.programme = programme  # with the role of ``user`` already read
-    return claim
-
-
-def may_change(user, claim: ExpenseClaim, permissions: frozenset) -> bool:
-    """A claim awaiting a decision is changed by whoever entered it, or by an editor."""
-    return (
-        claim.status == ClaimStatus.SUBMITTED
-        and Perm.CONTRIBUTE in permissions
-        and (Perm.EDIT in permissions or claim.created_by_id == user.pk)
-    )
 
 
 def _filters(request: HttpRequest, territories: list) -> dict:
