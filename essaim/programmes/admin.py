@@ -1,7 +1,8 @@
 """Administration of the programmes, for the platform's staff. The interview notes, the quotes,
 the people met and the debriefs are the programme team's alone: they are not here, and a
 territory's status changes only through the selection (``services.territories``), which keeps
-its history."""
+its history. Nothing that holds interviews is deleted here: Django's page would list every
+note and quote it takes with it, by their text."""
 
 from django.contrib import admin
 
@@ -27,8 +28,13 @@ class GroupMemberInline(admin.TabularInline):
     raw_id_fields = ["organisation"]
 
 
+class WithoutDeletion:
+    def has_delete_permission(self, request, obj=None) -> bool:
+        return False
+
+
 @admin.register(Programme)
-class ProgrammeAdmin(admin.ModelAdmin):
+class ProgrammeAdmin(WithoutDeletion, admin.ModelAdmin):
     list_display = ["title", "start_date", "end_date"]
     search_fields = ["title"]
     prepopulated_fields = {"slug": ["title"]}
@@ -48,7 +54,7 @@ class TerritoryContactInline(admin.TabularInline):
 
 
 @admin.register(ProgrammeTerritory)
-class ProgrammeTerritoryAdmin(admin.ModelAdmin):
+class ProgrammeTerritoryAdmin(WithoutDeletion, admin.ModelAdmin):
     list_display = ["name", "programme", "status", "status_since"]
     list_filter = ["status"]
     readonly_fields = ["status", "status_since"]
@@ -57,7 +63,7 @@ class ProgrammeTerritoryAdmin(admin.ModelAdmin):
 
 
 @admin.register(Visit)
-class VisitAdmin(admin.ModelAdmin):
+class VisitAdmin(WithoutDeletion, admin.ModelAdmin):
     list_display = ["territory", "start_date", "end_date", "place"]
     exclude = ["debrief_notes"]
     raw_id_fields = ["territory"]

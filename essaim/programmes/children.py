@@ -9,10 +9,14 @@ from django.db import models
 from django.urls import reverse
 
 from essaim.core.children import ChildKind, ParentKind, child_routes
-from essaim.programmes.access import get_programme_for
+from essaim.programmes.access import get_programme_for, get_team_programme_for
 from essaim.programmes.tabs import programme_context
 
 PROGRAMME = ParentKind(fetch=get_programme_for, context=programme_context, url_kwarg="programme_pk")
+# The parts drawn from the interview notes (the themes): the programme's team alone.
+TEAM_PROGRAMME = ParentKind(
+    fetch=get_team_programme_for, context=programme_context, url_kwarg="programme_pk"
+)
 
 
 def ProgrammePart(
@@ -27,17 +31,26 @@ def ProgrammePart(
     feminine: bool = False,
     owner_of: Callable[..., models.Model | None] = lambda item: None,
     owner_in_url: bool = False,
+    parent: ParentKind = PROGRAMME,
+    delete_warning: Callable[[models.Model], str] = lambda item: "",
+    anonymous_history: Callable[[models.Model], str] | None = None,
 ) -> ChildKind:
     """One kind of part of a programme, reached through ``path_to_programme`` (``programme``,
     ``territory__programme``…); a part of an intermediate row (the contact of a territory, the
     slot of a visit) takes that row's pk in its URL (``owner_in_url``) and ``new_child`` makes
-    it from it."""
+    it from it. A part that is a person (a contact, a member of the group) is written in the
+    history without their name nor what changed (``anonymous_history``: (part) -> what it is,
+    « Référent de « Pays X » »): an erased name has nothing to leave behind there."""
+    done = {"created": "ajouté", "updated": "modifié", "deleted": "retiré"}
+
+    def summary_of(child, verb: str) -> str:
+        return f"{anonymous_history(child)} : {done.get(verb, 'déplacé')}"
 
     def children_of(programme) -> models.QuerySet:
         return model.objects.filter(**{path_to_programme: programme})
 
     return ChildKind(
-        parent=PROGRAMME,
+        parent=parent,
         model=model,
         form_class=form_class,
         label=label,
@@ -47,9 +60,11 @@ def ProgrammePart(
         new_child=new_child or (lambda programme, owner_pk: model(programme=programme)),
         feminine=feminine,
         form_kwargs=lambda programme, user: {"programme": programme},
-        with_changes=True,
+        with_changes=anonymous_history is None,
+        summary_of=summary_of if anonymous_history is not None else None,
         owner_of=owner_of,
         owner_in_url=owner_in_url,
+        delete_warning=delete_warning,
         template_name="programmes/part_form.html",
         delete_template_name="programmes/part_confirm_delete.html",
         context_name="part",

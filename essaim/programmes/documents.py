@@ -95,10 +95,13 @@ def synthesis_document(synthesis: Synthesis) -> Document:
         .prefetch_related("themes")
     )
     quotes_of: dict[int, list[CitedQuote]] = defaultdict(list)
+    unthemed: list[CitedQuote] = []
     for quote in selected:
         themes = list(quote.themes.all())
-        for theme in themes[:1]:
-            quotes_of[theme.pk].append(cited(quote))
+        if themes:
+            quotes_of[themes[0].pk].append(cited(quote))
+        else:
+            unthemed.append(cited(quote))
     theme_rows = []
     for theme in grid.themes:
         where = [
@@ -107,7 +110,7 @@ def synthesis_document(synthesis: Synthesis) -> Document:
             for cell_theme, cell in cells
             if cell_theme.pk == theme.pk and cell.weight
         ]
-        everywhere = len(where) == len(grid.territories)
+        everywhere = bool(where) and len(where) == len(grid.territories)
         theme_rows.append(
             [theme.name, str(len(where)), "tous" if everywhere else ", ".join(where) or "—"]
         )
@@ -133,6 +136,7 @@ def synthesis_document(synthesis: Synthesis) -> Document:
                 ),
             ),
             *parts,
+            *([Section("Autres citations", quotes=unthemed)] if unthemed else []),
             Section("Conclusion", synthesis.conclusion),
         ],
     )

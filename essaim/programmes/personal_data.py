@@ -24,6 +24,7 @@ from essaim.programmes.models import (
     TerritoryContact,
 )
 from essaim.programmes.services.interviews import pseudonymise, reindex_interviews
+from essaim.programmes.services.names import replace_name
 
 ERASED_NAME = "Personne effacée"
 ERASED_NOTES = "Notes effacées à la demande de la personne rencontrée."
@@ -110,6 +111,14 @@ def erase(email: str, now: datetime.datetime) -> list[str]:
     claims = [record for record in records if isinstance(record, ExpenseClaim)]
     done = []
     with transaction.atomic():
+        # Their name, out of every text, history and e-mail of the programmes that hold it.
+        names = {
+            (programme_of(record), name)
+            for record in [*contacts, *members, *claims]
+            for name in [getattr(record, "name", "") or getattr(record, "claimant_name", "")]
+        }
+        for programme, name in names:
+            replace_name(programme, name, ERASED_NAME)
         # Before the contacts go: the claims are found through them.
         if claims:
             ExpenseClaim.objects.filter(pk__in=[claim.pk for claim in claims]).update(

@@ -16,8 +16,9 @@ TABS = TabSet(
     Tab("history", "Historique", "programmes:history"),
     Tab("members", "Équipe", "programmes:members"),
 )
-# Shown to the programme's team only: the interview notes, and what is drawn from them.
-TEAM_TABS = frozenset({"interviews", "synthesis"})
+# Shown to the programme's team only: the interview notes, what is drawn from them, and the
+# history that tells of both.
+TEAM_TABS = frozenset({"interviews", "synthesis", "history"})
 
 
 def programme_context(programme: Programme, user, tab: str) -> dict:

@@ -82,6 +82,7 @@ def test_an_expert_writes_interview_notes_on_a_phone(live_server, browser, visit
     page.get_by_label("Ou une nouvelle personne : nom").fill("Sylvie Roux")
     page.get_by_label("Sa qualité").select_option("technicien")
     page.get_by_label("Sa fonction").fill("directrice générale des services")
+    page.get_by_label("Consentement donné").check()
     page.get_by_label("Notes (facultatif)").fill(
         "Trois structures, trois agendas : l'ingénierie s'éparpille entre le pays et les "
         "communautés."
@@ -105,3 +106,4 @@ def test_an_expert_writes_interview_notes_on_a_phone(live_server, browser, visit
     assert interview.written_by == expert
     assert [theme.name for theme in interview.themes.all()] == ["Organisation de l'ingénierie"]
     assert interview.quotes.get().text == "On passe notre temps à répondre aux appels à projets."
+    assert interview.consent_given is True

@@ -639,3 +639,55 @@ def test_a_claim_paid_already_is_said_so(programme, visit, experts, editor):
     decide(claim=claim, status=ClaimStatus.PAID, actor=editor)
     with pytest.raises(ExpenseError, match="est déjà « remboursée »"):
         decide(claim=claim, status=ClaimStatus.PAID, actor=editor)
+
+
+def test_two_people_changing_a_claim_keep_each_other_s_changes(
+    programme, visit, seminar, workshop, experts, editor
+):
+    claim = make_claim(programme, who=experts[0], event=visit)
+    edit_url = reverse("programmes:edit_expense", args=[programme.pk, claim.pk])
+
+    def loaded_form() -> dict:
+        form = client_for(editor).get(edit_url).context["form"]
+        return {name: form[name].value() for name in form.fields if name != "receipt"}
+
+    first, second = loaded_form(), loaded_form()
+    moved = {**first, "event": f"seminaire-{seminar.pk}", "spent_on": str(SEMINAR_DAY)}
+    assert client_for(editor).post(edit_url, clean(moved)).status_code == 302
+    described = {**second, "description": "Déjeuner avec le référent"}
+    assert client_for(editor).post(edit_url, clean(described)).status_code == 302
+    claim.refresh_from_db()
+    assert claim.seminar == seminar and claim.visit is None  # the first change stays
+    assert claim.description == "Déjeuner avec le référent"
+    # Both changing the event: the second is told, and nothing is written.
+    third = {**first, "event": f"atelier-{workshop.pk}", "spent_on": str(WORKSHOP_DAY)}
+    response = client_for(editor).post(edit_url, clean(third))
+    assert response.status_code == 200
+    errors = str(response.context["form"].errors)
+    assert "Quelqu&#x27;un d&#x27;autre a changé l&#x27;événement" in errors, errors
+    claim.refresh_from_db()
+    assert claim.seminar == seminar
+
+
+def clean(data: dict) -> dict:
+    """A form's values as a browser sends them (no None)."""
+    return {name: "" if value is None else value for name, value in data.items()}
+
+
+def test_checking_the_claims_again_reads_the_same_queries_for_one_or_many(
+    programme, workshop, confirmed, django_assert_max_num_queries
+):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from essaim.programmes.services.expenses import recheck_claims
+
+    participants = list(confirmed.contacts.filter(kind="participant"))
+    make_claim(programme, who=participants[0], event=workshop)
+    with CaptureQueriesContext(connection) as one:
+        recheck_claims(programme)
+    for person in participants[1:]:
+        make_claim(programme, who=person, event=workshop)
+        make_claim(programme, who=person, event=workshop, category=Category.TRAVEL)
+    with django_assert_max_num_queries(len(one)):
+        recheck_claims(programme)

@@ -206,3 +206,32 @@ def test_a_pseudonymised_name_leaves_the_search_index(interview, reader, editor)
     assert client_for(reader).get(url, {"q": "Élu A"}).context["interview_total"] == 1
     entry = SearchEntry.objects.get(object_id=interview.pk, content_type__model="interview")
     assert "bellanger" not in (entry.title + entry.body).lower()
+
+
+def test_the_people_page_reads_the_same_queries_for_one_or_six_people(
+    interview, editor, django_assert_max_num_queries
+):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    url = reverse("programmes:people", args=[interview.programme_id])
+    client = client_for(editor)
+    client.get(url)
+    with CaptureQueriesContext(connection) as one:
+        client.get(url)
+    for number in range(5):
+        Interviewee.objects.create(
+            programme=interview.programme,
+            territory=interview.visit.territory,
+            name=f"Élue {number}",
+            role="elu",
+        )
+    with django_assert_max_num_queries(len(one)):
+        page = client.get(url)
+    suggested = [
+        person.form["pseudonym"].value()
+        for person in page.context["interviewees"]
+        if not person.pseudonymised
+    ]
+    assert len(suggested) == 6 and len(set(suggested)) == 6  # none offered twice
+    assert "Élu F" in suggested

@@ -39,7 +39,7 @@ def pages(interview) -> dict[str, tuple[str, dict]]:
         "overview": (reverse("programmes:overview", args=[programme.pk]), programme_pages),
         "territories": (reverse("programmes:territories", args=[programme.pk]), programme_pages),
         "visits": (reverse("programmes:visits", args=[programme.pk]), programme_pages),
-        "history": (reverse("programmes:history", args=[programme.pk]), programme_pages),
+        "history": (reverse("programmes:history", args=[programme.pk]), {**TEAM, **NOT_TEAM}),
         "members": (reverse("programmes:members", args=[programme.pk]), programme_pages),
         "deliverable": (deliverable.get_absolute_url(), programme_pages),
         "territory": (territory.get_absolute_url(), territory_pages),

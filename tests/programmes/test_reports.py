@@ -184,3 +184,21 @@ def test_every_document_shows_a_person_pseudonymised_after_it_was_written(
             text = " ".join(p.text for p in WordDocument(io.BytesIO(content)).paragraphs)
         assert "Bellanger" not in text, url
         assert "Élu A" in text, url
+
+
+def test_a_validated_sheet_is_neither_rewritten_nor_commented(interview, editor, referent_user):
+    territory = interview.visit.territory
+    sheet = prepare_sheet(territory=territory, actor=editor)
+    sheet.status = SheetStatus.VALIDATED
+    sheet.save()
+    args = [territory.programme_id, territory.pk]
+    response = client_for(editor).post(
+        reverse("programmes:edit_report_sheet", args=args), {"context": "Réécrit"}, follow=True
+    )
+    assert "elle ne se modifie plus" in response.text
+    client_for(referent_user).post(
+        reverse("programmes:comment_report_sheet", args=args), {"body": "Une de plus"}
+    )
+    sheet.refresh_from_db()
+    assert "Réécrit" not in sheet.context
+    assert not sheet.comments.exists()

@@ -315,3 +315,35 @@ def test_the_tab_reads_the_same_number_of_queries_whatever_the_proposals_and_the
     with django_assert_max_num_queries(len(few)):
         page = client.get(url)
     assert page.text.count("Retenir") == 12
+
+
+def test_deleting_a_theme_says_what_goes_with_it(interview, themes, editor):
+    programme = interview.programme
+    theme = themes["Coopération"]
+    Notebook.objects.create(programme=programme, theme=theme, title="Cahier coopération")
+    url = reverse("programmes:delete_theme", args=[programme.pk, theme.pk])
+    page = client_for(editor).get(url).text
+    assert "supprime aussi son cahier thématique" in page
+    assert "fusionnez-le plutôt" in page
+
+
+def test_an_empty_synthesis_says_no_theme_came_up_everywhere(programme, editor):
+    from essaim.programmes.documents import synthesis_document
+    from essaim.programmes.services.synthesis import synthesis_of
+
+    Theme.objects.create(programme=programme, name="Gouvernance")
+    document = synthesis_document(synthesis_of(programme))
+    table = next(section.table for section in document.sections if section.table)
+    assert table.rows == [["Gouvernance", "0", "—"]]
+
+
+def test_a_selected_quote_without_theme_stays_in_the_synthesis(interview, editor):
+    from essaim.programmes.documents import synthesis_document
+    from essaim.programmes.services.synthesis import synthesis_of
+
+    quote = Quote.objects.create(interview=interview, text="Ici, tout le monde se connaît.")
+    synthesis = synthesis_of(interview.programme)
+    synthesis.selected_quotes.add(quote)
+    document = synthesis_document(synthesis)
+    others = next(section for section in document.sections if section.title == "Autres citations")
+    assert [cited.text for cited in others.quotes] == ["Ici, tout le monde se connaît."]

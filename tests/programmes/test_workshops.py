@@ -145,7 +145,7 @@ def test_hours_out_of_order_are_refused(programme, confirmed, editor, changes, m
 
 def test_inviting_again_adds_only_the_newcomers(programme, confirmed, workshop, editor):
     first = invitations_of(workshop).get(contact__name="Participant 1")
-    record_attendance(workshop=workshop, attendance={first.pk: True}, by=editor)
+    record_attendance(workshop=workshop, attendance={first.pk: (None, True)}, by=editor)
     TerritoryContact.objects.create(
         territory=confirmed,
         kind=ContactKind.PARTICIPANT,
@@ -537,3 +537,29 @@ def test_the_pages_make_the_same_queries_for_one_or_six_territories(
     assert invitations_of(workshop).count() == 18
     with django_assert_max_num_queries(baseline):
         assert client.get(url).status_code == 200
+
+
+def test_two_people_noting_attendance_do_not_undo_each_other(workshop, editor, contributor):
+    first, second = list(invitations_of(workshop))[:2]
+    url = reverse("programmes:record_attendance", args=[workshop.programme_id, workshop.pk])
+
+    def choose(invitation, value: str, *, loaded: str = "") -> dict:
+        return {
+            f"invitation-{invitation.pk}-attended": value,
+            f"invitation-{invitation.pk}-loaded": loaded,
+        }
+
+    # Both loaded the page when nothing was noted; each notes one person.
+    client_for(editor).post(url, {**choose(first, "present"), **choose(second, "")})
+    client_for(contributor).post(url, {**choose(first, ""), **choose(second, "present")})
+    first.refresh_from_db()
+    second.refresh_from_db()
+    assert (first.attended, second.attended) == (True, True)
+    # The same person, noted otherwise by both: the second is told, and nothing is lost.
+    response = client_for(contributor).post(
+        url, {**choose(first, "absent"), **choose(second, "present")}
+    )
+    assert response.status_code == 409
+    assert "autrement que vous" in response.text
+    first.refresh_from_db()
+    assert first.attended is True

@@ -132,6 +132,9 @@ class ClaimForm(VersionedFormMixin, BoundedModelForm):
 
     claimant = forms.ChoiceField(label="Qui a engagé la dépense")
     event = forms.ChoiceField(label="Pour quel événement")
+    # The person and the event the page showed (not columns: the version does not hold them).
+    claimant_loaded = forms.CharField(widget=forms.HiddenInput, required=False)
+    event_loaded = forms.CharField(widget=forms.HiddenInput, required=False)
     receipt = forms.FileField(
         label="Justificatif",
         required=False,
@@ -165,12 +168,16 @@ class ClaimForm(VersionedFormMixin, BoundedModelForm):
         accept_french_amount(self.fields["amount"])
         self.fields["kilometres"].max_value = MAX_KILOMETRES
         self.fields["kilometres"].widget.attrs["max"] = MAX_KILOMETRES
-        if claim.pk is not None and not self.is_bound:
+        self.current_keys = {"claimant": "", "event": ""}
+        if claim.pk is not None:
             if claim.expert_id or claim.contact_id:
                 person = claim.expert if claim.claimant_kind == Claimant.EXPERT else claim.contact
-                self.initial["claimant"] = person_key(person)
+                self.current_keys["claimant"] = person_key(person)
             if claim.event is not None:
-                self.initial["event"] = event_key(claim.event)
+                self.current_keys["event"] = event_key(claim.event)
+            if not self.is_bound:
+                for name, key in self.current_keys.items():
+                    self.initial[name] = self.initial[f"{name}_loaded"] = key
 
     def _people(self, claim: ExpenseClaim) -> dict:
         """The experts of the accompaniment group (the claim's own kept), then the contacts of
@@ -264,17 +271,40 @@ class ClaimForm(VersionedFormMixin, BoundedModelForm):
             )
         return kilometres
 
+    def _chosen(self, name: str, data: dict, what: str) -> str:
+        """The key of the person or event to write: the current one when this person left the
+        choice as they loaded it (someone else may have changed it meanwhile); refused when
+        both changed it."""
+        chosen, current = data.get(name, ""), self.current_keys[name]
+        if self.instance.pk is None or self.add_prefix(f"{name}_loaded") not in self.data:
+            return chosen
+        loaded = data.get(f"{name}_loaded", "")
+        if chosen == loaded:
+            data[name] = current
+            return current
+        if current not in (loaded, chosen):
+            names = dict(flat_choices(self.fields[name].choices))
+            self.add_error(
+                name,
+                f"Quelqu'un d'autre a changé {what} pendant que vous écriviez : c'est "
+                f"maintenant « {names.get(current, current)} ». Choisissez à nouveau.",
+            )
+            self.data = self.data.copy()
+            self.data[self.add_prefix(f"{name}_loaded")] = current
+            return ""
+        return chosen
+
     def clean(self) -> dict:
         data = super().clean()
         claim = self.instance
-        person = self.people.get(data.get("claimant", ""))
+        person = self.people.get(self._chosen("claimant", data, "la personne"))
         if person is not None:
             is_expert = isinstance(person, GroupMember)
             claim.claimant_kind = Claimant.EXPERT if is_expert else Claimant.REPRESENTATIVE
             claim.expert = person if is_expert else None
             claim.contact = None if is_expert else person
             claim.claimant_name = person.name
-        event = self.events.get(data.get("event", ""))
+        event = self.events.get(self._chosen("event", data, "l'événement"))
         if event is not None:
             claim.visit = event if isinstance(event, Visit) else None
             claim.workshop = event if isinstance(event, Workshop) else None

@@ -65,11 +65,17 @@ class AttendanceForm(BoundedForm):
     attended = forms.ChoiceField(
         choices=ATTENDANCE_CHOICES, widget=forms.RadioSelect, required=False
     )
+    # What the page showed: only what this person changed is written (another person may be
+    # noting the same workshop).
+    loaded = forms.ChoiceField(choices=ATTENDANCE_CHOICES, widget=forms.HiddenInput, required=False)
 
     def __init__(self, *args, invitation: WorkshopInvitation, **kwargs) -> None:
         value = {True: PRESENT, False: ABSENT, None: UNKNOWN}[invitation.attended]
         super().__init__(
-            *args, prefix=f"invitation-{invitation.pk}", initial={"attended": value}, **kwargs
+            *args,
+            prefix=f"invitation-{invitation.pk}",
+            initial={"attended": value, "loaded": value},
+            **kwargs,
         )
         self.invitation = invitation
         self.fields["attended"].label = f"Présence de {invitation.contact.name}"
@@ -78,6 +84,13 @@ class AttendanceForm(BoundedForm):
     def answer(self) -> bool | None:
         """Present (True), absent (False), not known (None)."""
         return ATTENDED[self.cleaned_data["attended"]]
+
+    @property
+    def loaded_answer(self) -> bool | None:
+        """What the page showed (the current value when the page sent none)."""
+        if self.add_prefix("loaded") not in self.data:
+            return self.invitation.attended
+        return ATTENDED[self.cleaned_data.get("loaded") or UNKNOWN]
 
 
 class SeminarForm(VersionedFormMixin, BoundedModelForm):

@@ -362,7 +362,7 @@ def claims_of(programme: Programme) -> QuerySet:
 
 def with_presence(queryset: QuerySet) -> QuerySet:
     """What the checks of presence read: the visit's experts, the workshop's invitations."""
-    return queryset.prefetch_related("visit__experts", "workshop__invitations")
+    return queryset.prefetch_related("visit__experts", "workshop__invitees")
 
 
 def _fellows(claims: Iterable[ExpenseClaim]) -> dict[tuple, set[int]]:

@@ -5,30 +5,19 @@ about: the history is read by the whole team and outlives a pseudonymisation."""
 
 import hashlib
 import json
-import re
 from string import ascii_uppercase
 
-from django.db import models, transaction
-from django.db.models import Q
+from django.db import transaction
 
 from essaim.core.search import index_object
 from essaim.lib.errors import DomainError
 from essaim.programmes.models import (
-    REPORT_SECTIONS,
     Interview,
     Interviewee,
-    Notebook,
     Programme,
-    Quote,
-    ReportComment,
-    ReportSheet,
-    Synthesis,
-    SynthesisSection,
-    ThemeExtraction,
     Visit,
-    VisitSlot,
-    Workshop,
 )
+from essaim.programmes.services.names import replace_name
 
 
 class QuotesChanged(DomainError):
@@ -90,6 +79,10 @@ def save_interview(
         quotes.save_m2m()
         for quote in quotes.deleted_objects:
             quote.delete()
+        person = interview.interviewee
+        if is_new and person is not None and person.pseudonymised:
+            # Asked for at the first meeting: the name typed in the note goes at once.
+            replace_name(programme, person.name, person.pseudonym)
         what = "ajoutée" if is_new else "modifiée"
         programme.log_action(
             actor, "interview", f"Note d'entretien {what} : {visit.territory.name}"
@@ -104,85 +97,34 @@ def reindex_interviews(keys) -> None:
         index_object(interview)
 
 
-def suggested_pseudonym(interviewee: Interviewee) -> str:
-    """« Élu A », « Technicien B »…: the role and the first letter no one of the programme
-    holds with it."""
-    base = interviewee.get_role_display().capitalize()
+def suggested_pseudonyms(interviewees: list[Interviewee]) -> dict[int, str]:
+    """« Élu A », « Technicien B »… for each person not yet pseudonymised (by pk): their role
+    and the first letter no one of the programme holds with it, nor another suggestion; one
+    query for the list."""
+    if not interviewees:
+        return {}
     taken = set(
-        Interviewee.objects.filter(programme=interviewee.programme, pseudonym__startswith=base)
-        .exclude(pk=interviewee.pk)
+        Interviewee.objects.filter(programme_id=interviewees[0].programme_id)
+        .exclude(pseudonym="")
         .values_list("pseudonym", flat=True)
     )
-    for letter in ascii_uppercase:
-        if f"{base} {letter}" not in taken:
-            return f"{base} {letter}"
-    return f"{base} {interviewee.pk}"
-
-
-def name_pattern(name: str) -> re.Pattern:
-    """The person's full name as written in notes, whatever the case or the spaces."""
-    words = [re.escape(word) for word in name.split()]
-    return re.compile(r"\b" + r"\s+".join(words) + r"\b", re.IGNORECASE)
-
-
-def mentioning(name: str):
-    """(column) -> the condition that keeps the rows whose ``column`` may hold ``name``: its
-    longest word, when the database compares it without case (ASCII); else every row."""
-    longest = max(name.split(), key=len, default="")
-
-    def condition(column: str) -> Q:
-        if not longest or not longest.isascii():
-            return Q()
-        return Q(**{f"{column}__icontains": longest})
-
-    return condition
-
-
-# Every text of a programme where a person's name may have been written: (model, the path
-# from it to its programme, its text columns).
-TEXTS: list[tuple[type[models.Model], str, tuple[str, ...]]] = [
-    (Interview, "programme", ("notes",)),
-    (Quote, "interview__programme", ("text",)),
-    (Visit, "territory__programme", ("debrief_notes",)),
-    (VisitSlot, "visit__territory__programme", ("who", "title")),
-    (ReportSheet, "territory__programme", tuple(REPORT_SECTIONS)),
-    (ReportComment, "sheet__territory__programme", ("body",)),
-    (Synthesis, "programme", ("introduction", "conclusion")),
-    (SynthesisSection, "synthesis__programme", ("text",)),
-    (Workshop, "programme", ("outputs",)),
-    (Notebook, "programme", ("introduction", "conclusion")),
-]
-
-
-def replace_in_texts(programme: Programme, pattern: re.Pattern, replacement: str, mentions) -> int:
-    """Replace ``pattern`` by ``replacement`` in every text of ``programme``; returns how many
-    rows changed."""
-    changed = 0
-    for model, path, columns in TEXTS:
-        condition = Q()
-        for column in columns:
-            condition |= mentions(column)
-        rows = model.objects.filter(condition, **{path: programme}).only("pk", *columns)
-        for row in rows:
-            values = {column: pattern.sub(replacement, getattr(row, column)) for column in columns}
-            if any(values[column] != getattr(row, column) for column in columns):
-                model.objects.filter(pk=row.pk).update(**values)
-                changed += 1
-    for extraction in ThemeExtraction.objects.filter(programme=programme):
-        proposals = extraction.proposals
-        for proposal in proposals:
-            for support in proposal.get("supports", []):
-                support["excerpt"] = pattern.sub(replacement, support["excerpt"])
-        if proposals != ThemeExtraction.objects.get(pk=extraction.pk).proposals:
-            ThemeExtraction.objects.filter(pk=extraction.pk).update(proposals=proposals)
-            changed += 1
-    return changed
+    suggestions = {}
+    for interviewee in interviewees:
+        if interviewee.pseudonymised:
+            continue
+        base = interviewee.get_role_display().capitalize()
+        pseudonym = next(
+            (f"{base} {letter}" for letter in ascii_uppercase if f"{base} {letter}" not in taken),
+            f"{base} {interviewee.pk}",
+        )
+        taken.add(pseudonym)
+        suggestions[interviewee.pk] = pseudonym
+    return suggestions
 
 
 def pseudonymise(*, interviewee: Interviewee, pseudonym: str, actor) -> int:
     """Show ``interviewee`` as ``pseudonym`` everywhere from now on, and take their name out of
-    every text of the programme (notes, quotes, debriefs, agendas, report sheets, synthesis,
-    workshops, notebooks, theme analyses); returns how many rows changed."""
+    everything the programme holds (``names.replace_name``); returns how many rows changed."""
     pseudonym = pseudonym.strip()
     if not pseudonym:
         raise DomainError("Choisissez un pseudonyme.", field="pseudonym")
@@ -190,12 +132,6 @@ def pseudonymise(*, interviewee: Interviewee, pseudonym: str, actor) -> int:
         interviewee.pseudonym, interviewee.pseudonymised = pseudonym, True
         interviewee.save(update_fields=["pseudonym", "pseudonymised"])
         programme = interviewee.programme
-        changed = replace_in_texts(
-            programme, name_pattern(interviewee.name), pseudonym, mentioning(interviewee.name)
-        )
-        # Every note of the programme may have held the name; those about the person show it.
-        reindex_interviews(
-            Interview.objects.filter(programme=programme).values_list("pk", flat=True)
-        )
+        changed = replace_name(programme, interviewee.name, pseudonym)
         programme.log_action(actor, "interviewee", "Une personne rencontrée est pseudonymisée")
     return changed

@@ -6,6 +6,7 @@ from django.db import transaction
 from django.template.loader import render_to_string
 from django.utils.text import slugify
 
+from essaim.lib import french
 from essaim.lib.ics import CalendarEvent, Invitee, write_calendar
 from essaim.mail.tasks import about, attachment, send_email
 from essaim.programmes.models import ContactKind, Visit, VisitSlot
@@ -89,7 +90,7 @@ def send_agenda(visit: Visit, *, by) -> list[Invitee]:
             by,
             "visit",
             f"Agenda de l'écoute territoriale envoyé : {visit.territory.name} "
-            f"({len(recipients)} destinataires)",
+            f"({french.counted(len(recipients), 'destinataire')})",
         )
         transaction.on_commit(lambda: send_email.enqueue(**message))
     return recipients

@@ -260,18 +260,46 @@ def attendance_by_territory(invitations: list[WorkshopInvitation]) -> list[Terri
     ]
 
 
-def record_attendance(*, workshop: Workshop, attendance: dict[int, bool | None], by: User) -> int:
-    """Note who came (``True``), who did not (``False``) and who is not known (``None``), by
-    invitation pk; invitations of another workshop are ignored. Returns how many changed."""
+class AttendanceConflict(DomainError):
+    """Someone else noted the same attendance otherwise meanwhile."""
+
+
+def record_attendance(
+    *,
+    workshop: Workshop,
+    attendance: dict[int, tuple[bool | None, bool | None]],
+    by: User,
+) -> int:
+    """Note who came (``True``), who did not (``False``) and who is not known (``None``): for
+    each invitation pk, (what the page showed, what this person chose). Only what they changed
+    is written; a row someone else changed meanwhile to another answer refuses the whole save
+    (:class:`AttendanceConflict`), so that neither undoes the other. Invitations of another
+    workshop are ignored. Returns how many changed."""
     with transaction.atomic():
         invitations = list(
-            WorkshopInvitation.objects.filter(workshop=workshop).select_for_update().order_by("pk")
+            WorkshopInvitation.objects.filter(workshop=workshop)
+            .select_related("contact")
+            .select_for_update(of=("self",))
+            .order_by("pk")
         )
-        changed = []
+        changed, clashes = [], []
         for invitation in invitations:
-            if invitation.pk in attendance and invitation.attended != attendance[invitation.pk]:
-                invitation.attended = attendance[invitation.pk]
-                changed.append(invitation)
+            if invitation.pk not in attendance:
+                continue
+            loaded, answer = attendance[invitation.pk]
+            if answer == loaded or answer == invitation.attended:
+                continue
+            if invitation.attended != loaded:
+                clashes.append(invitation.contact.name)
+                continue
+            invitation.attended = answer
+            changed.append(invitation)
+        if clashes:
+            raise AttendanceConflict(
+                "Quelqu'un d'autre a noté entre-temps la présence de "
+                f"{french.enumeration(clashes)} autrement que vous : rien n'est enregistré. "
+                "Voyez ses choix, puis refaites les vôtres."
+            )
         WorkshopInvitation.objects.bulk_update(changed, ["attended"])
         if changed:
             present = sum(1 for invitation in invitations if invitation.attended is True)

@@ -352,7 +352,9 @@ def rules_edit(request: HttpRequest, pk: int) -> HttpResponse:
                     request,
                     "Les règles de prise en charge sont enregistrées"
                     + (
-                        f" ; {french.counted(flagged, 'note en attente')} hors des règles."
+                        " ; "
+                        + french.counted(flagged, "note en attente", "notes en attente")
+                        + " hors des règles."
                         if flagged
                         else "."
                     ),

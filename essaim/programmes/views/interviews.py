@@ -13,13 +13,14 @@ from django.views.decorators.http import require_http_methods, require_POST, req
 
 from essaim.core.concurrency import save_or_conflict
 from essaim.core.search import search
+from essaim.lib import french
 from essaim.lib.errors import DomainError
 from essaim.programmes.access import (
     get_interview_for,
     get_interviewee_for,
     get_team_programme_for,
 )
-from essaim.programmes.children import ProgrammePart, part_urls
+from essaim.programmes.children import TEAM_PROGRAMME, ProgrammePart, part_urls
 from essaim.programmes.forms.interviews import (
     IntervieweeForm,
     InterviewForm,
@@ -27,13 +28,14 @@ from essaim.programmes.forms.interviews import (
     QuoteFormSet,
     ThemeForm,
 )
-from essaim.programmes.models import Interview, Interviewee, Theme, Visit
+from essaim.programmes.models import Interview, Interviewee, SynthesisSection, Theme, Visit
 from essaim.programmes.services.interviews import (
     QuotesChanged,
     pseudonymise,
     quotes_version,
+    reindex_interviews,
     save_interview,
-    suggested_pseudonym,
+    suggested_pseudonyms,
 )
 from essaim.programmes.tabs import programme_context
 from essaim.roles.models import Perm
@@ -45,8 +47,29 @@ def themes_url(programme, theme=None) -> str:
     return f"{reverse('programmes:interviews', args=[programme.pk])}#themes"
 
 
+def theme_delete_warning(theme: Theme) -> str:
+    """What deleting a theme takes with it, said before it is done."""
+    parts = []
+    if theme.notebooks.exists():
+        parts.append("son cahier thématique")
+    if SynthesisSection.objects.filter(theme=theme).exclude(text="").exists():
+        parts.append("son texte dans la synthèse")
+    if not parts:
+        return ""
+    return (
+        f"Supprimer ce thème supprime aussi {french.enumeration(parts)}. Pour les garder, "
+        "fusionnez-le plutôt dans un autre thème (onglet Fiches et synthèse)."
+    )
+
+
 THEMES = ProgrammePart(
-    model=Theme, form_class=ThemeForm, label="thème", tab="interviews", back_url=themes_url
+    model=Theme,
+    form_class=ThemeForm,
+    label="thème",
+    tab="interviews",
+    back_url=themes_url,
+    parent=TEAM_PROGRAMME,
+    delete_warning=theme_delete_warning,
 )
 
 
@@ -113,7 +136,7 @@ def _visit_of(programme, visit_pk: int) -> Visit:
 def interview_add(request: HttpRequest, programme_pk: int, visit_pk: int) -> HttpResponse:
     programme = get_team_programme_for(request.user, programme_pk, Perm.CONTRIBUTE)
     visit = _visit_of(programme, visit_pk)
-    interview = Interview(programme=programme, visit=visit, consent_given=True)
+    interview = Interview(programme=programme, visit=visit)  # consent: asked, never assumed
     slot = visit.slots.filter(pk=_int(request.GET.get("creneau"))).first()
     initial = {"slot": slot} if slot else {}
     return _interview_form(request, programme, visit, interview, initial=initial)
@@ -221,10 +244,11 @@ def people(request: HttpRequest, pk: int) -> HttpResponse:
         .annotate(interview_count=Count("interviews"))
         .order_by("territory__name", "name")
     )
+    suggestions = suggested_pseudonyms(interviewees)
     for interviewee in interviewees:
         if not interviewee.pseudonymised:
             interviewee.form = PseudonymForm(
-                initial={"pseudonym": suggested_pseudonym(interviewee)},
+                initial={"pseudonym": suggestions[interviewee.pk]},
                 prefix=f"p{interviewee.pk}",
             )
     context = {
@@ -272,6 +296,8 @@ def interviewee_edit(request: HttpRequest, programme_pk: int, pk: int) -> HttpRe
         return redirect("programmes:people", programme.pk)
     form = IntervieweeForm(request.POST or None, instance=interviewee)
     if request.method == "POST" and form.is_valid() and save_or_conflict(form):
+        # Their notes are found under the name they now bear.
+        reindex_interviews(interviewee.interviews.values_list("pk", flat=True))
         messages.success(request, "La personne est enregistrée.")
         return redirect("programmes:people", programme.pk)
     context = {

@@ -14,7 +14,7 @@ from django.views.decorators.http import require_http_methods, require_safe
 from essaim.attachments.views import attachments_context
 from essaim.core.concurrency import save_with_history
 from essaim.core.history import history_page
-from essaim.programmes.access import get_programme_for
+from essaim.programmes.access import get_programme_for, get_team_programme_for
 from essaim.programmes.children import ProgrammePart, overview_url, part_urls
 from essaim.programmes.forms.programme import (
     DeliverableForm,
@@ -62,6 +62,7 @@ GROUP = ProgrammePart(
     label="membre du groupe d'accompagnement",
     tab="overview",
     back_url=overview_url("groupe"),
+    anonymous_history=lambda member: "Membre du groupe d'accompagnement",
 )
 
 
@@ -160,7 +161,8 @@ def programme_edit(request: HttpRequest, pk: int) -> HttpResponse:
 @login_required
 @require_safe
 def history(request: HttpRequest, pk: int) -> HttpResponse:
-    programme = get_programme_for(request.user, pk)
+    """The team's alone: it tells what the notes, sheets and synthesis became."""
+    programme = get_team_programme_for(request.user, pk)
     context = {
         **programme_context(programme, request.user, "history"),
         **history_page(request, programme),

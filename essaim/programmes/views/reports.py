@@ -11,7 +11,11 @@ from django.views.decorators.http import require_http_methods, require_POST, req
 
 from essaim.core.concurrency import save_with_history
 from essaim.core.downloads import DOCX_TYPE, PDF_TYPE, file_response
-from essaim.programmes.access import get_programme_for, get_territory_for, is_team
+from essaim.programmes.access import (
+    get_team_programme_for,
+    get_territory_for,
+    is_team,
+)
 from essaim.programmes.forms.reports import CommentForm, ReportSheetForm
 from essaim.programmes.models import ReportSheet, SheetStatus
 from essaim.programmes.services.reports import (
@@ -30,12 +34,14 @@ FORMATS = {"pdf": PDF_TYPE, "docx": DOCX_TYPE}
 
 
 def get_sheet_for(request: HttpRequest, programme_pk: int, territory_pk: int, perm=Perm.VIEW):
-    """The territory's sheet for the programme's team, or for the territory's referent once it
-    has been sent to them (a draft is the team's); 404 otherwise."""
+    """The territory's sheet for the programme's team, or for the territory's referent (a role
+    on the territory itself) once it has been sent to them; 404 for anyone else, staff
+    included."""
     territory = get_territory_for(request.user, programme_pk, territory_pk)
     sheet = ReportSheet.objects.filter(territory=territory).first()
     team = is_team(request.user, territory.programme)
-    if sheet is None or (not team and sheet.status == SheetStatus.DRAFT):
+    referent = territory.role_of(request.user) is not None
+    if sheet is None or not (team or (referent and sheet.status != SheetStatus.DRAFT)):
         raise Http404("Cette fiche n'existe pas ou ne vous est pas encore envoyée.")
     sheet.territory = territory
     if perm not in sheet.permissions_for(request.user):
@@ -44,11 +50,13 @@ def get_sheet_for(request: HttpRequest, programme_pk: int, territory_pk: int, pe
 
 
 def may_validate(user, sheet: ReportSheet) -> bool:
-    """The referent (a role on the territory itself) or an editor of the programme."""
+    """The referent (a role on the territory itself), or an editor of the programme's team
+    who validates on their behalf."""
     territory = sheet.territory
-    return territory.role_of(user) is not None or (
-        Perm.EDIT in territory.programme.permissions_for(user)
-    )
+    if territory.role_of(user) is not None:
+        return True
+    programme = territory.programme
+    return is_team(user, programme) and Perm.EDIT in programme.permissions_for(user)
 
 
 @login_required
@@ -82,7 +90,7 @@ def sheet_page(request: HttpRequest, programme_pk: int, territory_pk: int) -> Ht
 @login_required
 @require_POST
 def sheet_prepare(request: HttpRequest, programme_pk: int, territory_pk: int) -> HttpResponse:
-    programme = get_programme_for(request.user, programme_pk, Perm.EDIT)
+    programme = get_team_programme_for(request.user, programme_pk, Perm.EDIT)
     territory = get_territory_for(request.user, programme.pk, territory_pk)
     sheet = prepare_sheet(territory=territory, actor=request.user)
     messages.success(
@@ -94,8 +102,11 @@ def sheet_prepare(request: HttpRequest, programme_pk: int, territory_pk: int) ->
 @login_required
 @require_http_methods(["GET", "POST"])
 def sheet_edit(request: HttpRequest, programme_pk: int, territory_pk: int) -> HttpResponse:
-    programme = get_programme_for(request.user, programme_pk, Perm.EDIT)
+    programme = get_team_programme_for(request.user, programme_pk, Perm.EDIT)
     sheet, _ = get_sheet_for(request, programme.pk, territory_pk)
+    if sheet.status == SheetStatus.VALIDATED:
+        messages.error(request, "La fiche est validée par le référent : elle ne se modifie plus.")
+        return redirect(sheet.get_absolute_url())
     form = ReportSheetForm(request.POST or None, instance=sheet)
     if request.method == "POST" and form.is_valid():
         saved = save_with_history(
@@ -121,7 +132,7 @@ def sheet_edit(request: HttpRequest, programme_pk: int, territory_pk: int) -> Ht
 @login_required
 @require_POST
 def sheet_send(request: HttpRequest, programme_pk: int, territory_pk: int) -> HttpResponse:
-    programme = get_programme_for(request.user, programme_pk, Perm.EDIT)
+    programme = get_team_programme_for(request.user, programme_pk, Perm.EDIT)
     sheet, _ = get_sheet_for(request, programme.pk, territory_pk)
     try:
         address = send_to_referent(sheet=sheet, actor=request.user)
@@ -137,7 +148,9 @@ def sheet_send(request: HttpRequest, programme_pk: int, territory_pk: int) -> Ht
 def sheet_comment(request: HttpRequest, programme_pk: int, territory_pk: int) -> HttpResponse:
     sheet, _ = get_sheet_for(request, programme_pk, territory_pk, Perm.CONTRIBUTE)
     form = CommentForm(request.POST)
-    if form.is_valid():
+    if sheet.status == SheetStatus.VALIDATED:
+        messages.error(request, "La fiche est validée : elle ne reçoit plus de remarques.")
+    elif form.is_valid():
         add_comment(
             sheet=sheet,
             author=request.user,

@@ -67,6 +67,9 @@ CONTACTS = ProgrammePart(
     new_child=new_contact,
     owner_of=lambda contact: contact.territory,
     owner_in_url=True,
+    anonymous_history=lambda contact: (
+        f"{contact.get_kind_display().capitalize()} de « {contact.territory.name} »"
+    ),
 )
 
 

@@ -14,7 +14,12 @@ from django.views.decorators.http import require_http_methods, require_POST, req
 from essaim.core.concurrency import save_or_conflict, save_with_history
 from essaim.core.downloads import ICS_TYPE, file_response
 from essaim.lib import french
-from essaim.programmes.access import get_programme_for, get_territory_for, is_team
+from essaim.programmes.access import (
+    get_programme_for,
+    get_team_programme_for,
+    get_territory_for,
+    is_team,
+)
 from essaim.programmes.children import ProgrammePart, part_urls
 from essaim.programmes.forms.visits import DebriefForm, SlotForm, VisitForm
 from essaim.programmes.models import Interview, TerritoryStatus, Visit, VisitSlot
@@ -84,6 +89,13 @@ def visit_list(request: HttpRequest, pk: int) -> HttpResponse:
 def visit_add(request: HttpRequest, programme_pk: int, territory_pk: int) -> HttpResponse:
     programme = get_programme_for(request.user, programme_pk, Perm.EDIT)
     territory = get_territory_for(request.user, programme.pk, territory_pk)
+    if not territory.takes_part:
+        messages.error(
+            request,
+            "L'écoute territoriale se programme pour un territoire confirmé : « "
+            f"{territory.name} » est « {territory.get_status_display()} ».",
+        )
+        return redirect(territory.get_absolute_url())
     visit = Visit(territory=territory)
     form = VisitForm(request.POST or None, instance=visit, programme=programme)
     if request.method == "POST" and form.is_valid():
@@ -162,7 +174,7 @@ def visit_page(request: HttpRequest, programme_pk: int, pk: int) -> HttpResponse
 @require_POST
 def debrief_edit(request: HttpRequest, programme_pk: int, pk: int) -> HttpResponse:
     """The notes of the debrief, written by the team (a contributor is enough)."""
-    programme = get_programme_for(request.user, programme_pk, Perm.CONTRIBUTE)
+    programme = get_team_programme_for(request.user, programme_pk, Perm.CONTRIBUTE)
     visit = get_visit_for(request.user, programme.pk, pk)
     form = DebriefForm(request.POST, instance=visit)
     if form.is_valid():

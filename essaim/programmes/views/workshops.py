@@ -27,6 +27,7 @@ from essaim.programmes.forms.workshops import (
 )
 from essaim.programmes.models import Programme, Seminar, Workshop
 from essaim.programmes.services.workshops import (
+    AttendanceConflict,
     WorkshopError,
     attendance_by_territory,
     create_seminar,
@@ -218,6 +219,7 @@ def render_workshop(
     *,
     outputs_form: OutputsForm | None = None,
     attendance_forms: list[AttendanceForm] | None = None,
+    status: int = 200,
 ) -> HttpResponse:
     """The workshop's page; after a refused POST, with the forms as they were sent."""
     context = programme_context(programme, request.user, "workshops")
@@ -243,7 +245,7 @@ def render_workshop(
             **attachments_context(request, workshop),
         }
     )
-    return render(request, "programmes/workshop.html", context)
+    return render(request, "programmes/workshop.html", context, status=status)
 
 
 @login_required
@@ -263,8 +265,20 @@ def attendance_edit(request: HttpRequest, programme_pk: int, pk: int) -> HttpRes
     if not all(form.is_valid() for form in forms):
         messages.error(request, "Choisissez présent, absent ou non renseigné pour chacun.")
         return render_workshop(request, programme, workshop, attendance_forms=forms)
-    attendance = {form.invitation.pk: form.answer for form in forms}
-    changed = record_attendance(workshop=workshop, attendance=attendance, by=request.user)
+    attendance = {form.invitation.pk: (form.loaded_answer, form.answer) for form in forms}
+    try:
+        changed = record_attendance(workshop=workshop, attendance=attendance, by=request.user)
+    except AttendanceConflict as error:
+        # This person's choices stay on the page, over what the others noted meanwhile.
+        messages.error(request, error.message)
+        data = request.POST.copy()
+        current = list(invitations_of(workshop))
+        for invitation in current:
+            data[f"invitation-{invitation.pk}-loaded"] = AttendanceForm(
+                invitation=invitation
+            ).initial["loaded"]
+        forms = [AttendanceForm(data, invitation=invitation) for invitation in current]
+        return render_workshop(request, programme, workshop, attendance_forms=forms, status=409)
     if changed:
         messages.success(request, "Les présences sont enregistrées.")
     else:
