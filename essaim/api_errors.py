@@ -18,11 +18,31 @@ from ninja import Field, NinjaAPI, Schema
 from ninja import pagination as ninja_pagination
 from ninja.conf import settings as ninja_settings
 from ninja.errors import AuthenticationError, ValidationError
+from pydantic import ConfigDict
 
 from essaim.accounts.api_auth import TokenRefused
 from essaim.core.children import FormRefused
 from essaim.core.concurrency import EditConflict
 from essaim.lib.errors import DomainError
+
+
+class FieldErrorOut(Schema):
+    champ: str
+    message: str
+
+
+class InvalidOut(Schema):
+    """The body of a 422: the French message, and the field of each error."""
+
+    detail: str
+    erreurs: list[FieldErrorOut] = []
+
+
+class Strict(Schema):
+    """An input schema that refuses unknown fields instead of ignoring them."""
+
+    model_config = ConfigDict(extra="forbid")
+
 
 MESSAGES = {
     "missing": "Ce champ est obligatoire.",
@@ -47,6 +67,10 @@ MESSAGES = {
     "date_parsing": "Une date au format AAAA-MM-JJ est attendue.",
     "date_from_datetime_parsing": "Une date au format AAAA-MM-JJ est attendue.",
     "date_from_datetime_inexact": "Une date sans heure (AAAA-MM-JJ) est attendue.",
+    "datetime_type": "Une date et une heure au format AAAA-MM-JJTHH:MM sont attendues.",
+    "datetime_parsing": "Une date et une heure au format AAAA-MM-JJTHH:MM sont attendues.",
+    "datetime_from_date_parsing": "Une date et une heure au format AAAA-MM-JJTHH:MM sont "
+    "attendues.",
     "greater_than_equal": "Cette valeur est trop petite.",
     "less_than_equal": "Cette valeur est trop grande.",
     "enum": "Cette valeur ne fait pas partie des choix possibles.",

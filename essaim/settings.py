@@ -58,6 +58,7 @@ INSTALLED_APPS = [
     "essaim.evaluation",
     "essaim.dossiers",
     "essaim.scaling",
+    "essaim.programmes",
     "essaim.trainings",
     "essaim.registrations",
     "essaim.memberships",

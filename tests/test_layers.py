@@ -29,9 +29,11 @@ PILLAR_LAYER = 5
 PILLARS: list[list[str]] = [
     ["experiments", "evaluation", "dossiers", "scaling"],
     ["trainings", "memberships", "registrations", "attendance", "surveys"],
+    ["programmes"],
 ]
 # A session's testimonies present an experiment: the sessions' chain reads experiments.
 PILLAR_CROSSINGS: dict[str, set[str]] = {"trainings": {"experiments"}}
+PILLAR_CROSSINGS["programmes"] = {"trainings"}  # Seminars are organised as training sessions
 
 # The project's own modules, which put everything together, may import anything.
 TOP_MODULES = {"__init__", "__main__", "cli", "settings", "urls", "api", "wsgi"}

@@ -31,7 +31,7 @@ from django.core.files.uploadedfile import UploadedFile
 from django.db import models, transaction
 from django.db.models.fields.files import FieldFile
 
-from essaim.core.history import readable
+from essaim.core.history import changed_labels, describe_changes, readable
 from essaim.lib.errors import DomainError
 
 VERSION_FIELD = "version"
@@ -398,3 +398,18 @@ def save_or_conflict(form: VersionedFormMixin, *, save: Callable[[], object] | N
         form.show_conflict(conflict)
         return False
     return True
+
+
+def save_with_history(form: VersionedFormMixin, *, owner, actor, verb: str, what: str) -> bool:
+    """Save ``form`` (valid) and, when it changed something, write « ``what`` : the fields
+    changed » in the history of ``owner`` (its ``log_action``), in one transaction; ``False``
+    when someone else changed the same fields meanwhile (:func:`save_or_conflict`)."""
+    changes = describe_changes(form)
+
+    def save() -> None:
+        with transaction.atomic():
+            form.save()
+            if changes:
+                owner.log_action(actor, verb, f"{what} : {changed_labels(changes)}", changes)
+
+    return save_or_conflict(form, save=save)

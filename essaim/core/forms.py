@@ -63,6 +63,11 @@ class LoadedModelChoiceField(forms.ModelChoiceField):
             self._rows = list(self.queryset)
         return self._rows
 
+    def use_rows(self, rows: list) -> None:
+        """Take ``rows``, the rows of its queryset already read: several forms of one page
+        (one per row of a list) then share one query."""
+        self._rows = list(rows)
+
     def _set_queryset(self, queryset) -> None:
         self._rows = None
         super()._set_queryset(queryset)

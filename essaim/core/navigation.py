@@ -16,6 +16,7 @@ MAIN_NAVIGATION = [
     NavEntry("Territoires", "territories:list"),
     NavEntry("Organisations", "organisations:list"),
     NavEntry("Contacts", "organisations:person_list"),
+    NavEntry("Programmes", "programmes:list"),
     NavEntry("Sessions", "trainings:organiser_home"),
     NavEntry("Essaimer", "scaling:public_kits"),
     NavEntry("Adhésions", "memberships:list"),

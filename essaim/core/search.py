@@ -39,12 +39,20 @@ class Searchable:
     def fields(self) -> tuple[str, ...]:
         return self.title + self.body
 
+    @property
+    def columns(self) -> tuple[str, ...]:
+        """The fields that are columns of the model (the others are read from its properties,
+        such as the heading of an interview note, made from the person's shown name)."""
+        names = {field.name for field in self.model._meta.concrete_fields}
+        return tuple(name for name in self.fields if name in names)
+
 
 REGISTRY: dict[type[models.Model], Searchable] = {}
 
 
 def register(model: type[models.Model], *, title: Iterable[str], body: Iterable[str] = ()):
-    """Make ``model`` searchable by the text of its ``title`` and ``body`` fields."""
+    """Make ``model`` searchable by the text of its ``title`` and ``body`` fields (columns, or
+    properties of its rows)."""
     searchable = Searchable(model, tuple(title), tuple(body))
     REGISTRY[model] = searchable
     uid = f"search-{model._meta.label}"
@@ -146,7 +154,7 @@ def reindex(models_to_index: Iterable[type[models.Model]] | None = None) -> dict
         content_type = ContentType.objects.get_for_model(model)
         with transaction.atomic():
             SearchEntry.objects.filter(content_type=content_type).delete()
-            rows = model._default_manager.only("pk", *searchable.fields).iterator(chunk_size=500)
+            rows = model._default_manager.only("pk", *searchable.columns).iterator(chunk_size=500)
             entries = (_entry_for(obj, searchable, content_type) for obj in rows)
             count = 0
             batch: list[SearchEntry] = []

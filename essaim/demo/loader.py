@@ -11,6 +11,7 @@ STEPS: list[tuple[str, str]] = [
     ("Organisations, territoires et contacts", "essaim.demo.data.organisations.load"),
     ("Expérimentations", "essaim.demo.data.experiments.load"),
     ("Pérennisation et essaimage", "essaim.demo.data.scaling.load"),
+    ("Programme multi-territoires", "essaim.demo.data.programmes.load"),
     ("Sessions, inscriptions et adhésions", "essaim.demo.data.trainings.load"),
 ]
 

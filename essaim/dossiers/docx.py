@@ -11,8 +11,8 @@ from docx.oxml.ns import qn
 from docx.shared import Cm, Pt
 
 from essaim.dossiers.builder import Dossier
-from essaim.dossiers.word import MUTED, PRIMARY, WordWriter, clean, full_stop, short_date
 from essaim.lib.french import counted, euros, long_date, number
+from essaim.lib.word import MUTED, PRIMARY, WordWriter, clean, full_stop, short_date
 
 
 def render_dossier_docx(dossier: Dossier) -> bytes:

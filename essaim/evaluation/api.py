@@ -13,7 +13,7 @@ from django.http import Http404, HttpRequest
 from ninja import Field, Router, Schema, Status
 from ninja.pagination import paginate
 
-from essaim.api_errors import InvalidInput, LimitOffsetPagination
+from essaim.api_errors import InvalidInput, InvalidOut, LimitOffsetPagination, Strict
 from essaim.core import children
 from essaim.core.children import FormRefused
 from essaim.evaluation import services
@@ -27,13 +27,7 @@ from essaim.evaluation.models import (
 )
 from essaim.evaluation.views.indicators import INDICATORS
 from essaim.experiments.access import get_experiment_for
-from essaim.experiments.api.common import (
-    InvalidOut,
-    Strict,
-    child_version,
-    create_through_form,
-    update_through_form,
-)
+from essaim.experiments.api.common import child_version, create_through_form, update_through_form
 from essaim.experiments.models import Experiment
 from essaim.roles.models import Perm
 

@@ -12,13 +12,12 @@ from django.utils import timezone
 from ninja import Field, Router, Schema, Status
 from ninja.pagination import paginate
 
-from essaim.api_errors import LimitOffsetPagination
+from essaim.api_errors import InvalidOut, LimitOffsetPagination, Strict
 from essaim.core.bounds import BoundedDate, SingleLine
 from essaim.core.children import filled_form
 from essaim.core.concurrency import version_of
 from essaim.core.history import describe_changes
 from essaim.experiments.access import get_experiment_for
-from essaim.experiments.api.common import InvalidOut, Strict
 from essaim.experiments.models import Experiment
 from essaim.roles.models import Perm
 from essaim.roles.permissions import assert_confidential_respected, get_object_for

@@ -13,10 +13,10 @@ from django.utils.safestring import SafeString, mark_safe
 
 from essaim.attachments.models import Attachment
 from essaim.dossiers.pdf import STYLESHEET
-from essaim.dossiers.word import WordWriter
 from essaim.experiments.models import Experiment
 from essaim.lib import french
 from essaim.lib.pdf import print_pdf
+from essaim.lib.word import WordWriter
 from essaim.scaling.models import (
     KIT_ITEM_HEADINGS,
     KitItem,

@@ -204,9 +204,10 @@ def test_the_page_reads_a_fixed_number_of_queries(maia, django_assert_max_num_qu
     # certificate), their slots, answers and attendance; the survey invitations and their
     # answers; the memberships; the contacts of the structures receiving them; the
     # registrations' names and the connection reports with their session and slot; the requests
-    # to join a network and the messages of replicas' threads; the e-mails on their way and
-    # those that could not be sent; the links sent.
-    with django_assert_max_num_queries(17):
+    # to join a network and the messages of replicas' threads; the people met, the territories'
+    # contacts, the accompaniment groups and the expense claims of the programmes; the e-mails
+    # on their way and those that could not be sent; the links sent.
+    with django_assert_max_num_queries(21):
         response = client.get(reverse("privacy:mine"))
 
     assert response.content.decode().count('data-label="Dates"') == 5

@@ -7,7 +7,6 @@ from typing import Any
 from django.db import models, transaction
 from django.http import Http404, HttpRequest
 from ninja import Schema
-from pydantic import ConfigDict
 
 from essaim.api_errors import InvalidInput
 from essaim.core import children
@@ -18,22 +17,6 @@ from essaim.experiments.models import Experiment
 
 class ErrorOut(Schema):
     detail: str
-
-
-class FieldErrorOut(Schema):
-    champ: str
-    message: str
-
-
-class InvalidOut(Schema):
-    detail: str
-    erreurs: list[FieldErrorOut] = []
-
-
-class Strict(Schema):
-    """An input schema that refuses unknown fields instead of ignoring them."""
-
-    model_config = ConfigDict(extra="forbid")
 
 
 # Checks and changes -------------------------------------------------------------------------------

@@ -7,13 +7,9 @@ from django.db.models import Prefetch
 from django.http import HttpRequest
 from ninja import Field, Router, Schema, Status
 
-from essaim.api_errors import InvalidInput
+from essaim.api_errors import InvalidInput, InvalidOut, Strict
 from essaim.core.bounds import BoundedDate
 from essaim.experiments.access import get_experiment_for
-from essaim.experiments.api.common import (
-    InvalidOut,
-    Strict,
-)
 from essaim.experiments.models import (
     Assessment,
     CriterionAssessment,

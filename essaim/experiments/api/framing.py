@@ -11,7 +11,7 @@ from django.http import HttpRequest, HttpResponse
 from ninja import Field, Query, Router, Schema, Status
 from ninja.pagination import paginate
 
-from essaim.api_errors import InvalidInput, LimitOffsetPagination, ObjectId
+from essaim.api_errors import InvalidInput, InvalidOut, LimitOffsetPagination, ObjectId, Strict
 from essaim.core import children
 from essaim.core.bounds import BoundedDate, SingleLine
 from essaim.core.concurrency import (
@@ -29,8 +29,6 @@ from essaim.experiments import services
 from essaim.experiments.access import get_experiment_for
 from essaim.experiments.api.common import (
     ErrorOut,
-    InvalidOut,
-    Strict,
     apply_changes,
     blank_choice,
     check_dates,

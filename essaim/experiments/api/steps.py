@@ -5,11 +5,10 @@ from datetime import date
 from django.http import HttpRequest
 from ninja import Field, Router, Schema, Status
 
+from essaim.api_errors import InvalidOut, Strict
 from essaim.core import children
 from essaim.experiments.access import get_experiment_for
 from essaim.experiments.api.common import (
-    InvalidOut,
-    Strict,
     child_of,
     child_version,
     create_through_form,

@@ -1,0 +1,6 @@
+from django.apps import AppConfig
+
+
+class ProgrammesConfig(AppConfig):
+    name = "essaim.programmes"
+    verbose_name = "Programmes multi-territoires"
