@@ -1,0 +1,116 @@
+"""Time the « expériences similaires » of a library of sheets (``essaim.lib.similar_texts``)
+against a floor.
+
+    .venv/bin/python bench/similar_texts.py [--sizes 1000 10000] [--full] [--seed 7]
+
+For each size, a synthetic but French-looking library (seeded random): each sheet of 40 to 120
+words mostly about one of the six themes of ``bench/theme_extraction.py``, partly about a
+second, with one or two of them as its themes and a kind of territory. It prints, for the floor
+— a plain scikit-learn ``TfidfVectorizer`` fit on the raw texts (no lemmas, no neighbours) — and
+for ``similar`` (5 neighbours each): the time, the peak of Python and NumPy allocations
+(tracemalloc, measured in a second run since tracing slows Python code down), the process's
+peak resident memory so far (``ru_maxrss``), the ratio to the floor, and the share of sheets
+whose first neighbour has the same main theme. ``--full`` adds 100,000 sheets (about 5 minutes
+per run on 2 CPUs, twice with the traced run: the time grows as n²). No Django, no database.
+"""
+
+import argparse
+import random
+import resource
+import sys
+import time
+import tracemalloc
+from collections.abc import Callable
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from sklearn.feature_extraction.text import TfidfVectorizer
+from theme_extraction import FILLERS, THEMES, sentence
+
+from essaim.lib.similar_texts import Document, similar
+
+KINDS = ["commune", "epci", "pnr", "pays", "département"]
+TITLES = ["Retour d'expérience :", "Fiche :", "Expérimentation :", "Essaimage :"]
+
+
+def make_sheets(count: int, seed: int) -> tuple[list[Document], list[str]]:
+    """The sheets and the main theme of each."""
+    rng = random.Random(seed)
+    names = list(THEMES)
+    sheets, mains = [], []
+    for number in range(count):
+        main, other = rng.sample(names, 2)
+        target = rng.randint(40, 120)
+        parts = [f"{rng.choice(TITLES)} {sentence(rng, main)}"]
+        words = len(parts[0].split())
+        while words < target:
+            draw = rng.random()
+            text = (
+                sentence(rng, main)
+                if draw < 0.65
+                else sentence(rng, other)
+                if draw < 0.9
+                else rng.choice(FILLERS)
+            )
+            parts.append(text)
+            words += len(text.split())
+        themes = frozenset({main, other} if rng.random() < 0.4 else {main})
+        sheets.append(Document(number, " ".join(parts), themes, rng.choice(KINDS)))
+        mains.append(main)
+    return sheets, mains
+
+
+def measure(run: Callable[[], object]) -> tuple[float, int, object]:
+    """Seconds of one run, then the allocation peak of a second, traced run."""
+    started = time.perf_counter()
+    result = run()
+    elapsed = time.perf_counter() - started
+    tracemalloc.start()
+    run()
+    _, peak = tracemalloc.get_traced_memory()
+    tracemalloc.stop()
+    return elapsed, peak, result
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--sizes", type=int, nargs="+", default=[1_000, 10_000])
+    parser.add_argument("--full", action="store_true", help="adds 100,000 sheets")
+    parser.add_argument("--seed", type=int, default=7)
+    options = parser.parse_args()
+    sizes = [*options.sizes, *([100_000] if options.full else [])]
+
+    similar(make_sheets(30, options.seed)[0])  # loads simplemma's dictionary once
+    print(f"resident memory once the libraries are loaded: {resident_mib():.0f} MiB\n")
+    print(
+        "| sheets | words | floor: time / peak | similar: time / peak | ratio "
+        "| maxrss so far | first neighbour on the same main theme |"
+    )
+    print("|---|---|---|---|---|---|---|")
+    for size in sizes:
+        sheets, mains = make_sheets(size, options.seed)
+        words = sum(len(sheet.text.split()) for sheet in sheets)
+        texts = [sheet.text for sheet in sheets]
+        floor_time, floor_peak, _ = measure(lambda t=texts: TfidfVectorizer().fit_transform(t))
+        elapsed, peak, found = measure(lambda s=sheets: similar(s))
+        same = sum(
+            bool(neighbours) and mains[neighbours[0].key] == mains[key]
+            for key, neighbours in found.items()
+        )
+        print(
+            f"| {size:,} | {words:,} | {floor_time:.2f} s / {floor_peak / 2**20:.0f} MiB "
+            f"| {elapsed:.2f} s / {peak / 2**20:.0f} MiB | × {elapsed / floor_time:.1f} "
+            f"| {resident_mib():.0f} MiB | {same / size:.0%} |",
+            flush=True,
+        )
+
+
+def resident_mib() -> float:
+    """The peak resident memory of the process so far (kilobytes on Linux)."""
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
+if __name__ == "__main__":
+    main()
