@@ -1,11 +1,11 @@
 """« Expériences similaires »: the nearest sheets of each sheet of a library, by what their texts
 say, their shared themes and their kind of territory (Django-free).
 
-How: each text is cut into the lemmas of its content words (:func:`essaim.lib.french_themes.lemmas`:
-« chaufferies » and « chaufferie », « rénovent » and « rénove » count as one, stop words do
-not count), weighed by
-scikit-learn's TF-IDF into a sparse document × lemma matrix whose rows have unit length, so
-that the product of two rows is their cosine. The score of a pair adds to it the Jaccard index
+How: each text is cut into the lemmas of its content words
+(:func:`essaim.lib.french_themes.lemmas`: « chaufferies » and « chaufferie », « rénovent » and
+« rénove » count as one, stop words do not count), weighed by scikit-learn's TF-IDF into a
+sparse document × lemma matrix whose rows have unit length, so that the product of two rows is
+their cosine. The score of a pair adds to it the Jaccard index
 of their themes and whether their territories are of the same kind::
 
     (1 - theme_weight - kind_weight) × cosine + theme_weight × Jaccard + kind_weight × same kind
