@@ -63,6 +63,10 @@ def test_checking_in_on_a_phone(
     assert not Attendance.objects.filter(
         registration=webconferences.registrations["Marie"]
     ).exists()
+    # Measured once htmx has swapped and settled the row: mid-swap, its box is not laid out yet.
+    page.wait_for_function(
+        "!document.querySelector('.htmx-request, .htmx-swapping, .htmx-settling, .htmx-added')"
+    )
     tap_height = page.get_by_role("button", name="Marie Dupont").bounding_box()["height"]
     assert tap_height >= 48, "une cible tactile doit être assez grande"
     width = page.evaluate("document.documentElement.scrollWidth")
