@@ -1,6 +1,7 @@
 from html import escape
 
 from django import forms
+from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.forms.models import ModelChoiceIterator
 from django.forms.renderers import DjangoTemplates
@@ -84,3 +85,11 @@ class LoadedModelChoiceField(forms.ModelChoiceField):
         raise ValidationError(
             self.error_messages["invalid_choice"], code="invalid_choice", params={"value": value}
         )
+
+
+def tell_errors(request, form: forms.BaseForm) -> None:
+    """The errors of a small form posted from a page (a status, a remark, a pseudonym), told
+    as messages on the page it returns to."""
+    for errors in form.errors.values():
+        for error in errors:
+            messages.error(request, error)

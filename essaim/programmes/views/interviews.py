@@ -12,6 +12,7 @@ from django.urls import path, reverse
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
 from essaim.core.concurrency import save_or_conflict
+from essaim.core.forms import tell_errors
 from essaim.core.search import search
 from essaim.lib import french
 from essaim.lib.errors import DomainError
@@ -265,9 +266,7 @@ def pseudonymise_view(request: HttpRequest, programme_pk: int, pk: int) -> HttpR
     interviewee = get_interviewee_for(request.user, programme.pk, pk, Perm.EDIT)
     form = PseudonymForm(request.POST, prefix=f"p{interviewee.pk}")
     if not form.is_valid():
-        for errors in form.errors.values():
-            for error in errors:
-                messages.error(request, error)
+        tell_errors(request, form)
         return redirect("programmes:people", programme.pk)
     try:
         changed = pseudonymise(

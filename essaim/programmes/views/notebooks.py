@@ -11,12 +11,12 @@ from django.urls import path
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
 from essaim.core.concurrency import save_or_conflict
+from essaim.core.forms import tell_errors
 from essaim.programmes.access import get_team_programme_for
 from essaim.programmes.forms.synthesis import NewNotebookForm, NotebookForm
 from essaim.programmes.models import Notebook
 from essaim.programmes.tabs import programme_context
 from essaim.programmes.views.reports import FORMATS, download
-from essaim.programmes.views.synthesis import tell_errors
 from essaim.roles.models import Perm
 
 

@@ -11,6 +11,7 @@ from django.views.decorators.http import require_http_methods, require_POST, req
 
 from essaim.core.concurrency import save_with_history
 from essaim.core.downloads import DOCX_TYPE, PDF_TYPE, file_response
+from essaim.core.forms import tell_errors
 from essaim.programmes.access import (
     get_team_programme_for,
     get_territory_for,
@@ -159,9 +160,7 @@ def sheet_comment(request: HttpRequest, programme_pk: int, territory_pk: int) ->
         )
         messages.success(request, "Votre remarque est enregistrée.")
     else:
-        for errors in form.errors.values():
-            for error in errors:
-                messages.error(request, error)
+        tell_errors(request, form)
     return redirect(f"{sheet.get_absolute_url()}#remarques")
 
 

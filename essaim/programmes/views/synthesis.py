@@ -12,6 +12,7 @@ from django.urls import path
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
 from essaim.core.concurrency import save_or_conflict
+from essaim.core.forms import tell_errors
 from essaim.lib.errors import DomainError
 from essaim.programmes.access import get_team_programme_for
 from essaim.programmes.forms.synthesis import (
@@ -43,12 +44,6 @@ from essaim.programmes.views.reports import FORMATS, download
 from essaim.roles.models import Perm
 
 POLL_SECONDS = 2
-
-
-def tell_errors(request: HttpRequest, form) -> None:
-    for errors in form.errors.values():
-        for error in errors:
-            messages.error(request, error)
 
 
 @login_required

@@ -13,6 +13,7 @@ from django.views.decorators.http import require_http_methods, require_POST, req
 
 from essaim.core.concurrency import save_or_conflict, save_with_history
 from essaim.core.downloads import ICS_TYPE, file_response
+from essaim.core.forms import tell_errors
 from essaim.lib import french
 from essaim.programmes.access import (
     get_programme_for,
@@ -191,9 +192,7 @@ def debrief_edit(request: HttpRequest, programme_pk: int, pk: int) -> HttpRespon
         if save_or_conflict(form, save=save):
             messages.success(request, "Les notes de la restitution sont enregistrées.")
             return redirect(f"{visit.get_absolute_url()}#restitution")
-    for errors in form.errors.values():
-        for error in errors:
-            messages.error(request, error)
+    tell_errors(request, form)
     return redirect(f"{visit.get_absolute_url()}#restitution")
 
 

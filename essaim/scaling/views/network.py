@@ -17,6 +17,7 @@ from django.views.decorators.http import require_http_methods, require_POST, req
 from essaim.attachments.models import Attachment
 from essaim.core.children import child_routes
 from essaim.core.concurrency import save_or_conflict
+from essaim.core.forms import tell_errors
 from essaim.core.history import describe_changes
 from essaim.experiments.access import get_experiment_for
 from essaim.experiments.children import ChildPage
@@ -51,14 +52,6 @@ from essaim.scaling.network import (
 from essaim.scaling.services.joining import part_version
 from essaim.scaling.services.network import add_replication, change_status, record_figure
 from essaim.scaling.views.common import scaling_context
-
-
-def tell_errors(request: HttpRequest, form) -> None:
-    """The errors of a small form posted from a page, told as messages on that page."""
-    for errors in form.errors.values():
-        for error in errors:
-            messages.error(request, error)
-
 
 SHARED_INDICATORS = ChildPage(
     model=SharedIndicator,
