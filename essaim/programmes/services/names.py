@@ -153,9 +153,11 @@ def _waiting_emails(programme, pattern, replacement, mentions) -> int:
     """The e-mails about the programme's rows in the task table (waiting, or kept once sent):
     their text, and the text of their attachments (an agenda's calendar file)."""
     changed = 0
-    rows = DBTaskResult.objects.filter(
-        mentions("args_kwargs") | Q(args_kwargs__icontains="programmes.")
-    ).only("pk", "args_kwargs")
+    rows = (
+        DBTaskResult.objects.filter(args_kwargs__icontains="programmes.")
+        .filter(mentions("args_kwargs"))
+        .only("pk", "args_kwargs")
+    )
     for row in rows:
         about = (row.args_kwargs.get("kwargs") or {}).get("about") or {}
         if not str(about.get("model", "")).startswith("programmes."):
