@@ -1,0 +1,6 @@
+from django.apps import AppConfig
+
+
+class LibraryConfig(AppConfig):
+    name = "essaim.library"
+    verbose_name = "Bibliothèque des expériences"

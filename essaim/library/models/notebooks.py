@@ -1,0 +1,114 @@
+"""The thematic notebook (*cahier thématique*): several experience sheets assembled by an editor
+with an introduction and a conclusion, published in the library as a PDF and a DOCX. A
+programme's notebook on one of its themes is the same object, with ``programme`` and ``theme``
+set: its document also holds the programme's synthesis on that theme."""
+
+from django.conf import settings
+from django.db import models
+from django.db.models import Q
+from django.urls import reverse
+from django.utils.text import slugify
+
+from essaim.core.history import Tracked
+from essaim.core.publication import Publishable, PublishableQuerySet
+from essaim.library.models.sheets import is_library_editor
+from essaim.roles.models import Perm, RoleHolder, RoleQuerySet
+
+
+class NotebookQuerySet(PublishableQuerySet, RoleQuerySet):
+    pass
+
+
+class Notebook(Tracked, Publishable, RoleHolder):
+    title = models.CharField("titre", max_length=250)
+    slug = models.SlugField("adresse", max_length=80, blank=True)
+    introduction = models.TextField("introduction", blank=True)
+    conclusion = models.TextField("pour aller plus loin", blank=True)
+    programme = models.ForeignKey(
+        "programmes.Programme",
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="library_notebooks",
+        verbose_name="programme",
+    )
+    theme = models.ForeignKey(
+        "themes.Theme",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="library_notebooks",
+        verbose_name="thème",
+    )
+    sheets = models.ManyToManyField(
+        "library.ExperienceSheet",
+        through="library.NotebookSheet",
+        related_name="notebooks",
+        blank=True,
+        verbose_name="fiches",
+    )
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name="créé par",
+    )
+    updated_at = models.DateTimeField("modifié le", auto_now=True)
+
+    roles_from = "programme"
+    PUBLIC_FIELDS = ("title", "introduction", "conclusion", "theme")
+    objects = NotebookQuerySet.as_manager()
+
+    class Meta(Publishable.Meta):
+        verbose_name = "cahier thématique"
+        verbose_name_plural = "cahiers thématiques"
+        ordering = ["title", "pk"]
+        constraints = [
+            *Publishable.Meta.constraints,
+            models.UniqueConstraint(
+                fields=["programme", "theme"],
+                condition=Q(programme__isnull=False),
+                name="one_notebook_per_programme_theme",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.title
+
+    def save(self, *args, **kwargs) -> None:
+        self.slug = slugify(self.title)[:80]
+        if kwargs.get("update_fields") is not None and "title" in kwargs["update_fields"]:
+            kwargs["update_fields"] = {*kwargs["update_fields"], "slug"}
+        super().save(*args, **kwargs)
+
+    def get_absolute_url(self) -> str:
+        return reverse("library:notebook", args=[self.pk])
+
+    def get_public_url(self) -> str:
+        return reverse("library:public_notebook", args=[self.pk, self.slug or "cahier"])
+
+    def implicit_permissions(self, user) -> frozenset[Perm]:
+        if self.programme_id is None and is_library_editor(user):
+            return frozenset(Perm)
+        return frozenset()
+
+
+class NotebookSheet(models.Model):
+    notebook = models.ForeignKey(Notebook, on_delete=models.CASCADE, related_name="entries")
+    sheet = models.ForeignKey(
+        "library.ExperienceSheet", on_delete=models.PROTECT, related_name="notebook_entries"
+    )
+    position = models.PositiveSmallIntegerField("ordre", default=0)
+
+    class Meta:
+        verbose_name = "fiche du cahier"
+        verbose_name_plural = "fiches du cahier"
+        ordering = ["position", "pk"]
+        constraints = [
+            models.UniqueConstraint(fields=["notebook", "sheet"], name="notebook_sheet_once"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.notebook_id} : {self.sheet_id}"
