@@ -5,28 +5,34 @@ Each app declares its searchable models in its own ``search.py`` with :func:`reg
 fields of the title (matched first) and those of the body. Their words are normalised here, in
 Python, for both engines — lower case, accents removed, « saint » written « st », French
 stemming — and stored in one table, ``SearchEntry``, which SQLite searches through an FTS5 table
-and PostgreSQL through a GIN index on ``to_tsvector('simple', …)``. Each stored word is kept
-twice, stemmed and as written, and each word typed is looked for as the beginning of a stored
-word — the last one also as typed — so that « brico » finds « Bricobus » and « développem »
-finds « développement ».
+and PostgreSQL through a narrow table of ``tsvector`` values beside it (``to_tsvector('simple',
+…)`` of the title and body, and of the title alone, computed by triggers when an entry is
+written), with a GIN index on each; the model does not know it, the queries here name it.
+Each stored word is kept twice, stemmed and as written, and each word typed is looked for as
+the beginning of a stored word — the last one also as typed — so that « brico » finds
+« Bricobus » and « développem » finds « développement ».
 
 ``search(queryset, "texte tapé")`` filters any queryset of a registered model — the caller's
 queryset says what the user may see — and, with ``ranked=True``, annotates ``search_rank``:
-0 when the title holds every word, 1 when only the body does. The index is kept up to date when
-objects are saved or deleted; ``essaim reindex`` rebuilds it.
+0 when the title holds every word, 1 when only the body does. With ``synonyms`` (groups of
+equivalent expressions), an expression of a group typed also matches each other expression of
+its group. ``matching_entries(text)`` gives the ids of the matching entries alone, in one
+query on the full-text index, for a caller that maps them to its rows itself (the library's
+facet index). The index is kept up to date when objects are saved or deleted; ``essaim reindex``
+rebuilds it.
 """
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 
 from django.contrib.contenttypes.models import ContentType
-from django.db import NotSupportedError, connections, models, transaction
+from django.db import DEFAULT_DB_ALIAS, NotSupportedError, connections, models, transaction
 from django.db.models import Case, Q, Value, When
 from django.db.models.expressions import RawSQL
 from django.db.models.signals import post_delete, post_save
 
 from essaim.core.models import SearchEntry
-from essaim.lib.search_terms import index_words, query_terms
+from essaim.lib.search_terms import Clause, index_words, query_clauses
 
 
 @dataclass(frozen=True)
@@ -34,6 +40,10 @@ class Searchable:
     model: type[models.Model]
     title: tuple[str, ...]  # fields whose words rank first
     body: tuple[str, ...]
+    # More words of the body read from related rows (names of places, labels of themes), and
+    # the relations ``essaim reindex`` prefetches for them.
+    related_text: Callable[[models.Model], str] | None = None
+    related: tuple[str, ...] = ()
 
     @property
     def fields(self) -> tuple[str, ...]:
@@ -50,10 +60,19 @@ class Searchable:
 REGISTRY: dict[type[models.Model], Searchable] = {}
 
 
-def register(model: type[models.Model], *, title: Iterable[str], body: Iterable[str] = ()):
+def register(
+    model: type[models.Model],
+    *,
+    title: Iterable[str],
+    body: Iterable[str] = (),
+    related_text: Callable[[models.Model], str] | None = None,
+    related: Iterable[str] = (),
+):
     """Make ``model`` searchable by the text of its ``title`` and ``body`` fields (columns, or
-    properties of its rows)."""
-    searchable = Searchable(model, tuple(title), tuple(body))
+    properties of its rows), and by ``related_text(row)`` (reading the ``related`` relations,
+    prefetched when the whole index is rebuilt). Whoever changes a many-to-many relation read by
+    ``related_text`` calls :func:`index_object` afterwards."""
+    searchable = Searchable(model, tuple(title), tuple(body), related_text, tuple(related))
     REGISTRY[model] = searchable
     uid = f"search-{model._meta.label}"
     post_save.connect(_index_saved, sender=model, dispatch_uid=uid)
@@ -64,13 +83,23 @@ def register(model: type[models.Model], *, title: Iterable[str], body: Iterable[
 # Querying -----------------------------------------------------------------------------------------
 
 
-def search(queryset: models.QuerySet, text: str, *, ranked: bool = False) -> models.QuerySet:
+def search(
+    queryset: models.QuerySet,
+    text: str,
+    *,
+    ranked: bool = False,
+    synonyms: Iterable[Sequence[str]] = (),
+) -> models.QuerySet:
     """``queryset`` narrowed to the rows whose indexed text holds every word of ``text``
     (the last one as the beginning of a word); unchanged when ``text`` has no word.
 
+    ``synonyms`` are groups of equivalent expressions (``[["autostop organisé",
+    "covoiturage"]]``): an expression of a group typed is found as any expression of its group,
+    each of whose words must be present.
+
     With ``ranked``, each row gets ``search_rank`` (0: every word is in the title), for the
     caller to order by."""
-    terms = query_terms(text)
+    terms = query_clauses(text, synonyms)
     if not terms:
         return queryset
     vendor = connections[queryset.db].vendor
@@ -92,11 +121,65 @@ def search(queryset: models.QuerySet, text: str, *, ranked: bool = False) -> mod
     return queryset
 
 
-def _matching_sql(vendor: str, terms: list[tuple[str, ...]], *, title_only: bool = False):
-    if vendor == "sqlite":
-        expression = " AND ".join(
-            "(" + " OR ".join(f'"{word}"*' for word in alternatives) + ")" for alternatives in terms
+def matching_entries(
+    text: str,
+    *,
+    synonyms: Iterable[Sequence[str]] = (),
+    title_only: bool = False,
+    using: str = DEFAULT_DB_ALIAS,
+) -> list[int] | None:
+    """The ids of the index entries (of every model) that hold every word of ``text``, in their
+    title alone with ``title_only``: one query on the full-text index, no join; ``None`` when
+    ``text`` has no word (nothing to narrow)."""
+    terms = query_clauses(text, synonyms)
+    if not terms:
+        return None
+    connection = connections[using]
+    matching = _matching_sql(connection.vendor, terms, title_only=title_only)
+    if connection.vendor != "postgresql":
+        with connection.cursor() as cursor:
+            cursor.execute(matching.sql, matching.params)
+            return [row[0] for row in cursor.fetchall()]
+    # PostgreSQL guesses that a word begun matches most rows and would read every vector (a
+    # third of a second at 100,000 entries) rather than the GIN index (milliseconds): the
+    # index, for this statement only.
+    with transaction.atomic(using=using), connection.cursor() as cursor:
+        cursor.execute("SET LOCAL enable_seqscan = off")
+        cursor.execute(matching.sql, matching.params)
+        found = [row[0] for row in cursor.fetchall()]
+        cursor.execute("SET LOCAL enable_seqscan = on")
+    return found
+
+
+# Per engine: AND, OR, and a word looked for as the beginning of a stored word.
+SYNTAX = {"sqlite": (" AND ", " OR ", '"{}"*'), "postgresql": (" & ", " | ", "{}:*")}
+
+
+def match_expression(clauses: list[Clause], vendor: str) -> str:
+    """The clauses as an FTS5 query (SQLite) or a ``tsquery`` (PostgreSQL). The words are made
+    of ``[0-9a-z]`` only (``lib/text.search_words``): nothing to quote."""
+    and_, or_, prefix = SYNTAX[vendor]
+
+    def joined(parts: list[str], operator: str) -> str:
+        return parts[0] if len(parts) == 1 else "(" + operator.join(parts) + ")"
+
+    def alternative(terms) -> str:
+        return joined(
+            [joined([prefix.format(w) for w in shortest(term)], or_) for term in terms], and_
         )
+
+    def shortest(forms) -> list[str]:
+        # Each form is looked for as the beginning of a word: « covoitur » finds whatever
+        # « covoiturage » would, which a full-text index would look for again for nothing.
+        forms = list(dict.fromkeys(forms))
+        return [w for w in forms if not any(v != w and w.startswith(v) for v in forms)]
+
+    return and_.join(joined([alternative(terms) for terms in clause], or_) for clause in clauses)
+
+
+def _matching_sql(vendor: str, terms: list[Clause], *, title_only: bool = False):
+    if vendor == "sqlite":
+        expression = match_expression(terms, vendor)
         if title_only:
             expression = f"title : ({expression})"
         return RawSQL(
@@ -104,32 +187,33 @@ def _matching_sql(vendor: str, terms: list[tuple[str, ...]], *, title_only: bool
             (expression,),
         )
     if vendor == "postgresql":
-        expression = " & ".join(
-            "(" + " | ".join(f"{word}:*" for word in alternatives) + ")" for alternatives in terms
+        column = "title_vector" if title_only else "search_vector"
+        condition = f"{column} @@ to_tsquery('simple'::regconfig, %s)"
+        return RawSQL(
+            f"SELECT id FROM {POSTGRES_VECTORS} WHERE {condition}",
+            (match_expression(terms, vendor),),
         )
-        condition = f"{POSTGRES_VECTOR} @@ to_tsquery('simple'::regconfig, %s)"
-        params: tuple[str, ...] = (expression,)
-        if title_only:
-            condition += " AND to_tsvector('simple'::regconfig, title) @@ "
-            condition += "to_tsquery('simple'::regconfig, %s)"
-            params = (expression, expression)
-        return RawSQL(f"SELECT id FROM core_searchentry WHERE {condition}", params)
     raise NotSupportedError(f"La recherche n'est pas disponible sur {vendor}.")
 
 
-# The same expression as the GIN index of the migration, so that PostgreSQL uses it.
-POSTGRES_VECTOR = "to_tsvector('simple'::regconfig, title || ' ' || body)"
+# PostgreSQL's vectors of the entries, kept by triggers, each with a GIN index (migration core
+# 0005): a match reads the index and this narrow table, never the text. Its name is that of
+# SQLite's FTS5 table, which the kept pages read as the entries' (core/generations.py).
+POSTGRES_VECTORS = "core_searchentry_fts"
 
 
 # Indexing ---------------------------------------------------------------------------------------
 
 
 def _entry_for(obj: models.Model, searchable: Searchable, content_type: ContentType):
+    body = [str(getattr(obj, name)) for name in searchable.body]
+    if searchable.related_text is not None:
+        body.append(searchable.related_text(obj))
     return SearchEntry(
         content_type=content_type,
         object_id=obj.pk,
         title=index_words(*(str(getattr(obj, name)) for name in searchable.title)),
-        body=index_words(*(str(getattr(obj, name)) for name in searchable.body)),
+        body=index_words(*body),
     )
 
 
@@ -154,7 +238,11 @@ def reindex(models_to_index: Iterable[type[models.Model]] | None = None) -> dict
         content_type = ContentType.objects.get_for_model(model)
         with transaction.atomic():
             SearchEntry.objects.filter(content_type=content_type).delete()
-            rows = model._default_manager.only("pk", *searchable.columns).iterator(chunk_size=500)
+            rows = (
+                model._default_manager.only("pk", *searchable.columns, *_foreign_keys(searchable))
+                .prefetch_related(*searchable.related)
+                .iterator(chunk_size=500)
+            )
             entries = (_entry_for(obj, searchable, content_type) for obj in rows)
             count = 0
             batch: list[SearchEntry] = []
@@ -166,6 +254,12 @@ def reindex(models_to_index: Iterable[type[models.Model]] | None = None) -> dict
             count += len(SearchEntry.objects.bulk_create(batch))
         counts[model._meta.label] = count
     return counts
+
+
+def _foreign_keys(searchable: Searchable) -> list[str]:
+    """The foreign keys among ``related``, which ``only()`` must load for their prefetch."""
+    names = {field.name for field in searchable.model._meta.concrete_fields}
+    return [name.split("__")[0] for name in searchable.related if name.split("__")[0] in names]
 
 
 def _index_saved(sender, instance, update_fields=None, raw=False, **kwargs) -> None:

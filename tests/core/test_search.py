@@ -68,6 +68,35 @@ def test_a_query_without_words_leaves_the_queryset_alone(experiments):
     assert len(found(" ; ! ")) == 4
 
 
+def test_synonyms_find_each_other_and_a_multiword_expression_needs_all_its_words():
+    groups = [["autostop organisé", "covoiturage"]]
+    ExperimentFactory(title="Covoiturage des salariés")
+    ExperimentFactory(title="Autostop organisé du Diois")
+    ExperimentFactory(title="Autostop", need="Rien n'est prévu.")
+    ExperimentFactory(title="Organisé autrement")
+
+    assert set(
+        search(Experiment.objects.all(), "covoiturage", synonyms=groups).values_list(
+            "title", flat=True
+        )
+    ) == {"Covoiturage des salariés", "Autostop organisé du Diois"}
+    assert set(
+        search(Experiment.objects.all(), "autostop organisé", synonyms=groups).values_list(
+            "title", flat=True
+        )
+    ) == {"Covoiturage des salariés", "Autostop organisé du Diois"}
+    assert found("covoiturage") == {"Covoiturage des salariés"}  # without the synonyms
+    ranked = search(Experiment.objects.all(), "covoiturage", ranked=True, synonyms=groups)
+    assert {e.search_rank for e in ranked} == {0}
+
+
+def test_a_verb_finds_its_noun_in_age_and_back():
+    ExperimentFactory(title="Covoiturer entre voisins")
+    ExperimentFactory(title="Une centrale de covoiturage")
+    assert found("covoiturage") == {"Covoiturer entre voisins", "Une centrale de covoiturage"}
+    assert found("covoiturer") == {"Covoiturer entre voisins", "Une centrale de covoiturage"}
+
+
 def test_title_matches_rank_first():
     ExperimentFactory(title="Autopartage", summary="Un covoiturage entre voisins.")
     ExperimentFactory(title="Covoiturage des salariés")

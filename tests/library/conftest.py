@@ -1,9 +1,11 @@
 """Sheets of the library for the tests: ``make_sheet`` writes one on a real perimeter."""
 
-import pytest
-from django.contrib.auth.models import Group
+import importlib
 
-from essaim.library.models import ExperienceSheet
+import pytest
+from django.contrib.auth.models import Group, Permission
+
+from essaim.library.models import ExperienceSheet, Public
 from essaim.library.models.sheets import EDITORS_GROUP
 from essaim.library.services.placing import place_sheet
 from essaim.roles.models import Role
@@ -51,3 +53,15 @@ def library_editor(db):
     user = make_user("bibliotheque@example.org", "Béatrice Bibliothécaire")
     user.groups.add(Group.objects.get(name=EDITORS_GROUP))
     return user
+
+
+def restore_library_vocabulary() -> None:
+    """The publics and the editors' group, which a migration seeds, after a transactional test
+    emptied the database."""
+    publics = importlib.import_module("essaim.library.migrations.0002_vocabulary").PUBLICS
+    for position, (slug, label) in enumerate(publics):
+        Public.objects.update_or_create(slug=slug, defaults={"label": label, "position": position})
+    group, _ = Group.objects.get_or_create(name=EDITORS_GROUP)
+    group.permissions.add(
+        Permission.objects.get(codename="review_experiencesheet", content_type__app_label="library")
+    )

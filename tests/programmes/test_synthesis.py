@@ -14,7 +14,6 @@ from essaim.programmes.models import (
     ExtractionStatus,
     Interview,
     Interviewee,
-    Notebook,
     Quote,
     SynthesisSection,
     Theme,
@@ -254,7 +253,8 @@ def test_a_notebook_gathers_the_theme_s_synthesis_workshops_and_examples(intervi
     client.post(
         reverse("programmes:create_notebook", args=[programme.pk]), {"theme": engineering.pk}
     )
-    notebook = Notebook.objects.get()
+    notebook = programme.notebooks.get()
+    assert notebook.programme_theme == engineering
     page = client.get(notebook.get_absolute_url()).text
     assert "Mutualiser un poste" in page and "Sans techniciens partagés" in page
     docx = client.get(
@@ -311,7 +311,7 @@ def test_the_tab_reads_the_same_number_of_queries_whatever_the_proposals_and_the
     extraction.save()
     for number in range(6):
         theme = Theme.objects.create(programme=programme, name=f"Autre thème {number}")
-        Notebook.objects.create(programme=programme, theme=theme, title=f"Cahier {number}")
+        programme.notebooks.create(programme_theme=theme, title=f"Cahier {number}")
     with django_assert_max_num_queries(len(few)):
         page = client.get(url)
     assert page.text.count("Retenir") == 12
@@ -320,7 +320,7 @@ def test_the_tab_reads_the_same_number_of_queries_whatever_the_proposals_and_the
 def test_deleting_a_theme_says_what_goes_with_it(interview, themes, editor):
     programme = interview.programme
     theme = themes["Coopération"]
-    Notebook.objects.create(programme=programme, theme=theme, title="Cahier coopération")
+    programme.notebooks.create(programme_theme=theme, title="Cahier coopération")
     url = reverse("programmes:delete_theme", args=[programme.pk, theme.pk])
     page = client_for(editor).get(url).text
     assert "supprime aussi son cahier thématique" in page

@@ -1,7 +1,9 @@
 """The thematic notebook (*cahier thématique*): several experience sheets assembled by an editor
 with an introduction and a conclusion, published in the library as a PDF and a DOCX. A
-programme's notebook on one of its themes is the same object, with ``programme`` and ``theme``
-set: its document also holds the programme's synthesis on that theme."""
+programme's notebook on one of its themes is the same object, with ``programme`` and
+``programme_theme`` set: its document also holds the programme's synthesis on that theme. The
+programmes reach their notebooks through the reverse relations (``programme.notebooks``,
+``theme.notebooks``), without importing this app, which sits above them."""
 
 from django.conf import settings
 from django.db import models
@@ -16,7 +18,13 @@ from essaim.roles.models import Perm, RoleHolder, RoleQuerySet
 
 
 class NotebookQuerySet(PublishableQuerySet, RoleQuerySet):
-    pass
+    def visible_to(self, user) -> "NotebookQuerySet":
+        """The library's editors also see every notebook that belongs to no programme; a
+        programme's notebooks stay with its team."""
+        visible = super().visible_to(user)
+        if not is_library_editor(user):
+            return visible
+        return self.filter(Q(pk__in=visible.values("pk")) | Q(programme__isnull=True))
 
 
 class Notebook(Tracked, Publishable, RoleHolder):
@@ -29,15 +37,25 @@ class Notebook(Tracked, Publishable, RoleHolder):
         on_delete=models.CASCADE,
         null=True,
         blank=True,
-        related_name="library_notebooks",
+        related_name="notebooks",
         verbose_name="programme",
+    )
+    # The programme's own theme (its synthesis, workshops and quotes are tagged with it); the
+    # notebooks of the library take a theme of the shared vocabulary instead.
+    programme_theme = models.ForeignKey(
+        "programmes.Theme",
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="notebooks",
+        verbose_name="thème du programme",
     )
     theme = models.ForeignKey(
         "themes.Theme",
         on_delete=models.PROTECT,
         null=True,
         blank=True,
-        related_name="library_notebooks",
+        related_name="notebooks",
         verbose_name="thème",
     )
     sheets = models.ManyToManyField(
@@ -68,9 +86,14 @@ class Notebook(Tracked, Publishable, RoleHolder):
         constraints = [
             *Publishable.Meta.constraints,
             models.UniqueConstraint(
-                fields=["programme", "theme"],
+                fields=["programme", "programme_theme"],
                 condition=Q(programme__isnull=False),
                 name="one_notebook_per_programme_theme",
+            ),
+            models.CheckConstraint(
+                condition=Q(programme__isnull=True, programme_theme__isnull=True)
+                | Q(programme__isnull=False, programme_theme__isnull=False),
+                name="notebook_programme_with_its_theme",
             ),
         ]
 
@@ -84,6 +107,13 @@ class Notebook(Tracked, Publishable, RoleHolder):
         super().save(*args, **kwargs)
 
     def get_absolute_url(self) -> str:
+        """A programme's notebook is read among the programme's pages, the others in the
+        library."""
+        if self.programme_id is not None:
+            return reverse("programmes:notebook", args=[self.programme_id, self.pk])
+        return reverse("library:notebook", args=[self.pk])
+
+    def get_library_url(self) -> str:
         return reverse("library:notebook", args=[self.pk])
 
     def get_public_url(self) -> str:
@@ -93,6 +123,14 @@ class Notebook(Tracked, Publishable, RoleHolder):
         if self.programme_id is None and is_library_editor(user):
             return frozenset(Perm)
         return frozenset()
+
+    @property
+    def theme_label(self) -> str:
+        """The notebook's theme as its cover shows it: the programme's theme, or the theme of
+        the vocabulary (load them with the row)."""
+        if self.programme_theme_id is not None:
+            return self.programme_theme.name
+        return self.theme.label if self.theme_id is not None else ""
 
 
 class NotebookSheet(models.Model):

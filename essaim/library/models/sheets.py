@@ -76,6 +76,13 @@ class Public(models.Model):
 
 
 class SheetQuerySet(PublishableQuerySet, RoleQuerySet):
+    def visible_to(self, user) -> "SheetQuerySet":
+        """The library's editors see every sheet, to review it; others, those they hold a role
+        on."""
+        if is_library_editor(user):
+            return self.all()
+        return super().visible_to(user)
+
     def to_review(self) -> "SheetQuerySet":
         """Drafts whose authors asked the editors to review them."""
         return self.filter(publication_status="draft", review_requested_at__isnull=False)

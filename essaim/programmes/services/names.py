@@ -20,7 +20,6 @@ from essaim.programmes.models import (
     Deliverable,
     ExpenseClaim,
     Interview,
-    Notebook,
     Programme,
     ProgrammeTerritory,
     Quote,
@@ -47,9 +46,10 @@ TEXTS: list[tuple[type[models.Model], str, tuple[str, ...]]] = [
     (Synthesis, "programme", ("introduction", "conclusion")),
     (SynthesisSection, "synthesis__programme", ("text",)),
     (Workshop, "programme", ("description", "outputs")),
-    (Notebook, "programme", ("introduction", "conclusion")),
     (Theme, "programme", ("description",)),
 ]
+# The thematic notebooks are rows of the library, above this app: reached through the relation.
+NOTEBOOK_TEXTS = ("introduction", "conclusion")
 # The rows whose history may name someone: (model, the path from it to its programme).
 HISTORIES: list[tuple[type[models.Model], str]] = [
     (Programme, "pk"),
@@ -108,7 +108,8 @@ def replace_name(programme: Programme, name: str, replacement: str) -> int:
 
 def _texts(programme, pattern, replacement, mentions) -> int:
     changed = 0
-    for model, path, columns in TEXTS:
+    notebooks = Programme._meta.get_field("notebooks").related_model
+    for model, path, columns in [*TEXTS, (notebooks, "programme", NOTEBOOK_TEXTS)]:
         condition = Q()
         for column in columns:
             condition |= mentions(column)

@@ -14,7 +14,6 @@ from essaim.lib.errors import DomainError
 from essaim.programmes.models import (
     ExtractionStatus,
     Interview,
-    Notebook,
     Programme,
     ProgrammeTerritory,
     Quote,
@@ -266,10 +265,10 @@ def merge_themes(*, source: Theme, target: Theme, actor) -> None:
         target.interviews.add(*source.interviews.all())
         target.quotes.add(*source.quotes.all())
         Workshop.objects.filter(theme=source).update(theme=target)
-        if Notebook.objects.filter(theme=target).exists():
-            Notebook.objects.filter(theme=source).delete()
+        if target.notebooks.exists():
+            source.notebooks.all().delete()
         else:
-            Notebook.objects.filter(theme=source).update(theme=target)
+            source.notebooks.update(programme_theme=target)
         for section in SynthesisSection.objects.filter(theme=source):
             kept = SynthesisSection.objects.filter(synthesis=section.synthesis, theme=target)
             if kept.exists():
