@@ -22,7 +22,9 @@ facet index). The index is kept up to date when objects are saved or deleted; ``
 rebuilds it.
 """
 
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from contextlib import contextmanager
+from contextvars import ContextVar
 from dataclasses import dataclass
 
 from django.contrib.contenttypes.models import ContentType
@@ -41,13 +43,32 @@ class Searchable:
     title: tuple[str, ...]  # fields whose words rank first
     body: tuple[str, ...]
     # More words of the body read from related rows (names of places, labels of themes), and
-    # the relations ``essaim reindex`` prefetches for them.
+    # the relations ``essaim reindex`` prefetches for them. ``related_text`` reads only these
+    # relations: a save whose ``update_fields`` names one of their foreign keys indexes anew.
     related_text: Callable[[models.Model], str] | None = None
     related: tuple[str, ...] = ()
 
     @property
     def fields(self) -> tuple[str, ...]:
         return self.title + self.body
+
+    @property
+    def foreign_keys(self) -> tuple[str, ...]:
+        """The foreign keys among ``related`` (``commune`` for ``commune`` or
+        ``commune__departement``): a save that changes one changes the indexed text."""
+        fields = {field.name: field for field in self.model._meta.concrete_fields}
+        names = (name.split("__")[0] for name in self.related)
+        return tuple(
+            dict.fromkeys(name for name in names if name in fields and fields[name].is_relation)
+        )
+
+    @property
+    def indexed_fields(self) -> frozenset[str]:
+        """What a save's ``update_fields`` must name for the entry to be written again: the
+        fields of the title and body, and the foreign keys read by ``related_text`` (by their
+        name or their column)."""
+        columns = {self.model._meta.get_field(name).attname for name in self.foreign_keys}
+        return frozenset({*self.fields, *self.foreign_keys, *columns})
 
     @property
     def columns(self) -> tuple[str, ...]:
@@ -218,7 +239,11 @@ def _entry_for(obj: models.Model, searchable: Searchable, content_type: ContentT
 
 
 def index_object(obj: models.Model) -> None:
-    """Write (or rewrite) the index entry of ``obj``, in one query."""
+    """Write (or rewrite) the index entry of ``obj``, in one query (at the end of the block,
+    inside :func:`indexing_deferred`)."""
+    if (pending := _deferred.get()) is not None:
+        pending.add((type(obj), obj.pk))
+        return
     searchable = REGISTRY[type(obj)]
     entry = _entry_for(obj, searchable, ContentType.objects.get_for_model(obj))
     SearchEntry.objects.bulk_create(
@@ -239,7 +264,7 @@ def reindex(models_to_index: Iterable[type[models.Model]] | None = None) -> dict
         with transaction.atomic():
             SearchEntry.objects.filter(content_type=content_type).delete()
             rows = (
-                model._default_manager.only("pk", *searchable.columns, *_foreign_keys(searchable))
+                model._default_manager.only("pk", *searchable.columns, *searchable.foreign_keys)
                 .prefetch_related(*searchable.related)
                 .iterator(chunk_size=500)
             )
@@ -256,17 +281,11 @@ def reindex(models_to_index: Iterable[type[models.Model]] | None = None) -> dict
     return counts
 
 
-def _foreign_keys(searchable: Searchable) -> list[str]:
-    """The foreign keys among ``related``, which ``only()`` must load for their prefetch."""
-    names = {field.name for field in searchable.model._meta.concrete_fields}
-    return [name.split("__")[0] for name in searchable.related if name.split("__")[0] in names]
-
-
 def _index_saved(sender, instance, update_fields=None, raw=False, **kwargs) -> None:
     if raw:  # loading fixtures: ``essaim reindex`` afterwards
         return
     searchable = REGISTRY[sender]
-    if update_fields is not None and not set(update_fields) & set(searchable.fields):
+    if update_fields is not None and not set(update_fields) & searchable.indexed_fields:
         return
     index_object(instance)
 
@@ -275,3 +294,49 @@ def _unindex_deleted(sender, instance, **kwargs) -> None:
     SearchEntry.objects.filter(
         content_type=ContentType.objects.get_for_model(sender), object_id=instance.pk
     ).delete()
+
+
+# Deferred indexing --------------------------------------------------------------------------------
+
+_deferred: ContextVar[set | None] = ContextVar("search_indexing_deferred", default=None)
+DEFERRED_BATCH = 500
+
+
+@contextmanager
+def indexing_deferred() -> Iterator[None]:
+    """For whoever writes many rows at once (an import): the objects saved meanwhile, however
+    many times, are indexed once each when the block ends, a few queries per 500 rows; nothing
+    is indexed when the block raises. Call it inside the writer's transaction, so that the
+    rows and their entries are written together or not at all."""
+    pending: set[tuple[type[models.Model], object]] = set()
+    outer = _deferred.get()
+    token = _deferred.set(pending if outer is None else outer)
+    try:
+        yield
+    finally:
+        _deferred.reset(token)
+    if outer is None:
+        index_objects(pending)
+
+
+def index_objects(keys: Iterable[tuple[type[models.Model], object]]) -> None:
+    """Write (or rewrite) the index entries of the rows ``(model, pk)`` still there, in
+    batches."""
+    by_model: dict[type[models.Model], list] = {}
+    for model, pk in keys:
+        by_model.setdefault(model, []).append(pk)
+    for model, pks in by_model.items():
+        searchable = REGISTRY[model]
+        content_type = ContentType.objects.get_for_model(model)
+        for start in range(0, len(pks), DEFERRED_BATCH):
+            rows = (
+                model._default_manager.filter(pk__in=pks[start : start + DEFERRED_BATCH])
+                .only("pk", *searchable.columns, *searchable.foreign_keys)
+                .prefetch_related(*searchable.related)
+            )
+            SearchEntry.objects.bulk_create(
+                [_entry_for(obj, searchable, content_type) for obj in rows],
+                update_conflicts=True,
+                unique_fields=["content_type", "object_id"],
+                update_fields=["title", "body"],
+            )

@@ -1,5 +1,6 @@
-"""A thematic notebook as a document: cover, table of contents, introduction, the programme's
-part on its theme when it belongs to a programme, a chapter per published sheet, conclusion.
+"""A thematic notebook as a public document: cover, table of contents, introduction, what the
+programme's synthesis says of its theme when it belongs to a programme (never its quotes, the
+names of the people heard nor its workshops' notes), a chapter per published sheet, conclusion.
 
 Described once with the programmes' :class:`Document` and written by their PDF (WeasyPrint)
 and DOCX (python-docx) writers, so that every notebook, of a programme or not, prints the same
@@ -16,7 +17,7 @@ from essaim.programmes.documents import (
     Document,
     Section,
     Table,
-    notebook_parts,
+    public_notebook_parts,
     render_docx,
     render_pdf,
 )
@@ -38,7 +39,7 @@ def published_sheets(notebook: Notebook) -> list[ExperienceSheet]:
 
 def notebook_document(notebook: Notebook) -> Document:
     sheets = published_sheets(notebook)
-    programme_parts = notebook_parts(notebook) if notebook.programme_id is not None else []
+    programme_parts = public_notebook_parts(notebook) if notebook.programme_id is not None else []
     published_on = timezone.localdate(notebook.published_at) if notebook.published_at else None
     subtitle = " · ".join(
         part

@@ -2,15 +2,19 @@
 experience sheet (their name, function, structure, address and telephone, and whether they
 agreed to be published), and as the person who uploaded an import of sheets. Shown, exported
 and erased on request: a contact is deleted — a contact is only a way to reach someone, and the
-sheet's public page must not show them a moment longer —; an import forgets who uploaded it and
-keeps what it did. The sheet's history notes the request, without the address."""
+sheet's public page must not show them a moment longer —; an import forgets who uploaded it,
+its file is deleted (one not yet run is refused) and it keeps what it did. The sheet's history
+notes the request, without the address."""
 
 import datetime
 
 from essaim.core.models import record_history
 from essaim.core.personal_data import Holder, iso, register
 from essaim.lib import french
-from essaim.library.models import SheetContact, SheetImport
+from essaim.library.models import ImportStatus, SheetContact, SheetImport
+from essaim.library.services.imports import forget_file
+
+ERASED_FILE = "Le fichier a été supprimé à la demande de la personne qui l'a déposé."
 
 
 def find(email: str) -> list:
@@ -55,6 +59,14 @@ def erase(email: str, now: datetime.datetime) -> list[str]:
             )
         )
     imports = SheetImport.objects.filter(created_by__email__iexact=email)
+    # Their files may hold personal data: deleted; an import not yet run cannot run any more.
+    for sheet_import in imports.exclude(file=""):
+        forget_file(sheet_import)
+    imports.filter(status__in=(ImportStatus.UPLOADED, ImportStatus.QUEUED)).update(
+        status=ImportStatus.FAILED,
+        finished_at=now,
+        errors=[{"line": None, "message": ERASED_FILE}],
+    )
     if count := imports.update(created_by=None):
         done.append(
             french.counted(

@@ -138,23 +138,7 @@ def write_sheet_lists(lists: Mapping[int, list[Neighbour]], *, everything: bool)
     stored = stored_sheet_lists(None if everything else lists)
     moved = [pk for pk, found in lists.items() if _rows_of(found) != _rows_of(stored.get(pk, []))]
     gone = [pk for pk in stored if pk not in lists] if everything else []
-    for part in _parts(moved + gone):
-        SimilarSheet.objects.filter(sheet_id__in=part).delete()
-    SimilarSheet.objects.bulk_create(
-        [
-            SimilarSheet(
-                sheet_id=pk,
-                neighbour_id=neighbour.key,
-                rank=rank,
-                score=neighbour.score,
-                shared_themes=_text_of(neighbour.shared_themes),
-            )
-            for pk in moved
-            for rank, neighbour in enumerate(lists[pk], start=1)
-        ],
-        batch_size=1000,
-    )
-    return len(moved) + len(gone)
+    return _replace_lists(SimilarSheet, "sheet_id", "neighbour_id", lists, moved, gone)
 
 
 def write_experiment_lists(lists: Mapping[int, list[Neighbour]]) -> int:
@@ -167,13 +151,18 @@ def write_experiment_lists(lists: Mapping[int, list[Neighbour]]) -> int:
         stored[experiment_id].append((sheet_id, score, themes))
     moved = [pk for pk, found in lists.items() if _rows_of(found) != stored.get(pk, [])]
     gone = [pk for pk in stored if pk not in lists]
+    return _replace_lists(SimilarToExperiment, "experiment_id", "sheet_id", lists, moved, gone)
+
+
+def _replace_lists(model, owner: str, found: str, lists, moved: list[int], gone: list[int]) -> int:
+    """Delete the stored lists of ``moved`` and ``gone`` and write those of ``moved``; returns
+    how many lists changed."""
     for part in _parts(moved + gone):
-        SimilarToExperiment.objects.filter(experiment_id__in=part).delete()
-    SimilarToExperiment.objects.bulk_create(
+        model.objects.filter(**{f"{owner}__in": part}).delete()
+    model.objects.bulk_create(
         [
-            SimilarToExperiment(
-                experiment_id=pk,
-                sheet_id=neighbour.key,
+            model(
+                **{owner: pk, found: neighbour.key},
                 rank=rank,
                 score=neighbour.score,
                 shared_themes=_text_of(neighbour.shared_themes),

@@ -164,8 +164,8 @@ def notebook_document(notebook) -> Document:
 
 def notebook_parts(notebook) -> list[Section]:
     """What the programme knows of the notebook's theme: what the synthesis says of it, the
-    outputs of the workshops on it, the examples of the territories (their quotes on it). The
-    library's document of the notebook holds them too."""
+    outputs of the workshops on it, the examples of the territories (their quotes on it). For the
+    team only: the library's public page and documents take :func:`public_notebook_parts`."""
     theme = notebook.programme_theme
     programme = notebook.programme
     section = SynthesisSection.objects.filter(synthesis__programme=programme, theme=theme).first()
@@ -197,6 +197,18 @@ def notebook_parts(notebook) -> list[Section]:
         if examples
         else Section("Les exemples des territoires", "Aucune citation sur ce thème."),
     ]
+
+
+def public_notebook_parts(notebook) -> list[Section]:
+    """The programme's part of a notebook that the library publishes: the text the team wrote
+    on its theme in the synthesis, and nothing else (neither the quotes nor the names of the
+    people heard, nor the workshops' notes, which stay in the team's own document)."""
+    section = SynthesisSection.objects.filter(
+        synthesis__programme_id=notebook.programme_id, theme_id=notebook.programme_theme_id
+    ).first()
+    if section is None or not section.text.strip():
+        return []
+    return [Section("Ce que dit la synthèse", section.text)]
 
 
 def render_pdf(document: Document) -> bytes:

@@ -229,3 +229,24 @@ def test_a_search_adds_no_query_to_the_lists(owner):
             response = client.get(reverse(name), {"q": query})
         assert response.status_code == 200
         assert len(searched) == len(unfiltered), name
+
+
+def test_a_save_of_only_the_foreign_keys_read_by_the_related_text_reindexes(referential):
+    """A sheet's entry holds the names of its place (read through its foreign keys): a save of
+    its place alone writes it again."""
+    from essaim.library.models import ExperienceSheet
+    from essaim.library.services.placing import place_sheet
+    from tests.library.conftest import make_sheet, territory_of
+
+    sheet = make_sheet("Une recyclerie")  # in Privas
+    new_commune = territory_of("26198")
+    name = new_commune.communes.get().name
+    sheet = ExperienceSheet.objects.get(pk=sheet.pk)
+    assert not search(ExperienceSheet.objects.all(), name).exists()
+
+    sheet.territory = new_commune
+    place_sheet(sheet)
+    sheet.save(update_fields=["territory", "commune", "epci", "departement", "region"])
+
+    assert list(search(ExperienceSheet.objects.all(), name)) == [sheet]
+    assert not search(ExperienceSheet.objects.all(), "Privas").exists()

@@ -56,3 +56,12 @@ def test_the_feed_holds_at_most_thirty_sheets(client, referential, django_assert
     with django_assert_max_num_queries(3):
         xml = client.get(FEED).content.decode()
     assert xml.count("<entry>") == 30
+
+
+def test_a_summary_is_escaped_in_the_feed(client, referential):
+    make_sheet("Fiche piégée", summary="<script>alert(1)</script>\nDeuxième ligne & fin")
+    xml = client.get(FEED).content.decode()
+    assert "<script>" not in xml and "&lt;script&gt;" not in xml
+    # The HTML sent is the escaped text, in paragraphs: « &lt; » escaped once more as XML.
+    assert "&amp;lt;script&amp;gt;alert(1)&amp;lt;/script&amp;gt;&lt;br&gt;" in xml
+    assert "Deuxième ligne &amp;amp; fin" in xml

@@ -15,3 +15,16 @@ def test_filters_read_the_query_and_narrow_the_published_sheets(referential):
     assert list(filters.apply(ExperienceSheet.objects.published())) == [ardeche]
     assert SheetFilters.from_query({"year": "99999"}).year is None
     assert filters.as_query(departement=None) == {"year": "2020"}
+
+
+@pytest.mark.parametrize("year", ["²", "२०२०", "2" * 5000, "0002020", " 20 20"])
+def test_a_year_that_is_not_four_ascii_digits_is_ignored(year):
+    assert SheetFilters.from_query({"year": year}).year is None
+
+
+@pytest.mark.parametrize("url", ["library:search", "library:opendata_csv"])
+def test_an_odd_year_never_makes_an_error(client, url, referential):
+    from django.urls import reverse
+
+    for year in ("²", "9" * 5000):
+        assert client.get(reverse(url), {"year": year}).status_code == 200

@@ -354,3 +354,74 @@ def test_the_list_of_imports_is_read_in_queries_that_do_not_grow(
     with django_assert_max_num_queries(6):
         page = client.get(reverse("library:imports")).content.decode()
     assert "24.csv" in page
+
+
+# Odd numbers, too many columns, the file deleted -------------------------------------------------
+
+
+@pytest.mark.django_db
+def test_a_year_that_is_not_a_number_is_an_error_of_its_line(
+    editor_client, django_capture_on_commit_callbacks
+):
+    header = "Titre;Commune;Année de début;Année de fin"
+    lines = ["Marché;07186;²;", f"Ferme;07186;;{'9' * 5000}", "Forge;07186;2020;"]
+    sheet_import = run_in_worker(
+        editor_client,
+        csv_file(lines, header=header, encoding="utf-8"),
+        django_capture_on_commit_callbacks,
+    )
+    assert sheet_import.status == ImportStatus.FAILED
+    assert sheet_import.errors == [
+        {"line": 2, "message": "année de début : « ² » n'est pas une année"},
+        {"line": 3, "message": f"année de fin : « {'9' * 20} » n'est pas une année"},
+    ]
+    assert ExperienceSheet.objects.count() == 0
+
+
+@pytest.mark.django_db
+def test_a_file_of_more_than_100_columns_is_refused_at_upload(editor_client):
+    header = ";".join(["Titre", "Code INSEE", *(f"Colonne {index}" for index in range(99))])
+    response = upload(editor_client, csv_file([GOOD_LINES[0]], header=header, encoding="utf-8"))
+    assert "Le fichier compte 101 colonnes : 100 au plus." in response.content.decode()
+    assert SheetImport.objects.count() == 0
+    header = ";".join(["Titre", "Code INSEE", *(f"Colonne {index}" for index in range(98))])
+    upload(editor_client, csv_file([GOOD_LINES[0]], header=header, encoding="utf-8"))
+    assert SheetImport.objects.count() == 1
+
+
+@pytest.mark.parametrize("lines", [GOOD_LINES, ["Atelier vélo;99999;;;;;;"]])
+@pytest.mark.django_db
+def test_the_file_is_deleted_when_the_import_ends(
+    editor_client, django_capture_on_commit_callbacks, lines
+):
+    upload(editor_client, csv_file(lines))
+    sheet_import = SheetImport.objects.latest("pk")
+    storage, name = sheet_import.file.storage, sheet_import.file.name
+    assert storage.exists(name)
+    with django_capture_on_commit_callbacks(execute=True):
+        choose_columns(editor_client, sheet_import)
+    sheet_import.refresh_from_db()
+    assert sheet_import.status in (ImportStatus.DONE, ImportStatus.FAILED)
+    assert not storage.exists(name)
+    assert sheet_import.file.name == ""
+    assert sheet_import.mapping and sheet_import.headers  # kept
+    assert editor_client.get(sheet_import.get_absolute_url()).status_code == 200
+
+
+@pytest.mark.django_db
+def test_imported_sheets_are_indexed_once_with_their_themes_and_publics(
+    editor_client, django_capture_on_commit_callbacks
+):
+    from essaim.core.models import SearchEntry
+    from essaim.core.search import search
+
+    sheet_import = run_in_worker(
+        editor_client, csv_file(GOOD_LINES), django_capture_on_commit_callbacks
+    )
+    assert sheet_import.status == ImportStatus.DONE
+    sheets = ExperienceSheet.objects.all()
+    assert SearchEntry.objects.filter(content_type__model="experiencesheet").count() == 3
+    assert [sheet.title for sheet in search(sheets, "jeunes")] == ["Covoiturage solidaire"]
+    assert [sheet.title for sheet in search(sheets, "alimentation")] == ["Épicerie itinérante"]
+    assert [sheet.title for sheet in search(sheets, "Privas épicerie")] == []
+    assert sheets.get(title="Café des aînés").themes.exists()

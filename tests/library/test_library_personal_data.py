@@ -62,3 +62,22 @@ def test_erasing_deletes_the_contact_from_the_public_page_and_forgets_the_upload
     entry = HistoryEntry.objects.of(sheet).first()
     assert "contact de la fiche" in entry.summary
     assert "lea.martin" not in entry.summary.lower()
+
+
+def test_erasing_deletes_the_files_of_the_person_s_imports(held):
+    from django.core.files.base import ContentFile
+
+    from essaim.library.models import ImportStatus
+
+    _, _, upload, _ = held
+    upload.file.save("import.csv", ContentFile(b"Titre;Commune\r\nLea Martin;07186\r\n"))
+    storage, name = upload.file.storage, upload.file.name
+    assert storage.exists(name)
+
+    erase_personal_data(email="lea.martin@example.org")
+
+    upload.refresh_from_db()
+    assert not storage.exists(name)
+    assert upload.file.name == ""
+    assert upload.status == ImportStatus.FAILED  # it cannot be run without its file
+    assert "supprimé à la demande" in upload.errors[0]["message"]

@@ -167,7 +167,7 @@ def test_a_draft_sheet_never_enters_a_notebook(notebook, sheets, library_editor)
         {"sheet": sheets["brouillon"].pk},
     )
     assert "Tiers-lieu en brouillon" not in order_of(notebook)
-    with pytest.raises(NotebookError, match="fiches publiées"):
+    with pytest.raises(NotebookError, match="n'est pas publiée"):
         create_notebook(
             title="Cahier",
             introduction="",
@@ -175,6 +175,32 @@ def test_a_draft_sheet_never_enters_a_notebook(notebook, sheets, library_editor)
             sheets=[sheets["brouillon"]],
             actor=library_editor,
         )
+
+
+def test_a_draft_s_key_tells_nothing_of_its_title(notebook, sheets, library_editor):
+    client = client_for(library_editor)
+    draft = sheets["brouillon"]
+    for action in ("ajouter", "retirer", "monter"):
+        response = client.post(
+            reverse("library:notebook_sheets", args=[notebook.pk, action]),
+            {"sheet": draft.pk},
+            follow=True,
+        )
+        assert response.status_code == 404, action
+        assert draft.title not in response.text, action
+    with pytest.raises(NotebookError) as error:
+        add_sheet(notebook=notebook, sheet=draft, actor=library_editor)
+    assert error.value.message == "Cette fiche n'existe pas ou n'est pas publiée."
+    assert draft.title not in str(notebook.history().values_list("summary", flat=True))
+
+
+def test_a_sheet_withdrawn_since_can_still_be_taken_out(notebook, sheets, library_editor):
+    sheets["bus"].withdraw(library_editor, "À reprendre.")
+    client_for(library_editor).post(
+        reverse("library:notebook_sheets", args=[notebook.pk, "retirer"]),
+        {"sheet": sheets["bus"].pk},
+    )
+    assert order_of(notebook) == ["Covoiturage organisé du Diois"]
 
 
 def test_sheets_move_up_and_down_and_leave(notebook, sheets, library_editor):
@@ -331,6 +357,37 @@ def test_the_public_list_reads_as_many_queries_for_many_notebooks(
     assert page.text.count("2 fiches") == 8
 
 
+def test_the_public_page_reads_as_many_queries_for_many_sheets(
+    referential, library_editor, django_assert_max_num_queries
+):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    places = ["07186", "26113", "07010"]
+    notebook = create_notebook(
+        title="Cahier des lieux",
+        introduction="",
+        conclusion="",
+        sheets=[make_sheet(f"Fiche {n}", insee_code=places[n % 3]) for n in range(2)],
+        actor=library_editor,
+    )
+    notebook.publish(library_editor)
+    client = client_for(None)
+    url = notebook.get_public_url()
+    client.get(url)
+    with CaptureQueriesContext(connection) as few:
+        client.get(url)
+    for number in range(2, 6):
+        add_sheet(
+            notebook=notebook,
+            sheet=make_sheet(f"Fiche {number}", insee_code=places[number % 3]),
+            actor=library_editor,
+        )
+    with django_assert_max_num_queries(len(few)):
+        page = client.get(url)
+    assert page.text.count("Lire la fiche") == 6
+
+
 def test_the_editors_list_reads_as_many_queries_for_many_notebooks(
     sheets, library_editor, django_assert_max_num_queries
 ):
@@ -384,11 +441,18 @@ def test_a_programme_s_notebook_is_its_team_s(programme_notebook, editor, reader
     assert client_for(reader).post(publish).status_code == 403
     page = client_for(editor).get(url).text
     assert "Coopération" in page and programme_notebook.get_absolute_url() in page
+    # The team edits it, a library's editor (here one of the team too) publishes it.
+    assert client_for(editor).post(publish).status_code == 403
+    programme_notebook.refresh_from_db()
+    assert not programme_notebook.is_published
+    editor.groups.add(library_editor.groups.get())
     client_for(editor).post(publish)
     programme_notebook.refresh_from_db()
     assert programme_notebook.is_published
     public = client_for(None).get(programme_notebook.get_public_url()).text
-    assert "Ce que dit la synthèse" in public and "Les exemples des territoires" in public
+    # Without a text of the synthesis on its theme, nothing of the programme's part.
+    assert "Ce que le programme en a appris" not in public
+    assert "Les exemples des territoires" not in public
 
 
 def test_a_programme_s_theme_goes_with_its_notebook_and_the_programme_s_page_links_here(

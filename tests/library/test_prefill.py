@@ -211,3 +211,32 @@ def test_an_agreed_report_sheet_prefills_the_sheet(report_sheet, owner):
     assert sheet.territory == report_sheet.territory.perimeter
     assert sheet.departement.code == "26"
     assert (sheet.year_start, sheet.year_end) == (2014, 2016)
+
+
+def test_prefilled_values_are_cut_to_their_column(report_sheet, owner):
+    """A territory and a programme whose names together pass the 200 characters of a title
+    still make a draft: the title is cut, and the sheet saves on PostgreSQL too."""
+    programme = report_sheet.territory.programme
+    programme.title = "Un programme au très long intitulé " * 7  # 245 characters
+    programme.save()
+    report_sheet.publication_agreed_at = timezone.now()
+    report_sheet.save()
+
+    draft = draft_from_report_sheet(report_sheet)
+    assert len(draft.fields["title"]) == 200
+    assert draft.fields["title"].startswith("Pays des Trois Vallées — Un programme")
+
+    response = client_for(owner).post(
+        reverse("library:new_sheet"),
+        {"start": SheetSource.REPORT_SHEET, "report_sheet": report_sheet.pk},
+    )
+    assert response.status_code == 302
+    assert ExperienceSheet.objects.get().title == draft.fields["title"]
+
+
+@pytest.mark.parametrize("given", ["²", "١٢", "9" * 40, "12345678901"])
+def test_a_malformed_experiment_number_shows_the_form(referential, owner, given):
+    url = reverse("library:new_sheet") + f"?experimentation={given}"
+    response = client_for(owner).get(url)
+    assert response.status_code == 200
+    assert response.context["form"]["experiment"].value() is None

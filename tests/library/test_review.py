@@ -137,3 +137,83 @@ def test_an_unknown_action_changes_nothing(draft, library_editor):
     assert "Action inconnue." in act(library_editor, draft, "effacer").text
     draft.refresh_from_db()
     assert draft.publication_status == "draft"
+
+
+def test_publishing_twice_is_refused_on_the_locked_row(draft, library_editor):
+    """Two editors publish at once: the second, on a copy loaded before the first published,
+    is refused on the row as it is now, and the history holds one publication."""
+    from essaim.core.publication import PublicationError
+    from essaim.library.services.review import publish_sheet
+
+    stale = ExperienceSheet.objects.get(pk=draft.pk)
+    publish_sheet(sheet=draft, actor=library_editor)
+
+    with pytest.raises(PublicationError, match="Impossible de passer de l'état « publié »"):
+        publish_sheet(sheet=stale, actor=library_editor)
+    assert HistoryEntry.objects.of(draft).filter(verb="published").count() == 1
+
+
+def test_a_withdrawal_on_a_stale_copy_is_refused_once_redrafted(draft, owner, library_editor):
+    from essaim.core.publication import PublicationError
+    from essaim.library.services.review import redraft_sheet, withdraw_sheet
+
+    act(library_editor, draft, "publier")
+    stale = ExperienceSheet.objects.get(pk=draft.pk)
+    act(owner, draft, "retirer", reason="Le territoire le demande")
+    redraft_sheet(sheet=ExperienceSheet.objects.get(pk=draft.pk), actor=owner)
+
+    with pytest.raises(PublicationError):
+        withdraw_sheet(sheet=stale, actor=owner, reason="Encore")
+    assert HistoryEntry.objects.of(draft).filter(verb="withdrawn").count() == 1
+
+
+def edit(user, sheet, **changes):
+    from tests.library.test_sheets import form_data
+
+    url = reverse("library:edit_sheet", args=[sheet.pk])
+    return client_for(user).post(url, form_data(sheet, **changes))
+
+
+def test_a_published_sheet_changed_by_its_team_goes_back_to_review(
+    draft, owner, library_editor, django_capture_on_commit_callbacks
+):
+    act(library_editor, draft, "publier")
+    draft.refresh_from_db()
+    mail.outbox.clear()
+
+    with django_capture_on_commit_callbacks(execute=True):
+        assert edit(owner, draft, learned="Une coquille corrigée").status_code == 302
+    draft.refresh_from_db()
+    # Still published, with its correction; its review is asked again.
+    assert draft.is_published and draft.learned == "Une coquille corrigée"
+    assert draft.review_requested_at > draft.published_at
+    assert [message.to for message in mail.outbox] == [[library_editor.email]]
+    assert "« Une épicerie itinérante »" in mail.outbox[0].subject
+    assert ExperienceSheet.objects.to_review().filter(pk=draft.pk).exists()
+    queue = client_for(library_editor).get(reverse("library:review_queue")).text
+    assert "Une épicerie itinérante" in queue
+    page = client_for(owner).get(reverse("library:sheet", args=[draft.pk])).text
+    assert "odifiée depuis la relecture" in page
+
+    # A second save does not write to the editors again.
+    with django_capture_on_commit_callbacks(execute=True):
+        edit(owner, draft, learned="Une autre coquille corrigée")
+    assert len(mail.outbox) == 1
+
+    # The editor approves the changes: out of the queue, still published.
+    editor_page = client_for(library_editor).get(reverse("library:sheet", args=[draft.pk])).text
+    assert "Valider les modifications" in editor_page
+    act(library_editor, draft, "publier")
+    draft.refresh_from_db()
+    assert draft.is_published and draft.review_requested_at is None
+    assert not ExperienceSheet.objects.to_review().filter(pk=draft.pk).exists()
+    assert HistoryEntry.objects.of(draft).filter(verb="published").count() == 1
+
+
+def test_a_published_sheet_changed_by_a_library_editor_needs_no_review(draft, library_editor):
+    act(library_editor, draft, "publier")
+    draft.refresh_from_db()
+    assert edit(library_editor, draft, learned="Relu et corrigé").status_code == 302
+    draft.refresh_from_db()
+    assert draft.review_requested_at is None
+    assert not ExperienceSheet.objects.to_review().exists()

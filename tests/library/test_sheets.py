@@ -266,3 +266,38 @@ def test_the_overview_of_an_experiment_links_to_its_sheet(referential, owner, re
     page = client_for(owner).get(url).text
     assert reverse("library:sheet", args=[sheet.pk]) in page
     assert ">Fiche expérience</a>" in page
+
+
+def test_a_contact_is_edited_inside_one_transaction_and_a_concurrent_change_is_refused(
+    draft, owner, editor, monkeypatch
+):
+    """The contact's row is locked (``select_for_update``, which PostgreSQL refuses outside a
+    transaction) and saved in the same transaction."""
+    from django.db import connection
+
+    from essaim.library.forms.contacts import ContactForm
+
+    contact = SheetContact.objects.create(sheet=draft, name="Paul Roux", role="Maire")
+    url = reverse("library:edit_contact", args=[draft.pk, contact.pk])
+    version = client_for(owner).get(url).context["form"]["version"].value()
+    depth_outside = len(connection.atomic_blocks)
+    depths = []
+    lock_and_check = ContactForm.lock_and_check
+
+    def spied(form):
+        depths.append(len(connection.atomic_blocks))
+        lock_and_check(form)
+
+    monkeypatch.setattr(ContactForm, "lock_and_check", spied)
+    data = {"name": "Paul Roux", "version": version}
+    response = client_for(editor).post(url, {**data, "role": "Adjoint"})
+    assert response.status_code == 302
+    assert depths and all(depth > depth_outside for depth in depths)
+    contact.refresh_from_db()
+    assert contact.role == "Adjoint"
+
+    response = client_for(owner).post(url, {**data, "role": "Conseiller"})
+    assert response.status_code == 400
+    assert "modifié par quelqu&#x27;un d&#x27;autre" in response.text
+    contact.refresh_from_db()
+    assert contact.role == "Adjoint"

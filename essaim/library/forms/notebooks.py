@@ -2,6 +2,7 @@
 by its title, the choice of a sheet, the reason of a withdrawal."""
 
 from django import forms
+from django.db.models import Q
 
 # The sheets' entries in the platform's search index are declared there: imported for them.
 import essaim.library.search  # noqa: F401
@@ -64,9 +65,23 @@ class SheetSearchForm(BoundedForm):
 
 
 class SheetChoiceForm(BoundedForm):
-    """The sheet a button adds, moves or takes out (its key, sent by the page)."""
+    """The sheet a button adds, moves or takes out (its key, sent by the page): a published
+    sheet, or one already in ``notebook`` (withdrawn since, it can still be moved or taken out).
+    Any other key is refused without telling whether a draft has it."""
 
-    sheet = forms.ModelChoiceField(queryset=ExperienceSheet.objects.all(), widget=forms.HiddenInput)
+    sheet = forms.ModelChoiceField(
+        queryset=ExperienceSheet.objects.published(),
+        widget=forms.HiddenInput,
+        error_messages={"invalid_choice": "Cette fiche n'existe pas ou n'est pas publiée."},
+    )
+
+    def __init__(self, *args, notebook: Notebook | None = None, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        if notebook is not None:
+            self.fields["sheet"].queryset = ExperienceSheet.objects.filter(
+                Q(pk__in=ExperienceSheet.objects.published().values("pk"))
+                | Q(pk__in=notebook.entries.values("sheet_id"))
+            )
 
 
 class WithdrawalForm(BoundedForm):

@@ -9,11 +9,11 @@ from django.conf import settings
 from django.db import models
 from django.db.models import Q
 from django.urls import reverse
-from django.utils.text import slugify
 
 from essaim.core.history import Tracked
 from essaim.core.publication import Publishable, PublishableQuerySet
 from essaim.library.models.sheets import is_library_editor
+from essaim.library.models.slugs import TitleSlugged
 from essaim.roles.models import Perm, RoleHolder, RoleQuerySet
 
 
@@ -27,9 +27,8 @@ class NotebookQuerySet(PublishableQuerySet, RoleQuerySet):
         return self.filter(Q(pk__in=visible.values("pk")) | Q(programme__isnull=True))
 
 
-class Notebook(Tracked, Publishable, RoleHolder):
+class Notebook(TitleSlugged, Tracked, Publishable, RoleHolder):
     title = models.CharField("titre", max_length=250)
-    slug = models.SlugField("adresse", max_length=80, blank=True)
     introduction = models.TextField("introduction", blank=True)
     conclusion = models.TextField("pour aller plus loin", blank=True)
     programme = models.ForeignKey(
@@ -99,12 +98,6 @@ class Notebook(Tracked, Publishable, RoleHolder):
 
     def __str__(self) -> str:
         return self.title
-
-    def save(self, *args, **kwargs) -> None:
-        self.slug = slugify(self.title)[:80]
-        if kwargs.get("update_fields") is not None and "title" in kwargs["update_fields"]:
-            kwargs["update_fields"] = {*kwargs["update_fields"], "slug"}
-        super().save(*args, **kwargs)
 
     def get_absolute_url(self) -> str:
         """A programme's notebook is read among the programme's pages, the others in the

@@ -6,14 +6,14 @@ from django.conf import settings
 from django.contrib.contenttypes.fields import GenericRelation
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
-from django.db.models import Q
+from django.db.models import F, Q
 from django.urls import reverse
-from django.utils.text import slugify
 
 from essaim.attachments.registry import attachable
 from essaim.core.history import Tracked
 from essaim.core.publication import Publishable, PublishableQuerySet
 from essaim.experiments.models.stages import Stage
+from essaim.library.models.slugs import TitleSlugged
 from essaim.roles.models import Perm, RoleHolder, RoleQuerySet
 from essaim.scaling.models.strategy import StrategyKind
 
@@ -84,14 +84,17 @@ class SheetQuerySet(PublishableQuerySet, RoleQuerySet):
         return super().visible_to(user)
 
     def to_review(self) -> "SheetQuerySet":
-        """Drafts whose authors asked the editors to review them."""
-        return self.filter(publication_status="draft", review_requested_at__isnull=False)
+        """Drafts whose authors asked the editors to review them, and published sheets changed
+        since their publication by someone who is not an editor (their review asked again)."""
+        return self.filter(
+            Q(publication_status="draft", review_requested_at__isnull=False)
+            | Q(publication_status="published", review_requested_at__gt=F("published_at"))
+        )
 
 
 @attachable
-class ExperienceSheet(Tracked, Publishable, RoleHolder):
+class ExperienceSheet(TitleSlugged, Tracked, Publishable, RoleHolder):
     title = models.CharField("titre", max_length=200)
-    slug = models.SlugField("adresse", max_length=80, blank=True)
     summary = models.TextField(
         "en quelques lignes",
         blank=True,
@@ -272,12 +275,6 @@ class ExperienceSheet(Tracked, Publishable, RoleHolder):
 
     def __str__(self) -> str:
         return self.title
-
-    def save(self, *args, **kwargs) -> None:
-        self.slug = slugify(self.title)[:80]
-        if kwargs.get("update_fields") is not None and "title" in kwargs["update_fields"]:
-            kwargs["update_fields"] = {*kwargs["update_fields"], "slug"}
-        super().save(*args, **kwargs)
 
     def get_absolute_url(self) -> str:
         return reverse("library:sheet", args=[self.pk])

@@ -22,6 +22,7 @@ LOOKUPS = {
     "strategy": "strategy",
 }
 MAX_VALUE_LENGTH = 40
+MAX_YEAR_LENGTH = 4
 
 
 @dataclass(frozen=True)
@@ -43,7 +44,13 @@ class SheetFilters:
             if value:
                 values[name] = value
         year = (query.get("year") or "").strip()
-        if year.isdigit() and EARLIEST_DATE.year <= int(year) <= LATEST_DATE.year:
+        # ASCII digits only (« ² » is a digit to ``isdigit()``, not to ``int()``), four at most.
+        if (
+            year.isascii()
+            and year.isdigit()
+            and len(year) <= MAX_YEAR_LENGTH
+            and EARLIEST_DATE.year <= int(year) <= LATEST_DATE.year
+        ):
             values["year"] = int(year)
         return cls(**values)
 

@@ -8,11 +8,13 @@
    error anywhere and nothing is imported: every error is kept with its line number. Otherwise
    every sheet is created as a draft, in one transaction, on the shared territory of its
    commune (reused when it exists), through the same :func:`create_sheet` as a sheet written
-   on its page.
+   on its page. Once the import has ended, done or refused, its file is deleted: it may name
+   people; the errors and the mapping stay on the row.
 
 The lines are numbered as the spreadsheet shows them: the header is line 1."""
 
 import logging
+import math
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -21,6 +23,7 @@ from django.core.files.base import ContentFile
 from django.db import transaction
 from django.utils import timezone
 
+from essaim.core.search import indexing_deferred
 from essaim.experiments.models.stages import Stage
 from essaim.lib.bounds import EARLIEST_DATE, LATEST_DATE, OutOfBounds, check_single_line
 from essaim.lib.errors import DomainError
@@ -46,6 +49,7 @@ from essaim.library.models import (
     SheetSource,
 )
 from essaim.library.services.sheets import SheetDraft, create_sheet, perimeter_for
+from essaim.library.signals import refresh_paused
 from essaim.scaling.models.strategy import StrategyKind
 from essaim.territories.models import Commune
 from essaim.themes.models import Theme
@@ -54,6 +58,7 @@ logger = logging.getLogger(__name__)
 
 MAX_IMPORT_BYTES = 10 * 1024 * 1024
 MAX_IMPORT_ROWS = 10_000
+MAX_IMPORT_COLUMNS = 100
 MAX_TEXT_LENGTH = 20_000
 MAX_KEPT_ERRORS = 500
 PROGRESS_EVERY = 100
@@ -139,6 +144,11 @@ def read_collection(data: bytes) -> Sheet:
         sheet = read_spreadsheet(data, max_rows=MAX_IMPORT_ROWS)
     except SpreadsheetError as error:
         raise CollectionImportError(error.message) from None
+    if len(sheet.header) > MAX_IMPORT_COLUMNS:
+        raise CollectionImportError(
+            f"Le fichier compte {len(sheet.header)} colonnes : {MAX_IMPORT_COLUMNS} au plus. "
+            "Retirez les colonnes inutiles avant de l'importer."
+        )
     if sum(1 for header in sheet.header if str(header or "").strip()) < 2:
         raise CollectionImportError(
             "La première ligne doit contenir les intitulés des colonnes (au moins le titre et la "
@@ -275,6 +285,31 @@ def _text(value: object) -> str:
     return str(value).strip()
 
 
+MAX_NUMBER_DIGITS = 9
+
+
+def checked_number(value: object) -> int | None:
+    """A cell as a whole number, ``None`` when it is not one: ASCII digits only (« ² » is a
+    digit to ``str.isdigit()``, not to ``int()``), ``MAX_NUMBER_DIGITS`` at most, or a finite
+    whole number from a spreadsheet's cell."""
+    if isinstance(value, bool):
+        return None
+    if isinstance(value, int):
+        return value if abs(value) < 10**MAX_NUMBER_DIGITS else None
+    if isinstance(value, float):
+        if (
+            not math.isfinite(value)
+            or not value.is_integer()
+            or abs(value) >= 10**MAX_NUMBER_DIGITS
+        ):
+            return None
+        return int(value)
+    text = _text(value)
+    if not (text.isascii() and text.isdigit() and len(text) <= MAX_NUMBER_DIGITS):
+        return None
+    return int(text)
+
+
 def _vocabulary(rows: Iterable, *names: str) -> dict[str, object]:
     """Each row found by any of its ``names`` attributes, compared loosely."""
     return {fold(str(getattr(row, name))): row for row in rows for name in names}
@@ -302,7 +337,9 @@ class LineChecker:
 
     def _commune_code(self, value: object) -> str:
         code = _text(value).upper()
-        return code.zfill(5) if code.isdigit() else code  # 7186 from a number cell: 07186
+        return (
+            code.zfill(5) if code.isascii() and code.isdigit() else code
+        )  # 7186 from a number cell: 07186
 
     def _communes(self) -> dict[str, Commune]:
         codes = {self._commune_code(self.cell(row, "commune")) for row in self.rows}
@@ -412,7 +449,10 @@ class LineChecker:
             return None
         label = FIELDS_BY_KEY[key].label
         if isinstance(value, int | float) or text.isdigit():
-            year = int(float(value)) if isinstance(value, int | float) else int(text)
+            year = checked_number(value)
+            if year is None:
+                self.refuse(row, f"{label} : « {text[:20]} » n'est pas une année")
+                return None
         else:
             try:
                 year = parse_date(value).year
@@ -506,9 +546,13 @@ def kept_errors(errors: list[LineError]) -> list[dict]:
 
 def create_sheets(*, sheet_import: SheetImport, planned: list[PlannedSheet], actor) -> int:
     """Create every planned sheet as a draft, all or none: each on the shared territory of its
-    commune, found or made once per commune."""
+    commune, found or made once per commune. The search index is written once per sheet at
+    the end, in batches, inside the same transaction; drafts have no neighbours to refresh."""
     territories: dict[int, object] = {}
-    with transaction.atomic():
+    Themes, Publics = ExperienceSheet.themes.through, ExperienceSheet.publics.through
+    themes: list = []
+    publics: list = []
+    with transaction.atomic(), refresh_paused(), indexing_deferred():
         for plan in planned:
             if plan.commune.pk not in territories:
                 territories[plan.commune.pk] = perimeter_for(
@@ -520,17 +564,37 @@ def create_sheets(*, sheet_import: SheetImport, planned: list[PlannedSheet], act
                     "territory": territories[plan.commune.pk],
                     "imported_by": sheet_import,
                 },
-                themes=plan.themes,
                 source=SheetSource.IMPORT,
             )
             sheet = create_sheet(draft=draft, actor=actor)
-            if plan.publics:
-                sheet.publics.set(plan.publics)
+            themes += [Themes(experiencesheet=sheet, theme=theme) for theme in plan.themes]
+            publics += [Publics(experiencesheet=sheet, public=public) for public in plan.publics]
+        # New sheets: their themes and publics in two inserts, indexed with them just after.
+        Themes.objects.bulk_create(themes, batch_size=500)
+        Publics.objects.bulk_create(publics, batch_size=500)
     return len(planned)
 
 
 def _finish(rows, **fields) -> None:
+    """Write how the import ended and delete its file, which may name people: the errors and
+    the mapping stay on the row."""
     rows.update(finished_at=timezone.now(), **fields)
+    for sheet_import in rows:
+        forget_file(sheet_import)
+
+
+def forget_file(sheet_import: SheetImport) -> None:
+    """Delete the import's file from the storage and its name from the row."""
+    name = sheet_import.file.name
+    if not name:
+        return
+    try:
+        sheet_import.file.storage.delete(name)
+    except OSError:
+        logger.exception("Import de fiches %s : fichier %s non supprimé", sheet_import.pk, name)
+        return
+    SheetImport.objects.filter(pk=sheet_import.pk).update(file="")
+    sheet_import.file.name = ""
 
 
 def run_import(import_id: int) -> None:

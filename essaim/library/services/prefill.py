@@ -13,7 +13,7 @@ from django.db.models import OuterRef, Subquery
 from essaim.evaluation.models import HypothesisVerdict, Indicator, IndicatorKind, JournalEntry
 from essaim.experiments.models import Experiment
 from essaim.lib import french
-from essaim.library.models import SheetSource
+from essaim.library.models import ExperienceSheet, SheetSource
 from essaim.library.services.sheets import SheetDraft, SheetError
 from essaim.programmes.models import ReportSheet, SheetStatus
 from essaim.programmes.models.reports import REPORT_SECTIONS
@@ -47,6 +47,18 @@ def bullets(lines: list[str]) -> str:
 def headed(heading: str, text: str) -> str:
     """« Heading : » then ``text``, or nothing when ``text`` is empty."""
     return f"{heading} :\n{text}" if text.strip() else ""
+
+
+def within_lengths(fields: dict) -> dict:
+    """``fields`` with each text cut to its column's ``max_length`` (a title made of a long
+    territory and programme name), so that the draft always saves; the person rereads it."""
+    cut = {}
+    for name, value in fields.items():
+        limit = getattr(ExperienceSheet._meta.get_field(name), "max_length", None)
+        if isinstance(value, str) and limit and len(value) > limit:
+            value = value[: limit - 1].rstrip() + "…"
+        cut[name] = value
+    return cut
 
 
 # From an experiment ------------------------------------------------------------------------------
@@ -85,7 +97,7 @@ def draft_from_experiment(experiment: Experiment) -> SheetDraft:
         "illustrative": experiment.illustrative,
     }
     return SheetDraft(
-        fields=fields,
+        fields=within_lengths(fields),
         themes=[experiment.theme],
         source=SheetSource.EXPERIMENT,
         experiment=experiment,
@@ -241,4 +253,6 @@ def draft_from_report_sheet(report_sheet: ReportSheet) -> SheetDraft:
             fields[part] = paragraphs(
                 *(headed(REPORT_SECTIONS[key], getattr(report_sheet, key)) for key in sections)
             )
-    return SheetDraft(fields=fields, source=SheetSource.REPORT_SHEET, report_sheet=report_sheet)
+    return SheetDraft(
+        fields=within_lengths(fields), source=SheetSource.REPORT_SHEET, report_sheet=report_sheet
+    )

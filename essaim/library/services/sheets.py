@@ -112,6 +112,7 @@ def save_sheet(form, *, actor) -> bool:
                 sheet.log_action(
                     actor, "updated", f"Fiche modifiée : {changed_labels(changes)}", changes
                 )
+                review_again(sheet, actor)
 
     return save_or_conflict(form, save=save)
 
@@ -130,6 +131,7 @@ def save_contact(*, contact: SheetContact, actor) -> SheetContact:
         what = "ajouté" if added else "modifié"
         consent = "accepte d'être publié" if contact.consented else "non publié"
         sheet.log_action(actor, "contact", f"Contact n° {place} {what} ({consent})")
+        review_again(sheet, actor)
     return contact
 
 
@@ -139,3 +141,12 @@ def delete_contact(*, contact: SheetContact, actor) -> None:
         place = list(sheet.contacts.values_list("pk", flat=True)).index(contact.pk) + 1
         contact.delete()
         sheet.log_action(actor, "contact", f"Contact n° {place} retiré")
+        review_again(sheet, actor)
+
+
+def review_again(sheet: ExperienceSheet, actor) -> None:
+    """A published sheet changed by someone who is not an editor of the library goes back to
+    the editors' review, still published (:mod:`essaim.library.services.review`)."""
+    from essaim.library.services.review import changed_after_publication  # imports this module
+
+    changed_after_publication(sheet=sheet, actor=actor)

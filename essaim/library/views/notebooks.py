@@ -1,8 +1,9 @@
 """The thematic notebooks (*cahiers thématiques*): the library's editors assemble published
 sheets with an introduction and a conclusion, order them and publish the notebook; anyone then
 reads it on its public page and downloads it as PDF or DOCX. A programme's notebook is the same
-object: its team adds sheets to it and publishes it here, and its document holds the programme's
-part on its theme."""
+object: its team adds sheets to it here, a library editor publishes it, and its public page and
+documents hold what the programme's synthesis says of its theme (its quotes and workshops stay
+with the team)."""
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -45,7 +46,11 @@ MOVES = {"monter": -1, "descendre": 1}
 def entries_of(*, published_only: bool) -> Prefetch:
     """The notebook's entries in order, with their sheets and where they lie."""
     entries = NotebookSheet.objects.select_related(
-        "sheet__territory", "sheet__departement"
+        "sheet__commune",
+        "sheet__epci",
+        "sheet__region",
+        "sheet__departement",
+        "sheet__territory",
     ).order_by("position", "pk")
     if published_only:
         entries = entries.filter(sheet__publication_status=PublicationStatus.PUBLISHED)
@@ -108,6 +113,7 @@ def notebook_page(request: HttpRequest, pk: int) -> HttpResponse:
         "notebook": notebook,
         "entries": list(notebook.entries.all()),
         "can_edit": can_edit,
+        "can_publish": can_edit and is_library_editor(request.user),
         "search_form": search_form,
         "found": found,
         "searched": search_form.is_bound,
@@ -146,9 +152,9 @@ def edit_notebook(request: HttpRequest, pk: int) -> HttpResponse:
 def change_sheets(request: HttpRequest, pk: int, action: str) -> HttpResponse:
     """Add a published sheet at the end, move one up or down, or take one out."""
     notebook = notebook_for(request, pk, Perm.EDIT)
-    form = SheetChoiceForm(request.POST)
+    form = SheetChoiceForm(request.POST, notebook=notebook)
     if not form.is_valid():
-        raise Http404("Cette fiche n'existe pas.")
+        raise Http404("Cette fiche n'existe pas ou n'est pas publiée.")
     sheet = form.cleaned_data["sheet"]
     try:
         if action == "ajouter":
@@ -170,6 +176,8 @@ def change_sheets(request: HttpRequest, pk: int, action: str) -> HttpResponse:
 @require_POST
 def change_publication(request: HttpRequest, pk: int, action: str) -> HttpResponse:
     notebook = notebook_for(request, pk, Perm.EDIT)
+    if action == "publier" and not is_library_editor(request.user):
+        raise PermissionDenied("Seuls les éditeurs de la bibliothèque publient un cahier.")
     try:
         with transaction.atomic():
             if action == "publier":
@@ -231,7 +239,7 @@ def published_notebook(pk: int) -> Notebook:
 @require_safe
 def public_notebook(request: HttpRequest, pk: int, slug: str) -> HttpResponse:
     from essaim.library.documents import published_sheets
-    from essaim.programmes.documents import notebook_parts
+    from essaim.programmes.documents import public_notebook_parts
 
     notebook = published_notebook(pk)
     if slug != (notebook.slug or "cahier"):
@@ -244,7 +252,7 @@ def public_notebook(request: HttpRequest, pk: int, slug: str) -> HttpResponse:
         "public": public_view(notebook),
         "theme": notebook.theme_label,
         "published_on": notebook.published_at,
-        "programme_parts": notebook_parts(notebook) if notebook.programme_id else [],
+        "programme_parts": public_notebook_parts(notebook) if notebook.programme_id else [],
         "sheets": sheets,
         "pdf_url": notebook_download_url(notebook, "pdf"),
         "docx_url": notebook_download_url(notebook, "docx"),

@@ -74,7 +74,10 @@ def change_publication(request: HttpRequest, pk: int, action: str) -> HttpRespon
 
 def _publish(request: HttpRequest, sheet: ExperienceSheet) -> str:
     require_library_editor(request.user)
+    was_published = sheet.is_published
     publish_sheet(sheet=sheet, actor=request.user)
+    if was_published:
+        return "Les modifications de la fiche sont relues : elle reste en ligne telle quelle."
     return "La fiche est publiée : sa page publique est en ligne, ses auteurs sont prévenus."
 
 

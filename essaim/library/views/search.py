@@ -9,6 +9,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.urls import path, reverse
 from django.utils.feedgenerator import Atom1Feed
+from django.utils.html import escape, linebreaks
 from django.utils.safestring import SafeString, mark_safe
 from django.views.decorators.http import require_safe
 
@@ -117,7 +118,8 @@ class NewSheetsFeed(Feed):
         return item.title
 
     def item_description(self, item: ExperienceSheet) -> str:
-        return item.summary
+        # Sent as HTML: the summary is the person's text, escaped, its lines kept.
+        return linebreaks(escape(item.summary))
 
     def item_link(self, item: ExperienceSheet) -> str:
         return item.get_public_url()

@@ -6,6 +6,7 @@ from dataclasses import dataclass
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.db import transaction
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import path, reverse
@@ -25,6 +26,7 @@ from essaim.library.forms.sheets import SheetForm as SheetEditForm
 from essaim.library.models import ExperienceSheet, SheetContact, SheetSource
 from essaim.library.models.sheets import is_library_editor
 from essaim.library.services.prefill import draft_from_experiment, draft_from_report_sheet
+from essaim.library.services.review import is_changed_since_review
 from essaim.library.services.sheets import (
     SheetDraft,
     SheetError,
@@ -166,7 +168,8 @@ def my_sheets(request: HttpRequest) -> HttpResponse:
 def new_sheet(request: HttpRequest) -> HttpResponse:
     initial = {}
     experiment_pk = request.GET.get("experimentation", "").strip()
-    if experiment_pk.isdigit() and len(experiment_pk) < 12:
+    # ASCII digits only (« ² » passes ``isdigit`` and not ``int``), and a number a key may be.
+    if experiment_pk.isascii() and experiment_pk.isdigit() and len(experiment_pk) < 10:
         initial = {"start": SheetSource.EXPERIMENT, "experiment": int(experiment_pk)}
     form = NewSheetForm(request.POST or None, user=request.user, initial=initial)
     if request.method == "POST" and form.is_valid():
@@ -208,6 +211,7 @@ def sheet_page(request: HttpRequest, pk: int) -> HttpResponse:
         "is_draft": sheet.publication_status == PublicationStatus.DRAFT,
         "is_published": sheet.publication_status == PublicationStatus.PUBLISHED,
         "is_withdrawn": sheet.publication_status == PublicationStatus.WITHDRAWN,
+        "changed_since_review": is_changed_since_review(sheet),
         "send_back_form": SendBackForm(),
         "withdrawal_form": WithdrawalForm(),
         **attachments_context(request, sheet),
@@ -263,8 +267,10 @@ def edit_contact(request: HttpRequest, pk: int, contact_pk: int | None = None) -
 
 
 def _save_contact(form: ContactForm, actor) -> None:
-    form.lock_and_check()
-    save_contact(contact=form.save(commit=False), actor=actor)
+    # The row is locked (``select_for_update``) until the contact is saved: one transaction.
+    with transaction.atomic():
+        form.lock_and_check()
+        save_contact(contact=form.save(commit=False), actor=actor)
 
 
 @login_required
