@@ -2,6 +2,7 @@
 against a floor.
 
     .venv/bin/python bench/similar_texts.py [--sizes 1000 10000] [--full] [--seed 7]
+        [--no-refresh] [--check]
 
 For each size, a synthetic but French-looking library (seeded random): each sheet of 40 to 120
 words mostly about one of the six themes of ``bench/theme_extraction.py``, partly about a
@@ -12,6 +13,14 @@ for ``similar`` (5 neighbours each): the time, the peak of Python and NumPy allo
 peak resident memory so far (``ru_maxrss``), the ratio to the floor, and the share of sheets
 whose first neighbour has the same main theme. ``--full`` adds 100,000 sheets (about 5 minutes
 per run on 2 CPUs, twice with the traced run: the time grows as n²). No Django, no database.
+
+Then, unless ``--no-refresh``, what the background task does when one sheet changes in a
+library that large (``refreshed``): the sheet in the middle rewritten on another theme, the
+library weighed again (``Index``), that sheet's row against all, the lists it enters or leaves;
+and one experiment asked against the whole library (``Index.nearest_to``). Each with its time
+and allocation peak, and how many lists changed. ``--check`` also computes the whole library
+again after the change and counts the lists that differ from the refreshed ones (their keys:
+the scores of pairs left alone keep the weights of their time).
 """
 
 import argparse
@@ -29,7 +38,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from sklearn.feature_extraction.text import TfidfVectorizer
 from theme_extraction import FILLERS, THEMES, sentence
 
-from essaim.lib.similar_texts import Document, similar
+from essaim.lib.similar_texts import Document, Index, refreshed, similar
 
 KINDS = ["commune", "epci", "pnr", "pays", "département"]
 TITLES = ["Retour d'expérience :", "Fiche :", "Expérimentation :", "Essaimage :"]
@@ -79,6 +88,8 @@ def main() -> None:
     parser.add_argument("--sizes", type=int, nargs="+", default=[1_000, 10_000])
     parser.add_argument("--full", action="store_true", help="adds 100,000 sheets")
     parser.add_argument("--seed", type=int, default=7)
+    parser.add_argument("--no-refresh", action="store_true", help="the full computation only")
+    parser.add_argument("--check", action="store_true", help="compare with a full computation")
     options = parser.parse_args()
     sizes = [*options.sizes, *([100_000] if options.full else [])]
 
@@ -89,6 +100,7 @@ def main() -> None:
         "| maxrss so far | first neighbour on the same main theme |"
     )
     print("|---|---|---|---|---|---|---|")
+    refreshes: list[str] = []
     for size in sizes:
         sheets, mains = make_sheets(size, options.seed)
         words = sum(len(sheet.text.split()) for sheet in sheets)
@@ -105,6 +117,62 @@ def main() -> None:
             f"| {resident_mib():.0f} MiB | {same / size:.0%} |",
             flush=True,
         )
+        if not options.no_refresh:
+            refreshes.append(measure_refresh(sheets, found, options.check))
+    if refreshes:
+        print(
+            "\n| sheets | one sheet changed: time / peak | lists changed "
+            "| one experiment asked: time / peak | differing from a full computation |"
+        )
+        print("|---|---|---|---|---|")
+        for row in refreshes:
+            print(row, flush=True)
+
+
+def measure_refresh(sheets: list[Document], found: dict, check: bool) -> str:
+    """One sheet rewritten on another theme: the lists that change, found by ``refreshed``."""
+    middle = sheets[len(sheets) // 2]
+    edited = Document(
+        middle.key,
+        " ".join(sentence(random.Random(1), "mobilité") for _ in range(6)),
+        frozenset({"mobilité"}),
+        middle.territory_kind,
+    )
+    library = [edited if sheet.key == middle.key else sheet for sheet in sheets]
+    floors = {key: ns[-1].score for key, ns in found.items() if len(ns) == 5}
+    holders = [key for key, ns in found.items() if any(n.key == middle.key for n in ns)]
+
+    def run() -> dict:
+        index = Index(library)
+        return refreshed(
+            index,
+            [middle.key],
+            floors=floors,
+            holders=holders,
+            lists=lambda keys: {key: found[key] for key in keys},
+        )
+
+    elapsed, peak, changed = measure(run)
+    experiment = Document("expérimentation", edited.text, frozenset({"mobilité"}))
+    ask_time, ask_peak, _ = measure(lambda: Index(library).nearest_to([experiment]))
+    differing = "not checked"
+    if check:
+        full = similar(library)
+        merged = {**found, **changed}
+        keys = [key for key in full if [n.key for n in full[key]] != [n.key for n in merged[key]]]
+        gap = max(
+            (
+                abs(a.score - b.score)
+                for key in keys
+                for a, b in zip(full[key], merged[key], strict=False)
+            ),
+            default=0,
+        )
+        differing = f"{len(keys)} of {len(full):,} (scores within {gap:.4f})"
+    return (
+        f"| {len(sheets):,} | {elapsed:.2f} s / {peak / 2**20:.0f} MiB | {len(changed)} "
+        f"| {ask_time:.2f} s / {ask_peak / 2**20:.0f} MiB | {differing} |"
+    )
 
 
 def resident_mib() -> float:

@@ -8,6 +8,7 @@ from essaim.accounts.api_auth import api_auth
 from essaim.api_errors import install_french_errors
 from essaim.evaluation.api import router as evaluation_router
 from essaim.experiments.api import router as experiments_router
+from essaim.library.api import router as library_router
 from essaim.programmes.api import router as programmes_router
 from essaim.scaling.api import router as scaling_router
 from essaim.territories.api import router as territories_router
@@ -27,6 +28,7 @@ api.add_router("/experiments/", experiments_router)
 api.add_router("/experiments/", evaluation_router)
 api.add_router("/scaling/", scaling_router)
 api.add_router("/programmes/", programmes_router)
+api.add_router("/library/", library_router)
 install_french_errors(api)
 
 

@@ -59,6 +59,7 @@ INSTALLED_APPS = [
     "essaim.dossiers",
     "essaim.scaling",
     "essaim.programmes",
+    "essaim.library",
     "essaim.trainings",
     "essaim.registrations",
     "essaim.memberships",

@@ -19,6 +19,7 @@ urlpatterns = [
     path("experimentations/", include("essaim.dossiers.urls")),
     path("", include("essaim.scaling.urls")),
     path("", include("essaim.programmes.urls")),
+    path("", include("essaim.library.urls")),
     path("", include("essaim.trainings.urls")),
     path("", include("essaim.registrations.urls")),
     path("", include("essaim.attendance.urls")),

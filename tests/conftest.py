@@ -191,15 +191,17 @@ def screenshot_dir() -> Path:
 
 @pytest.fixture(autouse=True)
 def theme_vocabulary(request) -> None:
-    """A transactional test empties the database when it ends; the vocabulary of themes, which
-    a migration seeds, comes back for the next one."""
+    """A transactional test empties the database when it ends; the vocabularies that migrations
+    seed (themes, the library's publics and editors' group) come back for the next one."""
     marker = request.node.get_closest_marker("django_db")
     transactional = marker is not None and marker.kwargs.get("transaction", False)
     if transactional or {"live_server", "transactional_db"} & set(request.fixturenames):
+        from tests.library.conftest import restore_library_vocabulary
         from tests.themes.factories import restore_vocabulary
 
         request.getfixturevalue("transactional_db")
         restore_vocabulary()
+        restore_library_vocabulary()
 
 
 @pytest.fixture(autouse=True)

@@ -20,6 +20,7 @@ LAYERS: list[list[str]] = [
     ["core", "api_errors"],
     ["territories", "organisations", "attachments", "themes", "governance"],
     [],  # the pillars: see PILLARS
+    ["library"],  # the library of experiences reads every pillar
     ["privacy", "dashboard", "demo"],
 ]
 PILLAR_LAYER = 5

@@ -19,5 +19,6 @@ MAIN_NAVIGATION = [
     NavEntry("Programmes", "programmes:list"),
     NavEntry("Sessions", "trainings:organiser_home"),
     NavEntry("Essaimer", "scaling:public_kits"),
+    NavEntry("Expériences", "library:search"),
     NavEntry("Adhésions", "memberships:list"),
 ]

@@ -5,28 +5,36 @@ Each app declares its searchable models in its own ``search.py`` with :func:`reg
 fields of the title (matched first) and those of the body. Their words are normalised here, in
 Python, for both engines — lower case, accents removed, « saint » written « st », French
 stemming — and stored in one table, ``SearchEntry``, which SQLite searches through an FTS5 table
-and PostgreSQL through a GIN index on ``to_tsvector('simple', …)``. Each stored word is kept
-twice, stemmed and as written, and each word typed is looked for as the beginning of a stored
-word — the last one also as typed — so that « brico » finds « Bricobus » and « développem »
-finds « développement ».
+and PostgreSQL through a narrow table of ``tsvector`` values beside it (``to_tsvector('simple',
+…)`` of the title and body, and of the title alone, computed by triggers when an entry is
+written), with a GIN index on each; the model does not know it, the queries here name it.
+Each stored word is kept twice, stemmed and as written, and each word typed is looked for as
+the beginning of a stored word — the last one also as typed — so that « brico » finds
+« Bricobus » and « développem » finds « développement ».
 
 ``search(queryset, "texte tapé")`` filters any queryset of a registered model — the caller's
 queryset says what the user may see — and, with ``ranked=True``, annotates ``search_rank``:
-0 when the title holds every word, 1 when only the body does. The index is kept up to date when
-objects are saved or deleted; ``essaim reindex`` rebuilds it.
+0 when the title holds every word, 1 when only the body does. With ``synonyms`` (groups of
+equivalent expressions), an expression of a group typed also matches each other expression of
+its group. ``matching_entries(text)`` gives the ids of the matching entries alone, in one
+query on the full-text index, for a caller that maps them to its rows itself (the library's
+facet index). The index is kept up to date when objects are saved or deleted; ``essaim reindex``
+rebuilds it.
 """
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from contextlib import contextmanager
+from contextvars import ContextVar
 from dataclasses import dataclass
 
 from django.contrib.contenttypes.models import ContentType
-from django.db import NotSupportedError, connections, models, transaction
+from django.db import DEFAULT_DB_ALIAS, NotSupportedError, connections, models, transaction
 from django.db.models import Case, Q, Value, When
 from django.db.models.expressions import RawSQL
 from django.db.models.signals import post_delete, post_save
 
 from essaim.core.models import SearchEntry
-from essaim.lib.search_terms import index_words, query_terms
+from essaim.lib.search_terms import Clause, index_words, query_clauses
 
 
 @dataclass(frozen=True)
@@ -34,10 +42,33 @@ class Searchable:
     model: type[models.Model]
     title: tuple[str, ...]  # fields whose words rank first
     body: tuple[str, ...]
+    # More words of the body read from related rows (names of places, labels of themes), and
+    # the relations ``essaim reindex`` prefetches for them. ``related_text`` reads only these
+    # relations: a save whose ``update_fields`` names one of their foreign keys indexes anew.
+    related_text: Callable[[models.Model], str] | None = None
+    related: tuple[str, ...] = ()
 
     @property
     def fields(self) -> tuple[str, ...]:
         return self.title + self.body
+
+    @property
+    def foreign_keys(self) -> tuple[str, ...]:
+        """The foreign keys among ``related`` (``commune`` for ``commune`` or
+        ``commune__departement``): a save that changes one changes the indexed text."""
+        fields = {field.name: field for field in self.model._meta.concrete_fields}
+        names = (name.split("__")[0] for name in self.related)
+        return tuple(
+            dict.fromkeys(name for name in names if name in fields and fields[name].is_relation)
+        )
+
+    @property
+    def indexed_fields(self) -> frozenset[str]:
+        """What a save's ``update_fields`` must name for the entry to be written again: the
+        fields of the title and body, and the foreign keys read by ``related_text`` (by their
+        name or their column)."""
+        columns = {self.model._meta.get_field(name).attname for name in self.foreign_keys}
+        return frozenset({*self.fields, *self.foreign_keys, *columns})
 
     @property
     def columns(self) -> tuple[str, ...]:
@@ -50,10 +81,19 @@ class Searchable:
 REGISTRY: dict[type[models.Model], Searchable] = {}
 
 
-def register(model: type[models.Model], *, title: Iterable[str], body: Iterable[str] = ()):
+def register(
+    model: type[models.Model],
+    *,
+    title: Iterable[str],
+    body: Iterable[str] = (),
+    related_text: Callable[[models.Model], str] | None = None,
+    related: Iterable[str] = (),
+):
     """Make ``model`` searchable by the text of its ``title`` and ``body`` fields (columns, or
-    properties of its rows)."""
-    searchable = Searchable(model, tuple(title), tuple(body))
+    properties of its rows), and by ``related_text(row)`` (reading the ``related`` relations,
+    prefetched when the whole index is rebuilt). Whoever changes a many-to-many relation read by
+    ``related_text`` calls :func:`index_object` afterwards."""
+    searchable = Searchable(model, tuple(title), tuple(body), related_text, tuple(related))
     REGISTRY[model] = searchable
     uid = f"search-{model._meta.label}"
     post_save.connect(_index_saved, sender=model, dispatch_uid=uid)
@@ -64,13 +104,23 @@ def register(model: type[models.Model], *, title: Iterable[str], body: Iterable[
 # Querying -----------------------------------------------------------------------------------------
 
 
-def search(queryset: models.QuerySet, text: str, *, ranked: bool = False) -> models.QuerySet:
+def search(
+    queryset: models.QuerySet,
+    text: str,
+    *,
+    ranked: bool = False,
+    synonyms: Iterable[Sequence[str]] = (),
+) -> models.QuerySet:
     """``queryset`` narrowed to the rows whose indexed text holds every word of ``text``
     (the last one as the beginning of a word); unchanged when ``text`` has no word.
 
+    ``synonyms`` are groups of equivalent expressions (``[["autostop organisé",
+    "covoiturage"]]``): an expression of a group typed is found as any expression of its group,
+    each of whose words must be present.
+
     With ``ranked``, each row gets ``search_rank`` (0: every word is in the title), for the
     caller to order by."""
-    terms = query_terms(text)
+    terms = query_clauses(text, synonyms)
     if not terms:
         return queryset
     vendor = connections[queryset.db].vendor
@@ -92,11 +142,65 @@ def search(queryset: models.QuerySet, text: str, *, ranked: bool = False) -> mod
     return queryset
 
 
-def _matching_sql(vendor: str, terms: list[tuple[str, ...]], *, title_only: bool = False):
-    if vendor == "sqlite":
-        expression = " AND ".join(
-            "(" + " OR ".join(f'"{word}"*' for word in alternatives) + ")" for alternatives in terms
+def matching_entries(
+    text: str,
+    *,
+    synonyms: Iterable[Sequence[str]] = (),
+    title_only: bool = False,
+    using: str = DEFAULT_DB_ALIAS,
+) -> list[int] | None:
+    """The ids of the index entries (of every model) that hold every word of ``text``, in their
+    title alone with ``title_only``: one query on the full-text index, no join; ``None`` when
+    ``text`` has no word (nothing to narrow)."""
+    terms = query_clauses(text, synonyms)
+    if not terms:
+        return None
+    connection = connections[using]
+    matching = _matching_sql(connection.vendor, terms, title_only=title_only)
+    if connection.vendor != "postgresql":
+        with connection.cursor() as cursor:
+            cursor.execute(matching.sql, matching.params)
+            return [row[0] for row in cursor.fetchall()]
+    # PostgreSQL guesses that a word begun matches most rows and would read every vector (a
+    # third of a second at 100,000 entries) rather than the GIN index (milliseconds): the
+    # index, for this statement only.
+    with transaction.atomic(using=using), connection.cursor() as cursor:
+        cursor.execute("SET LOCAL enable_seqscan = off")
+        cursor.execute(matching.sql, matching.params)
+        found = [row[0] for row in cursor.fetchall()]
+        cursor.execute("SET LOCAL enable_seqscan = on")
+    return found
+
+
+# Per engine: AND, OR, and a word looked for as the beginning of a stored word.
+SYNTAX = {"sqlite": (" AND ", " OR ", '"{}"*'), "postgresql": (" & ", " | ", "{}:*")}
+
+
+def match_expression(clauses: list[Clause], vendor: str) -> str:
+    """The clauses as an FTS5 query (SQLite) or a ``tsquery`` (PostgreSQL). The words are made
+    of ``[0-9a-z]`` only (``lib/text.search_words``): nothing to quote."""
+    and_, or_, prefix = SYNTAX[vendor]
+
+    def joined(parts: list[str], operator: str) -> str:
+        return parts[0] if len(parts) == 1 else "(" + operator.join(parts) + ")"
+
+    def alternative(terms) -> str:
+        return joined(
+            [joined([prefix.format(w) for w in shortest(term)], or_) for term in terms], and_
         )
+
+    def shortest(forms) -> list[str]:
+        # Each form is looked for as the beginning of a word: « covoitur » finds whatever
+        # « covoiturage » would, which a full-text index would look for again for nothing.
+        forms = list(dict.fromkeys(forms))
+        return [w for w in forms if not any(v != w and w.startswith(v) for v in forms)]
+
+    return and_.join(joined([alternative(terms) for terms in clause], or_) for clause in clauses)
+
+
+def _matching_sql(vendor: str, terms: list[Clause], *, title_only: bool = False):
+    if vendor == "sqlite":
+        expression = match_expression(terms, vendor)
         if title_only:
             expression = f"title : ({expression})"
         return RawSQL(
@@ -104,37 +208,42 @@ def _matching_sql(vendor: str, terms: list[tuple[str, ...]], *, title_only: bool
             (expression,),
         )
     if vendor == "postgresql":
-        expression = " & ".join(
-            "(" + " | ".join(f"{word}:*" for word in alternatives) + ")" for alternatives in terms
+        column = "title_vector" if title_only else "search_vector"
+        condition = f"{column} @@ to_tsquery('simple'::regconfig, %s)"
+        return RawSQL(
+            f"SELECT id FROM {POSTGRES_VECTORS} WHERE {condition}",
+            (match_expression(terms, vendor),),
         )
-        condition = f"{POSTGRES_VECTOR} @@ to_tsquery('simple'::regconfig, %s)"
-        params: tuple[str, ...] = (expression,)
-        if title_only:
-            condition += " AND to_tsvector('simple'::regconfig, title) @@ "
-            condition += "to_tsquery('simple'::regconfig, %s)"
-            params = (expression, expression)
-        return RawSQL(f"SELECT id FROM core_searchentry WHERE {condition}", params)
     raise NotSupportedError(f"La recherche n'est pas disponible sur {vendor}.")
 
 
-# The same expression as the GIN index of the migration, so that PostgreSQL uses it.
-POSTGRES_VECTOR = "to_tsvector('simple'::regconfig, title || ' ' || body)"
+# PostgreSQL's vectors of the entries, kept by triggers, each with a GIN index (migration core
+# 0005): a match reads the index and this narrow table, never the text. Its name is that of
+# SQLite's FTS5 table, which the kept pages read as the entries' (core/generations.py).
+POSTGRES_VECTORS = "core_searchentry_fts"
 
 
 # Indexing ---------------------------------------------------------------------------------------
 
 
 def _entry_for(obj: models.Model, searchable: Searchable, content_type: ContentType):
+    body = [str(getattr(obj, name)) for name in searchable.body]
+    if searchable.related_text is not None:
+        body.append(searchable.related_text(obj))
     return SearchEntry(
         content_type=content_type,
         object_id=obj.pk,
         title=index_words(*(str(getattr(obj, name)) for name in searchable.title)),
-        body=index_words(*(str(getattr(obj, name)) for name in searchable.body)),
+        body=index_words(*body),
     )
 
 
 def index_object(obj: models.Model) -> None:
-    """Write (or rewrite) the index entry of ``obj``, in one query."""
+    """Write (or rewrite) the index entry of ``obj``, in one query (at the end of the block,
+    inside :func:`indexing_deferred`)."""
+    if (pending := _deferred.get()) is not None:
+        pending.add((type(obj), obj.pk))
+        return
     searchable = REGISTRY[type(obj)]
     entry = _entry_for(obj, searchable, ContentType.objects.get_for_model(obj))
     SearchEntry.objects.bulk_create(
@@ -154,7 +263,11 @@ def reindex(models_to_index: Iterable[type[models.Model]] | None = None) -> dict
         content_type = ContentType.objects.get_for_model(model)
         with transaction.atomic():
             SearchEntry.objects.filter(content_type=content_type).delete()
-            rows = model._default_manager.only("pk", *searchable.columns).iterator(chunk_size=500)
+            rows = (
+                model._default_manager.only("pk", *searchable.columns, *searchable.foreign_keys)
+                .prefetch_related(*searchable.related)
+                .iterator(chunk_size=500)
+            )
             entries = (_entry_for(obj, searchable, content_type) for obj in rows)
             count = 0
             batch: list[SearchEntry] = []
@@ -172,7 +285,7 @@ def _index_saved(sender, instance, update_fields=None, raw=False, **kwargs) -> N
     if raw:  # loading fixtures: ``essaim reindex`` afterwards
         return
     searchable = REGISTRY[sender]
-    if update_fields is not None and not set(update_fields) & set(searchable.fields):
+    if update_fields is not None and not set(update_fields) & searchable.indexed_fields:
         return
     index_object(instance)
 
@@ -181,3 +294,49 @@ def _unindex_deleted(sender, instance, **kwargs) -> None:
     SearchEntry.objects.filter(
         content_type=ContentType.objects.get_for_model(sender), object_id=instance.pk
     ).delete()
+
+
+# Deferred indexing --------------------------------------------------------------------------------
+
+_deferred: ContextVar[set | None] = ContextVar("search_indexing_deferred", default=None)
+DEFERRED_BATCH = 500
+
+
+@contextmanager
+def indexing_deferred() -> Iterator[None]:
+    """For whoever writes many rows at once (an import): the objects saved meanwhile, however
+    many times, are indexed once each when the block ends, a few queries per 500 rows; nothing
+    is indexed when the block raises. Call it inside the writer's transaction, so that the
+    rows and their entries are written together or not at all."""
+    pending: set[tuple[type[models.Model], object]] = set()
+    outer = _deferred.get()
+    token = _deferred.set(pending if outer is None else outer)
+    try:
+        yield
+    finally:
+        _deferred.reset(token)
+    if outer is None:
+        index_objects(pending)
+
+
+def index_objects(keys: Iterable[tuple[type[models.Model], object]]) -> None:
+    """Write (or rewrite) the index entries of the rows ``(model, pk)`` still there, in
+    batches."""
+    by_model: dict[type[models.Model], list] = {}
+    for model, pk in keys:
+        by_model.setdefault(model, []).append(pk)
+    for model, pks in by_model.items():
+        searchable = REGISTRY[model]
+        content_type = ContentType.objects.get_for_model(model)
+        for start in range(0, len(pks), DEFERRED_BATCH):
+            rows = (
+                model._default_manager.filter(pk__in=pks[start : start + DEFERRED_BATCH])
+                .only("pk", *searchable.columns, *searchable.foreign_keys)
+                .prefetch_related(*searchable.related)
+            )
+            SearchEntry.objects.bulk_create(
+                [_entry_for(obj, searchable, content_type) for obj in rows],
+                update_conflicts=True,
+                unique_fields=["content_type", "object_id"],
+                update_fields=["title", "body"],
+            )

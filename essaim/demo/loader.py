@@ -13,6 +13,7 @@ STEPS: list[tuple[str, str]] = [
     ("Pérennisation et essaimage", "essaim.demo.data.scaling.load"),
     ("Programme multi-territoires", "essaim.demo.data.programmes.load"),
     ("Sessions, inscriptions et adhésions", "essaim.demo.data.trainings.load"),
+    ("Bibliothèque des expériences", "essaim.demo.data.library.load"),
 ]
 
 

@@ -18,7 +18,6 @@ from essaim.lib import french
 from essaim.lib.pdf import print_pdf
 from essaim.lib.word import WordWriter
 from essaim.programmes.models import (
-    Notebook,
     Quote,
     ReportSheet,
     Synthesis,
@@ -58,6 +57,8 @@ class Document:
     notices: list[str] = field(default_factory=list)
     sections: list[Section] = field(default_factory=list)
     generated_on: datetime.date = field(default_factory=timezone.localdate)
+    # A table of contents after the cover, listing the sections (with their pages in the PDF).
+    contents: bool = False
 
     @property
     def identifier(self) -> str:
@@ -142,10 +143,30 @@ def synthesis_document(synthesis: Synthesis) -> Document:
     )
 
 
-def notebook_document(notebook: Notebook) -> Document:
-    """A thematic notebook: its introduction, what the synthesis says of its theme, the outputs
-    of the workshops on it, the examples of the territories (their quotes on the theme)."""
-    theme = notebook.theme
+def notebook_document(notebook) -> Document:
+    """A thematic notebook of the programme (a notebook of the library, reached through
+    ``programme.notebooks``): its introduction, the programme's part on its theme, its
+    conclusion."""
+    theme = notebook.programme_theme
+    return Document(
+        kind="Cahier thématique",
+        title=notebook.title,
+        programme=notebook.programme.title,
+        filename=f"cahier-{slugify(theme.name)[:60]}",
+        subtitle=theme.name,
+        sections=[
+            Section("Introduction", notebook.introduction),
+            *notebook_parts(notebook),
+            Section("Pour aller plus loin", notebook.conclusion),
+        ],
+    )
+
+
+def notebook_parts(notebook) -> list[Section]:
+    """What the programme knows of the notebook's theme: what the synthesis says of it, the
+    outputs of the workshops on it, the examples of the territories (their quotes on it). For the
+    team only: the library's public page and documents take :func:`public_notebook_parts`."""
+    theme = notebook.programme_theme
     programme = notebook.programme
     section = SynthesisSection.objects.filter(synthesis__programme=programme, theme=theme).first()
     workshops = [
@@ -167,24 +188,27 @@ def notebook_document(notebook: Notebook) -> Document:
     for quote in quotes:
         by_territory[quote.interview.visit.territory.name].append(cited(quote))
     examples = [Section(name, quotes=items) for name, items in by_territory.items()]
-    return Document(
-        kind="Cahier thématique",
-        title=notebook.title,
-        programme=programme.title,
-        filename=f"cahier-{slugify(theme.name)[:60]}",
-        subtitle=theme.name,
-        sections=[
-            Section("Introduction", notebook.introduction),
-            Section("Ce que dit la synthèse", section.text if section else ""),
-            Section("Les ateliers inter-territoires", subsections=workshops)
-            if workshops
-            else Section("Les ateliers inter-territoires", "Aucun atelier sur ce thème."),
-            Section("Les exemples des territoires", subsections=examples)
-            if examples
-            else Section("Les exemples des territoires", "Aucune citation sur ce thème."),
-            Section("Pour aller plus loin", notebook.conclusion),
-        ],
-    )
+    return [
+        Section("Ce que dit la synthèse", section.text if section else ""),
+        Section("Les ateliers inter-territoires", subsections=workshops)
+        if workshops
+        else Section("Les ateliers inter-territoires", "Aucun atelier sur ce thème."),
+        Section("Les exemples des territoires", subsections=examples)
+        if examples
+        else Section("Les exemples des territoires", "Aucune citation sur ce thème."),
+    ]
+
+
+def public_notebook_parts(notebook) -> list[Section]:
+    """The programme's part of a notebook that the library publishes: the text the team wrote
+    on its theme in the synthesis, and nothing else (neither the quotes nor the names of the
+    people heard, nor the workshops' notes, which stay in the team's own document)."""
+    section = SynthesisSection.objects.filter(
+        synthesis__programme_id=notebook.programme_id, theme_id=notebook.programme_theme_id
+    ).first()
+    if section is None or not section.text.strip():
+        return []
+    return [Section("Ce que dit la synthèse", section.text)]
 
 
 def render_pdf(document: Document) -> bytes:
@@ -215,9 +239,17 @@ class _Writer(WordWriter):
             self._muted(source.subtitle)
         for notice in source.notices:
             self._muted(notice)
+        if source.contents:
+            self._contents()
         for section in source.sections:
             self._section(section, level=1)
         self._muted(f"Document établi avec Essaim le {french.long_date(source.generated_on)}.")
+
+    def _contents(self) -> None:
+        """The sections as a numbered list under « Sommaire » (Word has no page numbers
+        before the document is laid out; the headings make its navigation pane)."""
+        self._heading("Sommaire", level=1)
+        self._bullets([section.title for section in self.source.sections], numbered=True)
 
     def _section(self, section: Section, *, level: int) -> None:
         self._heading(section.title, level=level)

@@ -68,6 +68,35 @@ def test_a_query_without_words_leaves_the_queryset_alone(experiments):
     assert len(found(" ; ! ")) == 4
 
 
+def test_synonyms_find_each_other_and_a_multiword_expression_needs_all_its_words():
+    groups = [["autostop organisé", "covoiturage"]]
+    ExperimentFactory(title="Covoiturage des salariés")
+    ExperimentFactory(title="Autostop organisé du Diois")
+    ExperimentFactory(title="Autostop", need="Rien n'est prévu.")
+    ExperimentFactory(title="Organisé autrement")
+
+    assert set(
+        search(Experiment.objects.all(), "covoiturage", synonyms=groups).values_list(
+            "title", flat=True
+        )
+    ) == {"Covoiturage des salariés", "Autostop organisé du Diois"}
+    assert set(
+        search(Experiment.objects.all(), "autostop organisé", synonyms=groups).values_list(
+            "title", flat=True
+        )
+    ) == {"Covoiturage des salariés", "Autostop organisé du Diois"}
+    assert found("covoiturage") == {"Covoiturage des salariés"}  # without the synonyms
+    ranked = search(Experiment.objects.all(), "covoiturage", ranked=True, synonyms=groups)
+    assert {e.search_rank for e in ranked} == {0}
+
+
+def test_a_verb_finds_its_noun_in_age_and_back():
+    ExperimentFactory(title="Covoiturer entre voisins")
+    ExperimentFactory(title="Une centrale de covoiturage")
+    assert found("covoiturage") == {"Covoiturer entre voisins", "Une centrale de covoiturage"}
+    assert found("covoiturer") == {"Covoiturer entre voisins", "Une centrale de covoiturage"}
+
+
 def test_title_matches_rank_first():
     ExperimentFactory(title="Autopartage", summary="Un covoiturage entre voisins.")
     ExperimentFactory(title="Covoiturage des salariés")
@@ -200,3 +229,24 @@ def test_a_search_adds_no_query_to_the_lists(owner):
             response = client.get(reverse(name), {"q": query})
         assert response.status_code == 200
         assert len(searched) == len(unfiltered), name
+
+
+def test_a_save_of_only_the_foreign_keys_read_by_the_related_text_reindexes(referential):
+    """A sheet's entry holds the names of its place (read through its foreign keys): a save of
+    its place alone writes it again."""
+    from essaim.library.models import ExperienceSheet
+    from essaim.library.services.placing import place_sheet
+    from tests.library.conftest import make_sheet, territory_of
+
+    sheet = make_sheet("Une recyclerie")  # in Privas
+    new_commune = territory_of("26198")
+    name = new_commune.communes.get().name
+    sheet = ExperienceSheet.objects.get(pk=sheet.pk)
+    assert not search(ExperienceSheet.objects.all(), name).exists()
+
+    sheet.territory = new_commune
+    place_sheet(sheet)
+    sheet.save(update_fields=["territory", "commune", "epci", "departement", "region"])
+
+    assert list(search(ExperienceSheet.objects.all(), name)) == [sheet]
+    assert not search(ExperienceSheet.objects.all(), "Privas").exists()

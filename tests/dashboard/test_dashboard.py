@@ -17,8 +17,9 @@ def test_it_shows_what_each_app_has_for_the_user(owner, django_assert_num_querie
     client = client_for(owner)
     client.get(reverse("core:dashboard"))  # the session and the user, once
     # session, user, territories (list, count), organisations (list, count), contacts,
-    # experiments, sessions with registrations to follow
-    with django_assert_num_queries(9):
+    # experiments, sessions with registrations to follow, the permissions of the user and of
+    # their groups (is the user one of the library's editors?)
+    with django_assert_num_queries(11):
         response = client.get(reverse("core:dashboard"))
     content = response.content.decode()
     assert response.status_code == 200

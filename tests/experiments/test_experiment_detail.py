@@ -101,9 +101,10 @@ def test_the_number_of_queries_does_not_grow_with_the_experiment(
         # 1 session, 2 user, 3 the experiment with its carrier, the user's role and its counts
         # of journal entries and meetings, 4 hypotheses, 5 territories, 6 fundings,
         # 7 partners, 8 criteria, 9 risks, 10 next step, 11 last decision, 12 indicators with
-        # their current values (the measurements are not read)
+        # their current values (the measurements are not read), 13 the experience sheets
+        # written from it and 14 its similar sheets (the library's parts of the overview)
         # + 1: the generations of the tables, read before the page is made (page_cache.py)
-        with django_assert_num_queries(13):
+        with django_assert_num_queries(15):
             assert client.get(url(experiment)).status_code == 200
 
 

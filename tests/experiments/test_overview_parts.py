@@ -19,8 +19,14 @@ def without_parts():
     overview_parts.PARTS[:] = saved
 
 
-def test_evaluation_dossiers_and_scaling_add_their_parts():
-    assert [part.key for part in overview_parts.PARTS] == ["evaluation", "dossier", "scaling"]
+def test_evaluation_dossiers_scaling_and_the_library_add_their_parts():
+    assert [part.key for part in overview_parts.PARTS] == [
+        "evaluation",
+        "dossier",
+        "scaling",
+        "library_sheet",
+        "library_similar",
+    ]
 
 
 def test_the_overview_shows_what_the_parts_add(reader, experiment):

@@ -5,7 +5,7 @@ progress, small and empty libraries."""
 
 import pytest
 
-from essaim.lib.similar_texts import Document, Neighbour, similar
+from essaim.lib.similar_texts import Document, Index, Neighbour, refreshed, similar
 
 SHEETS = {
     "autostop": Document(
@@ -201,3 +201,85 @@ def test_bad_arguments_are_refused():
         similar(list(SHEETS.values()), chunk=0)
     with pytest.raises(ValueError, match="même clé"):
         similar([SHEETS["autostop"], SHEETS["autostop"]])
+
+
+def test_an_outside_document_is_asked_against_the_library():
+    index = Index(list(SHEETS.values()))
+    question = Document(
+        "expérimentation",
+        "Des arrêts d'autostop et de covoiturage pour rejoindre le bourg sans voiture.",
+        frozenset({"mobilité", "inconnu"}),
+        "epci",
+    )
+    found = index.nearest_to([question], k=2)
+    assert [n.key for n in found["expérimentation"]] == ["covoiturage", "autostop"]
+    assert found["expérimentation"][0].shared_themes == ("mobilité",)
+    without = index.nearest_to([question], k=2, excluded={"expérimentation": {"covoiturage"}})
+    assert [n.key for n in without["expérimentation"]] == ["autostop"]
+    assert index.nearest_to([]) == {}
+
+
+def test_a_theme_the_library_does_not_know_still_counts_in_the_union():
+    index = Index([Document("a", "", frozenset({"énergie"}))])
+    known = index.nearest_to([Document("q", "", frozenset({"énergie"}))])
+    wider = index.nearest_to([Document("q", "", frozenset({"énergie", "inconnu"}))])
+    assert known["q"][0].score == pytest.approx(0.2)
+    assert wider["q"][0].score == pytest.approx(0.1)
+    # A kind of territory the library does not know matches nothing.
+    unknown = Index([Document("a", "Café associatif.", territory_kind="epci")])
+    assert unknown.nearest_to([Document("q", "Café associatif.", territory_kind="pnr")])["q"][
+        0
+    ].score == pytest.approx(0.75)
+
+
+def refresh_after(before: list[Document], after: list[Document], changed: set) -> dict:
+    """The lists of ``after`` as ``refreshed`` finds them from those of ``before``."""
+    old = similar(before)
+    new = refreshed(
+        Index(after),
+        changed,
+        floors={key: ns[-1].score for key, ns in old.items() if len(ns) == 5},
+        holders=[key for key, ns in old.items() if changed & {n.key for n in ns}],
+        lists=lambda keys: {key: old[key] for key in keys},
+    )
+    return {key: [n.key for n in {**old, **new}.get(key, [])] for key in {d.key for d in after}}
+
+
+def keys_of(found: dict) -> dict:
+    return {key: [n.key for n in ns] for key, ns in found.items()}
+
+
+def test_a_refresh_after_one_change_finds_what_a_full_computation_finds():
+    library = [
+        Document((copy, key), sheet.text, sheet.themes, sheet.territory_kind)
+        for copy in range(3)
+        for key, sheet in SHEETS.items()
+    ]
+    moved = Document((0, "autostop"), SHEETS["centrale"].text, frozenset({"énergie"}), "commune")
+    after = [moved if d.key == moved.key else d for d in library]
+    assert refresh_after(library, after, {moved.key}) == keys_of(similar(after))
+
+    gone = [d for d in library if d.key != (1, "chaufferie")]
+    assert refresh_after(library, gone, {(1, "chaufferie")}) == keys_of(similar(gone))
+
+    added = [*library, Document("nouvelle", SHEETS["tiers-lieu"].text, frozenset({"services"}))]
+    assert refresh_after(library, added, {"nouvelle"}) == keys_of(similar(added))
+
+
+def test_a_refresh_returns_only_the_lists_that_change():
+    library = list(SHEETS.values())
+    old = similar(library)
+    edited = Document(
+        "tiers-lieu", SHEETS["tiers-lieu"].text + " Un café.", frozenset({"services"})
+    )
+    after = [edited if d.key == "tiers-lieu" else d for d in library]
+    new = refreshed(
+        Index(after),
+        {"tiers-lieu"},
+        floors={},
+        holders=[key for key, ns in old.items() if "tiers-lieu" in {n.key for n in ns}],
+        lists=lambda keys: {key: old[key] for key in keys},
+    )
+    assert "tiers-lieu" in new
+    assert all(new[key] != old[key] for key in new if key != "tiers-lieu")
+    assert set(new) <= set(old)

@@ -206,8 +206,9 @@ def test_the_page_reads_a_fixed_number_of_queries(maia, django_assert_max_num_qu
     # registrations' names and the connection reports with their session and slot; the requests
     # to join a network and the messages of replicas' threads; the people met, the territories'
     # contacts, the accompaniment groups and the expense claims of the programmes; the e-mails
-    # on their way and those that could not be sent; the links sent.
-    with django_assert_max_num_queries(21):
+    # on their way and those that could not be sent; the links sent; the contacts of the
+    # library's sheets and its imports.
+    with django_assert_max_num_queries(23):
         response = client.get(reverse("privacy:mine"))
 
     assert response.content.decode().count('data-label="Dates"') == 5

@@ -155,7 +155,6 @@ def test_the_editor_shows_the_material_beside_the_sections(interview, editor):
 def test_every_document_shows_a_person_pseudonymised_after_it_was_written(
     interview, themes, editor
 ):
-    from essaim.programmes.models import Notebook
     from essaim.programmes.services.synthesis import synthesis_of
 
     programme = interview.programme
@@ -163,8 +162,8 @@ def test_every_document_shows_a_person_pseudonymised_after_it_was_written(
     sheet = prepare_sheet(territory=territory, actor=editor)
     assert "Jean-Marc Bellanger" in sheet.engineering
     synthesis_of(programme).selected_quotes.add(interview.quotes.get())
-    notebook = Notebook.objects.create(
-        programme=programme, theme=themes["Ingénierie territoriale"], title="Cahier"
+    notebook = programme.notebooks.create(
+        programme_theme=themes["Ingénierie territoriale"], title="Cahier"
     )
     pseudonymise(interviewee=interview.interviewee, pseudonym="Élu A", actor=editor)
     client = client_for(editor)

@@ -5,16 +5,17 @@ two themes merged, the synthesis and a thematic notebook written as PDF and DOCX
 import io
 
 import pytest
+from django.contrib.auth.models import Group
 from django.urls import reverse
 from docx import Document as WordDocument
 from pypdf import PdfReader
 
+from essaim.library.models.sheets import EDITORS_GROUP
 from essaim.programmes.models import (
     ContactRole,
     ExtractionStatus,
     Interview,
     Interviewee,
-    Notebook,
     Quote,
     SynthesisSection,
     Theme,
@@ -24,12 +25,15 @@ from essaim.programmes.models import (
 )
 from essaim.programmes.services.interviews import pseudonymise
 from essaim.programmes.services.synthesis import (
+    SynthesisError,
     answer_proposal,
     merge_themes,
     run_extraction,
+    synthesis_of,
     theme_grid,
 )
 from tests.conftest import client_for
+from tests.library.conftest import make_sheet
 
 pytestmark = pytest.mark.django_db
 
@@ -184,6 +188,66 @@ def test_merging_two_themes_keeps_every_tag(interview, themes, editor, confirmed
     assert Workshop.objects.get().theme == target
 
 
+def notebook_texts(notebook) -> list[str]:
+    return [
+        notebook.introduction,
+        notebook.conclusion,
+        *notebook.entries.order_by("position").values_list("sheet__title", flat=True),
+    ]
+
+
+def test_merging_themes_moves_the_merged_notebook_into_the_kept_one(
+    interview, themes, editor, referential
+):
+    source, target = themes["Ingénierie territoriale"], themes["Coopération"]
+    bus, market, shared = make_sheet("Bus"), make_sheet("Marché"), make_sheet("Commune")
+    merged = interview.programme.notebooks.create(
+        programme_theme=source, title="Ingénierie", introduction="Partager.", conclusion=""
+    )
+    kept = interview.programme.notebooks.create(
+        programme_theme=target, title="Coopération", introduction="Coopérer.", conclusion="Lire."
+    )
+    for position, (notebook, sheet) in enumerate(
+        [(kept, shared), (merged, bus), (merged, shared), (merged, market)]
+    ):
+        notebook.entries.create(sheet=sheet, position=position)
+    merge_themes(source=source, target=target, actor=editor)
+    kept.refresh_from_db()
+    assert list(interview.programme.notebooks.all()) == [kept]
+    assert notebook_texts(kept) == ["Coopérer.\n\nPartager.", "Lire.", "Commune", "Bus", "Marché"]
+
+
+def test_merging_themes_keeps_a_published_notebook(interview, themes, editor, referential):
+    source, target = themes["Ingénierie territoriale"], themes["Coopération"]
+    programme = interview.programme
+    published = programme.notebooks.create(
+        programme_theme=source, title="Publié", introduction="En ligne."
+    )
+    published.entries.create(sheet=make_sheet("Bus"), position=1)
+    published.publish(editor)
+    draft = programme.notebooks.create(
+        programme_theme=target, title="Brouillon", introduction="Pas encore."
+    )
+    draft.entries.create(sheet=make_sheet("Marché"), position=1)
+    merge_themes(source=source, target=target, actor=editor)
+    published.refresh_from_db()
+    assert list(programme.notebooks.all()) == [published]
+    assert published.is_published and published.programme_theme == target
+    assert notebook_texts(published) == ["En ligne.\n\nPas encore.", "", "Bus", "Marché"]
+    assert client_for(None).get(published.get_public_url()).status_code == 200
+    # Alone, a published notebook follows its theme.
+    merge_themes(source=target, target=themes["Participation des habitants"], actor=editor)
+    published.refresh_from_db()
+    assert published.is_published and published.programme_theme.name.startswith("Participation")
+    # Two published notebooks: the merge is refused and changes nothing.
+    mobility = Theme.objects.create(programme=programme, name="Mobilité")
+    programme.notebooks.create(programme_theme=mobility, title="Autre").publish(editor)
+    with pytest.raises(SynthesisError, match="publiés"):
+        merge_themes(source=mobility, target=published.programme_theme, actor=editor)
+    assert Theme.objects.filter(pk=mobility.pk).exists()
+    assert programme.notebooks.count() == 2
+
+
 def test_the_synthesis_is_written_with_a_text_per_theme_and_selected_quotes(
     interview, themes, editor
 ):
@@ -254,7 +318,8 @@ def test_a_notebook_gathers_the_theme_s_synthesis_workshops_and_examples(intervi
     client.post(
         reverse("programmes:create_notebook", args=[programme.pk]), {"theme": engineering.pk}
     )
-    notebook = Notebook.objects.get()
+    notebook = programme.notebooks.get()
+    assert notebook.programme_theme == engineering
     page = client.get(notebook.get_absolute_url()).text
     assert "Mutualiser un poste" in page and "Sans techniciens partagés" in page
     docx = client.get(
@@ -267,6 +332,56 @@ def test_a_notebook_gathers_the_theme_s_synthesis_workshops_and_examples(intervi
         reverse("programmes:notebook_download", args=[programme.pk, notebook.pk, "pdf"])
     )
     assert PdfReader(io.BytesIO(pdf.content)).pages
+
+
+def test_a_published_notebook_shows_the_public_only_the_team_s_synthesis_text(
+    interview, themes, editor
+):
+    programme = interview.programme
+    engineering = themes["Ingénierie territoriale"]
+    Workshop.objects.create(
+        programme=programme,
+        title="Améliorer l'ingénierie territoriale",
+        theme=engineering,
+        date="2015-06-25",
+        outputs="Mutualiser un poste entre deux communautés.",
+    )
+    SynthesisSection.objects.create(
+        synthesis=synthesis_of(programme), theme=engineering, text="Une ingénierie partagée."
+    )
+    notebook = programme.notebooks.create(programme_theme=engineering, title="Cahier ingénierie")
+    publish = reverse("library:notebook_publication", args=[notebook.pk, "publier"])
+    # A programme's editor edits the notebook but only a library's editor publishes it.
+    page = client_for(editor).get(notebook.get_library_url())
+    assert page.status_code == 200 and "Publier le cahier" not in page.text
+    assert client_for(editor).post(publish).status_code == 403
+    notebook.refresh_from_db()
+    assert not notebook.is_published
+    editor.groups.add(Group.objects.get(name=EDITORS_GROUP))
+    client_for(editor).post(publish)
+    notebook.refresh_from_db()
+    assert notebook.is_published
+    anonymous = client_for(None)
+    args = [notebook.pk, notebook.slug]
+    texts = {"page": anonymous.get(notebook.get_public_url()).text}
+    pdf = anonymous.get(reverse("library:notebook_pdf", args=args)).content
+    texts["pdf"] = " ".join(page.extract_text() for page in PdfReader(io.BytesIO(pdf)).pages)
+    texts["pdf"] = " ".join(texts["pdf"].split())
+    docx = WordDocument(
+        io.BytesIO(anonymous.get(reverse("library:notebook_docx", args=args)).content)
+    )
+    texts["docx"] = "\n".join(p.text for p in docx.paragraphs)
+    for where, text in texts.items():
+        assert "Une ingénierie partagée." in text, where
+        for private in ("Sans techniciens partagés", "Bellanger", "Mutualiser un poste"):
+            assert private not in text, (where, private)
+    # The team's own document keeps the whole part of the programme.
+    team = client_for(editor).get(
+        reverse("programmes:notebook_download", args=[programme.pk, notebook.pk, "docx"])
+    )
+    team_text = "\n".join(p.text for p in WordDocument(io.BytesIO(team.content)).paragraphs)
+    assert "Sans techniciens partagés, nous ne tiendrons pas." in team_text
+    assert "Mutualiser un poste entre deux communautés." in team_text
 
 
 @pytest.mark.parametrize("persona", ["staff", "referent_user", "outsider"])
@@ -311,7 +426,7 @@ def test_the_tab_reads_the_same_number_of_queries_whatever_the_proposals_and_the
     extraction.save()
     for number in range(6):
         theme = Theme.objects.create(programme=programme, name=f"Autre thème {number}")
-        Notebook.objects.create(programme=programme, theme=theme, title=f"Cahier {number}")
+        programme.notebooks.create(programme_theme=theme, title=f"Cahier {number}")
     with django_assert_max_num_queries(len(few)):
         page = client.get(url)
     assert page.text.count("Retenir") == 12
@@ -320,7 +435,7 @@ def test_the_tab_reads_the_same_number_of_queries_whatever_the_proposals_and_the
 def test_deleting_a_theme_says_what_goes_with_it(interview, themes, editor):
     programme = interview.programme
     theme = themes["Coopération"]
-    Notebook.objects.create(programme=programme, theme=theme, title="Cahier coopération")
+    programme.notebooks.create(programme_theme=theme, title="Cahier coopération")
     url = reverse("programmes:delete_theme", args=[programme.pk, theme.pk])
     page = client_for(editor).get(url).text
     assert "supprime aussi son cahier thématique" in page

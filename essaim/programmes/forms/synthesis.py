@@ -9,7 +9,7 @@ from django import forms
 from essaim.core.bounds import BoundedForm, BoundedModelForm
 from essaim.core.concurrency import VersionedFormMixin
 from essaim.core.forms import LoadedModelChoiceField
-from essaim.programmes.models import Notebook, Programme, Quote, Synthesis, Theme
+from essaim.programmes.models import Programme, Quote, Synthesis, Theme
 
 
 class ProposalForm(BoundedForm):
@@ -113,13 +113,20 @@ class SynthesisForm(VersionedFormMixin, BoundedModelForm):
 
 
 class NotebookForm(VersionedFormMixin, BoundedModelForm):
+    """The team's texts of a theme's notebook. The notebooks are the library's, which this app
+    does not import: :func:`notebook_form` gives the form its model, from the row."""
+
     class Meta:
-        model = Notebook
         fields = ["title", "introduction", "conclusion"]
         widgets = {
             "introduction": forms.Textarea(attrs={"rows": 6}),
             "conclusion": forms.Textarea(attrs={"rows": 6}),
         }
+
+
+def notebook_form(*args, instance, **kwargs) -> NotebookForm:
+    form_class = forms.modelform_factory(type(instance), form=NotebookForm)
+    return form_class(*args, instance=instance, **kwargs)
 
 
 class NewNotebookForm(BoundedForm):

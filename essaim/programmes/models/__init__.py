@@ -48,7 +48,7 @@ from essaim.programmes.models.territories import (
     TerritoryStatusChange,
 )
 from essaim.programmes.models.visits import MAX_VISIT_DAYS, SlotKind, SlotRole, Visit, VisitSlot
-from essaim.programmes.models.workshops import Notebook, Seminar, Workshop, WorkshopInvitation
+from essaim.programmes.models.workshops import Seminar, Workshop, WorkshopInvitation
 
 __all__ = [
     "MAX_VISIT_DAYS",
@@ -72,7 +72,6 @@ __all__ = [
     "GroupMember",
     "Interview",
     "Interviewee",
-    "Notebook",
     "Programme",
     "ProgrammeTerritory",
     "Quote",

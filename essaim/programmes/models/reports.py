@@ -62,6 +62,19 @@ class ReportSheet(RoleHolder):
         related_name="+",
         verbose_name="validée par",
     )
+    # The territory's agreement that the sheet becomes an experience sheet of the public
+    # library, given by its referent (or recorded by the team on their word).
+    publication_agreed_at = models.DateTimeField(
+        "publication dans la bibliothèque acceptée le", null=True, blank=True
+    )
+    publication_agreed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name="publication acceptée par",
+    )
     created_at = models.DateTimeField("créée le", default=timezone.now)
     updated_at = models.DateTimeField("modifiée le", auto_now=True)
 

@@ -1,5 +1,6 @@
-"""Inter-territory thematic workshops, seminars, and the thematic notebooks (*cahiers
-thématiques*) that gather what was learned on a theme."""
+"""Inter-territory thematic workshops and seminars. The thematic notebooks (*cahiers
+thématiques*) that gather what was learned on a theme are the library's: this app reaches them
+through ``programme.notebooks`` and ``theme.notebooks``."""
 
 from django.db import models
 from django.db.models import F, Q
@@ -115,30 +116,3 @@ class Seminar(models.Model):
 
     def __str__(self) -> str:
         return self.title
-
-
-class Notebook(models.Model):
-    """A thematic notebook (*cahier thématique*): the theme's part of the synthesis, the outputs
-    of its workshops and the territories' examples, assembled with the team's introduction and
-    conclusion."""
-
-    programme = models.ForeignKey(Programme, on_delete=models.CASCADE, related_name="notebooks")
-    theme = models.ForeignKey(Theme, on_delete=models.CASCADE, related_name="notebooks")
-    title = models.CharField("titre", max_length=250)
-    introduction = models.TextField("introduction", blank=True)
-    conclusion = models.TextField("pour aller plus loin", blank=True)
-    updated_at = models.DateTimeField("modifié le", auto_now=True)
-
-    class Meta:
-        verbose_name = "cahier thématique"
-        verbose_name_plural = "cahiers thématiques"
-        ordering = ["title", "pk"]
-        constraints = [
-            models.UniqueConstraint(fields=["programme", "theme"], name="one_notebook_per_theme")
-        ]
-
-    def __str__(self) -> str:
-        return self.title
-
-    def get_absolute_url(self) -> str:
-        return reverse("programmes:notebook", args=[self.programme_id, self.pk])

@@ -1,8 +1,10 @@
 """Taking a person's name out of everything a programme holds: the texts its team wrote (notes,
 quotes, group descriptions, debriefs, agendas, report sheets and their remarks, synthesis,
-workshops, notebooks, themes), the proposals of its theme analyses, the history of its rows,
-the e-mails still waiting or kept in the task table, and the search index. What pseudonymising
-a person met and erasing someone's data both do, with the pseudonym or « Personne effacée »."""
+workshops, themes), what the apps above this one hold of it (the library's sheets and
+notebooks, through :data:`EXTRA_REPLACERS`), the proposals of its theme analyses, the history
+of its rows, the e-mails still waiting or kept in the task table, and the search index. What
+pseudonymising a person met and erasing someone's data both do, with the pseudonym or
+« Personne effacée »."""
 
 import base64
 import re
@@ -20,7 +22,6 @@ from essaim.programmes.models import (
     Deliverable,
     ExpenseClaim,
     Interview,
-    Notebook,
     Programme,
     ProgrammeTerritory,
     Quote,
@@ -47,9 +48,13 @@ TEXTS: list[tuple[type[models.Model], str, tuple[str, ...]]] = [
     (Synthesis, "programme", ("introduction", "conclusion")),
     (SynthesisSection, "synthesis__programme", ("text",)),
     (Workshop, "programme", ("description", "outputs")),
-    (Notebook, "programme", ("introduction", "conclusion")),
     (Theme, "programme", ("description",)),
 ]
+# What the apps above this one hold of a programme (the library's sheets copied from its report
+# sheets, its notebooks), which this app cannot import: each registers here a callable
+# ``(programme, name, replacement) -> rows changed``, called by :func:`replace_name`.
+Replacer = Callable[[Programme, str, str], int]
+EXTRA_REPLACERS: list[Replacer] = []
 # The rows whose history may name someone: (model, the path from it to its programme).
 HISTORIES: list[tuple[type[models.Model], str]] = [
     (Programme, "pk"),
@@ -59,6 +64,12 @@ HISTORIES: list[tuple[type[models.Model], str]] = [
     (ExpenseClaim, "programme"),
 ]
 TEXT_MIMETYPES = ("text/",)
+
+
+def register_replacer(replacer: Replacer) -> None:
+    """Have :func:`replace_name` call ``replacer`` too (once, however often registered)."""
+    if replacer not in EXTRA_REPLACERS:
+        EXTRA_REPLACERS.append(replacer)
 
 
 def name_pattern(name: str) -> re.Pattern:
@@ -101,6 +112,8 @@ def replace_name(programme: Programme, name: str, replacement: str) -> int:
     changed += _analyses(programme, pattern, replacement)
     changed += _histories(programme, pattern, replacement, mentions)
     changed += _waiting_emails(programme, pattern, replacement, mentions)
+    for replacer in EXTRA_REPLACERS:
+        changed += replacer(programme, name, replacement)
     for interview in Interview.objects.filter(programme=programme).select_related("interviewee"):
         index_object(interview)
     return changed

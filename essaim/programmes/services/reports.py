@@ -196,3 +196,20 @@ def validate_sheet(*, sheet: ReportSheet, actor) -> None:
         sheet.territory.programme.log_action(
             actor, "report", f"Fiche reportage validée : {sheet.territory.name}"
         )
+
+
+def agree_to_publication(*, sheet: ReportSheet, actor) -> None:
+    """The territory agrees that its validated sheet becomes an experience sheet of the public
+    library (said by its referent, or recorded by the team on their word)."""
+    if sheet.status != SheetStatus.VALIDATED:
+        raise SheetError("La fiche doit être validée avant d'accepter sa publication.")
+    if sheet.publication_agreed_at is not None:
+        raise SheetError("La publication de cette fiche est déjà acceptée.")
+    with transaction.atomic():
+        sheet.publication_agreed_at, sheet.publication_agreed_by = timezone.now(), actor
+        sheet.save(update_fields=["publication_agreed_at", "publication_agreed_by", "updated_at"])
+        sheet.territory.programme.log_action(
+            actor,
+            "report",
+            f"Publication dans la bibliothèque acceptée : {sheet.territory.name}",
+        )

@@ -14,7 +14,6 @@ from essaim.lib.errors import DomainError
 from essaim.programmes.models import (
     ExtractionStatus,
     Interview,
-    Notebook,
     Programme,
     ProgrammeTerritory,
     Quote,
@@ -266,10 +265,7 @@ def merge_themes(*, source: Theme, target: Theme, actor) -> None:
         target.interviews.add(*source.interviews.all())
         target.quotes.add(*source.quotes.all())
         Workshop.objects.filter(theme=source).update(theme=target)
-        if Notebook.objects.filter(theme=target).exists():
-            Notebook.objects.filter(theme=source).delete()
-        else:
-            Notebook.objects.filter(theme=source).update(theme=target)
+        _merge_notebooks(source=source, target=target, actor=actor)
         for section in SynthesisSection.objects.filter(theme=source):
             kept = SynthesisSection.objects.filter(synthesis=section.synthesis, theme=target)
             if kept.exists():
@@ -285,6 +281,55 @@ def merge_themes(*, source: Theme, target: Theme, actor) -> None:
         target.programme.log_action(
             actor, "themes", f"Thème « {name} » fusionné dans « {target.name} »"
         )
+
+
+def _merge_notebooks(*, source: Theme, target: Theme, actor) -> None:
+    """The notebook of ``source`` joins that of ``target``: its texts follow the kept one's, its
+    sheets come after the kept one's (those both held once). Without a notebook on ``target``,
+    the notebook of ``source`` becomes its notebook. A published notebook is never deleted: when
+    only the notebook of ``source`` is published, it is the one kept (its public address goes
+    on); when both are, the merge is refused. The notebooks are rows of the library, reached
+    through ``theme.notebooks`` without importing it."""
+    merged = source.notebooks.select_for_update().first()
+    if merged is None:
+        return
+    kept = target.notebooks.select_for_update().first()
+    if kept is None:
+        source.notebooks.update(programme_theme=target)
+        return
+    if merged.is_published:
+        if kept.is_published:
+            raise SynthesisError(
+                f"Les cahiers de « {source.name} » et de « {target.name} » sont tous deux "
+                "publiés dans la bibliothèque : retirez-en un de la publication avant de "
+                "fusionner ces thèmes."
+            )
+        kept, merged = merged, kept
+    for name in ("introduction", "conclusion"):
+        texts = (getattr(kept, name), getattr(merged, name))
+        setattr(kept, name, "\n\n".join(text for text in texts if text.strip()))
+    held = set(kept.entries.values_list("sheet_id", flat=True))
+    position = max((entry.position for entry in kept.entries.all()), default=0)
+    moved = []
+    for entry in merged.entries.order_by("position", "pk"):
+        if entry.sheet_id not in held:
+            position += 1
+            moved.append((entry.sheet_id, position))
+    title = merged.title
+    # The notebook left is deleted (with its entries) before the kept one takes ``target``:
+    # one notebook per theme.
+    merged.delete()
+    kept.entries.bulk_create(
+        [kept.entries.model(notebook=kept, sheet_id=sheet, position=pos) for sheet, pos in moved]
+    )
+    kept.programme_theme = target
+    kept.save(update_fields=["introduction", "conclusion", "programme_theme", "updated_at"])
+    kept.log_action(
+        actor,
+        "edited",
+        f"Cahier « {title} » réuni à ce cahier ({len(moved)} fiche(s) reprise(s)) : "
+        f"thème « {source.name} » fusionné dans « {target.name} »",
+    )
 
 
 # The synthesis document ------------------------------------------------------------------------

@@ -1,6 +1,8 @@
 """The thematic notebooks (*cahiers thématiques*): one per theme, assembled from the theme's
 part of the synthesis, the outputs of its workshops and the territories' examples, with the
-team's introduction and conclusion; read on its page, downloaded as PDF or DOCX."""
+team's introduction and conclusion; read on its page, downloaded as PDF or DOCX. They are
+notebooks of the library (which adds experience sheets to them and publishes them), reached
+through ``programme.notebooks``."""
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -13,18 +15,15 @@ from django.views.decorators.http import require_http_methods, require_POST, req
 from essaim.core.concurrency import save_or_conflict
 from essaim.core.forms import tell_errors
 from essaim.programmes.access import get_team_programme_for
-from essaim.programmes.forms.synthesis import NewNotebookForm, NotebookForm
-from essaim.programmes.models import Notebook
+from essaim.programmes.forms.synthesis import NewNotebookForm, notebook_form
 from essaim.programmes.tabs import programme_context
 from essaim.programmes.views.reports import FORMATS, download
 from essaim.roles.models import Perm
 
 
-def notebook_of(programme, pk: int) -> Notebook:
+def notebook_of(programme, pk: int):
     notebook = (
-        Notebook.objects.select_related("theme", "programme")
-        .filter(programme=programme, pk=pk)
-        .first()
+        programme.notebooks.select_related("programme_theme", "programme").filter(pk=pk).first()
     )
     if notebook is None:
         raise Http404("Ce cahier n'existe pas.")
@@ -41,8 +40,8 @@ def notebook_create(request: HttpRequest, pk: int) -> HttpResponse:
         return redirect("programmes:synthesis", programme.pk)
     theme = form.cleaned_data["theme"]
     with transaction.atomic():
-        notebook = Notebook.objects.create(
-            programme=programme, theme=theme, title=f"Cahier thématique : {theme.name}"
+        notebook = programme.notebooks.create(
+            programme_theme=theme, title=f"Cahier thématique : {theme.name}"
         )
         programme.log_action(request.user, "notebook", f"Cahier thématique ouvert : {theme.name}")
     messages.success(
@@ -71,14 +70,16 @@ def notebook_page(request: HttpRequest, pk: int, notebook_pk: int) -> HttpRespon
 def notebook_edit(request: HttpRequest, pk: int, notebook_pk: int) -> HttpResponse:
     programme = get_team_programme_for(request.user, pk, Perm.EDIT)
     notebook = notebook_of(programme, notebook_pk)
-    form = NotebookForm(request.POST or None, instance=notebook)
+    form = notebook_form(request.POST or None, instance=notebook)
     if request.method == "POST" and form.is_valid():
 
         def save() -> None:
             with transaction.atomic():
                 form.save()
                 programme.log_action(
-                    request.user, "notebook", f"Cahier thématique modifié : {notebook.theme.name}"
+                    request.user,
+                    "notebook",
+                    f"Cahier thématique modifié : {notebook.programme_theme.name}",
                 )
 
         if save_or_conflict(form, save=save):

@@ -22,6 +22,7 @@ from essaim.programmes.models import ReportSheet, SheetStatus
 from essaim.programmes.services.reports import (
     SheetError,
     add_comment,
+    agree_to_publication,
     citable_quotes,
     prepare_sheet,
     quotes_by_theme,
@@ -39,7 +40,11 @@ def get_sheet_for(request: HttpRequest, programme_pk: int, territory_pk: int, pe
     on the territory itself) once it has been sent to them; 404 for anyone else, staff
     included."""
     territory = get_territory_for(request.user, programme_pk, territory_pk)
-    sheet = ReportSheet.objects.filter(territory=territory).first()
+    sheet = (
+        ReportSheet.objects.filter(territory=territory)
+        .select_related("validated_by", "publication_agreed_by")
+        .first()
+    )
     team = is_team(request.user, territory.programme)
     referent = territory.role_of(request.user) is not None
     if sheet is None or not (team or (referent and sheet.status != SheetStatus.DRAFT)):
@@ -83,6 +88,9 @@ def sheet_page(request: HttpRequest, programme_pk: int, territory_pk: int) -> Ht
         "comment_form": CommentForm(),
         "can_comment": Perm.CONTRIBUTE in sheet.permissions_for(request.user),
         "can_validate": sheet.status == SheetStatus.SENT and may_validate(request.user, sheet),
+        "can_agree": sheet.status == SheetStatus.VALIDATED
+        and sheet.publication_agreed_at is None
+        and may_validate(request.user, sheet),
         "is_team": team,
     }
     return render(request, "programmes/report_sheet.html", context)
@@ -180,6 +188,27 @@ def sheet_validate(request: HttpRequest, programme_pk: int, territory_pk: int) -
 
 
 @login_required
+@require_POST
+def sheet_agree(request: HttpRequest, programme_pk: int, territory_pk: int) -> HttpResponse:
+    """The territory's referent, or the team on their word, agrees that the validated sheet be
+    published in the library of experiences."""
+    sheet, _ = get_sheet_for(request, programme_pk, territory_pk)
+    if not may_validate(request.user, sheet):
+        raise Http404("Cette page n'existe pas ou ne vous est pas accessible.")
+    try:
+        agree_to_publication(sheet=sheet, actor=request.user)
+    except SheetError as error:
+        messages.error(request, error.message)
+    else:
+        messages.success(
+            request,
+            "La publication est acceptée : la fiche peut devenir une fiche expérience de la "
+            "bibliothèque.",
+        )
+    return redirect(sheet.get_absolute_url())
+
+
+@login_required
 @require_safe
 def sheet_download(
     request: HttpRequest, programme_pk: int, territory_pk: int, format: str
@@ -210,5 +239,6 @@ urlpatterns = [
     path(f"{BASE}/envoyer/", sheet_send, name="send_report_sheet"),
     path(f"{BASE}/remarques/", sheet_comment, name="comment_report_sheet"),
     path(f"{BASE}/valider/", sheet_validate, name="validate_report_sheet"),
+    path(f"{BASE}/publication/", sheet_agree, name="agree_report_sheet_publication"),
     path(f"{BASE}/fiche.<str:format>", sheet_download, name="report_sheet_download"),
 ]

@@ -61,8 +61,8 @@ def index(request: HttpRequest, pk: int) -> HttpResponse:
         territory.sheet = sheets.get(territory.pk)
     extraction = ThemeExtraction.objects.filter(programme=programme).first()
     grid = theme_grid(programme)
-    notebooks = list(programme.notebooks.select_related("theme"))
-    with_notebook = {notebook.theme_id for notebook in notebooks}
+    notebooks = list(programme.notebooks.select_related("programme_theme"))
+    with_notebook = {notebook.programme_theme_id for notebook in notebooks}
     context = {
         **programme_context(programme, request.user, "synthesis"),
         "territories": territories,

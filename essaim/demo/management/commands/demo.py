@@ -9,6 +9,7 @@ from django.core.management import call_command
 from django.core.management.base import BaseCommand
 
 from essaim.demo import DEMO_PORT
+from essaim.demo.data.library.build import LIBRARY_EDITOR_EMAIL
 from essaim.demo.owner import DEMO_ADMIN_EMAIL, DEMO_ADMIN_PASSWORD, ensure_demo_admin
 
 
@@ -79,6 +80,8 @@ class Command(BaseCommand):
                 f"\nEssaim est prêt : http://127.0.0.1:{port}\n"
                 f"  Administrateur de démonstration : {DEMO_ADMIN_EMAIL} / mot de passe : "
                 f"{DEMO_ADMIN_PASSWORD}\n"
+                f"  Éditrice de la bibliothèque des expériences : {LIBRARY_EDITOR_EMAIL}, même mot "
+                "de passe\n"
                 "  Les e-mails (mot de passe oublié…) s'affichent dans ce terminal.\n"
                 "  Arrêt : Ctrl+C\n"
             )
