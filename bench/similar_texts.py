@@ -25,18 +25,14 @@ the scores of pairs left alone keep the weights of their time).
 
 import argparse
 import random
-import resource
 import sys
-import time
-import tracemalloc
-from collections.abc import Callable
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from sklearn.feature_extraction.text import TfidfVectorizer
-from theme_extraction import FILLERS, THEMES, sentence
+from theme_extraction import FILLERS, THEMES, measure, resident_mib, sentence
 
 from essaim.lib.similar_texts import Document, Index, refreshed, similar
 
@@ -69,18 +65,6 @@ def make_sheets(count: int, seed: int) -> tuple[list[Document], list[str]]:
         sheets.append(Document(number, " ".join(parts), themes, rng.choice(KINDS)))
         mains.append(main)
     return sheets, mains
-
-
-def measure(run: Callable[[], object]) -> tuple[float, int, object]:
-    """Seconds of one run, then the allocation peak of a second, traced run."""
-    started = time.perf_counter()
-    result = run()
-    elapsed = time.perf_counter() - started
-    tracemalloc.start()
-    run()
-    _, peak = tracemalloc.get_traced_memory()
-    tracemalloc.stop()
-    return elapsed, peak, result
 
 
 def main() -> None:
@@ -173,11 +157,6 @@ def measure_refresh(sheets: list[Document], found: dict, check: bool) -> str:
         f"| {len(sheets):,} | {elapsed:.2f} s / {peak / 2**20:.0f} MiB | {len(changed)} "
         f"| {ask_time:.2f} s / {ask_peak / 2**20:.0f} MiB | {differing} |"
     )
-
-
-def resident_mib() -> float:
-    """The peak resident memory of the process so far (kilobytes on Linux)."""
-    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
 
 if __name__ == "__main__":
