@@ -13,6 +13,7 @@ from django.utils.text import capfirst
 from essaim.core.publication import public_view
 from essaim.lib import french
 from essaim.library.models import ExperienceSheet, Notebook
+from essaim.library.models.sheets import SECTION_FIELDS
 from essaim.programmes.documents import (
     Document,
     Section,
@@ -23,7 +24,7 @@ from essaim.programmes.documents import (
 )
 
 # The texts of a sheet, each its own part of the sheet's chapter, in the order of its page.
-SHEET_TEXTS = ("context", "tried", "results", "learned", "conditions")
+SHEET_TEXTS = SECTION_FIELDS[1:]  # the summary opens the chapter
 LIBRARY = "Bibliothèque des expériences"
 SHEETS = ("fiche expérience", "fiches expérience")
 ILLUSTRATIVE = "Exemple illustratif : des chiffres ou des faits de cette fiche sont inventés."

@@ -8,19 +8,10 @@ from django.db.models import Q
 
 from essaim.core.search import REGISTRY, index_object
 from essaim.library.models import ExperienceSheet, Notebook, SheetContact
+from essaim.library.models.sheets import SECTION_FIELDS
 from essaim.programmes.services import names
 
-SHEET_TEXTS = (
-    "title",
-    "summary",
-    "context",
-    "tried",
-    "results",
-    "learned",
-    "conditions",
-    "internal_notes",
-    "review_note",
-)
+SHEET_TEXTS = ("title", *SECTION_FIELDS, "internal_notes", "review_note")
 NOTEBOOK_TEXTS = ("introduction", "conclusion")
 
 

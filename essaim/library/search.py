@@ -7,9 +7,10 @@ from django.db.models.signals import m2m_changed
 
 from essaim.core.search import index_object, register
 from essaim.library.models import ExperienceSheet
+from essaim.library.models.sheets import SECTION_FIELDS
 
 # The public text columns of a sheet, in the order of its page.
-BODY_FIELDS = ("summary", "context", "tried", "results", "learned", "conditions")
+BODY_FIELDS = SECTION_FIELDS
 PLACES = ("commune", "departement", "region")
 
 

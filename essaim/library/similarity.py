@@ -17,12 +17,13 @@ from django.db import transaction
 from essaim.experiments.models import Experiment
 from essaim.lib.similar_texts import Document, Index, Neighbour, refreshed
 from essaim.library.models import ExperienceSheet, SimilarSheet, SimilarToExperiment
+from essaim.library.models.sheets import SECTION_FIELDS
 
 NEIGHBOURS = 5
 # Up to this many published sheets, every change computes every list again (about 20 s at this
 # size, exact); beyond it, a change computes the lists it may enter or leave (``refreshed``).
 FULL_COMPUTATION_UP_TO = 20_000
-SHEET_TEXT_FIELDS = ("title", "summary", "context", "tried", "results", "learned", "conditions")
+SHEET_TEXT_FIELDS = ("title", *SECTION_FIELDS)
 EXPERIMENT_TEXT_FIELDS = ("title", "summary", "need", "purposes", "target_public")
 THEMES_SEPARATOR = ", "
 IDS_PER_QUERY = 500

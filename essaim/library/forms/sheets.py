@@ -8,6 +8,7 @@ from essaim.core.bounds import BoundedForm, BoundedModelForm
 from essaim.core.concurrency import VersionedFormMixin
 from essaim.experiments.models import Experiment
 from essaim.library.models import ExperienceSheet, Public, SheetSource
+from essaim.library.models.sheets import SECTION_FIELDS
 from essaim.library.services.prefill import report_sheets_open_to
 from essaim.programmes.models import ReportSheet
 from essaim.roles.models import Role, roles_at_least
@@ -93,12 +94,7 @@ class SheetForm(VersionedFormMixin, BoundedModelForm):
         model = ExperienceSheet
         fields = [
             "title",
-            "summary",
-            "context",
-            "tried",
-            "results",
-            "learned",
-            "conditions",
+            *SECTION_FIELDS,
             "setting",
             "themes",
             "publics",

@@ -75,6 +75,11 @@ class Public(models.Model):
         return self.label
 
 
+# The sheet's texts after its title, in the order a reader meets them: the public page, the
+# documents, the search index, the neighbours' text and the pseudonymisation all read these.
+SECTION_FIELDS = ("summary", "context", "tried", "results", "learned", "conditions")
+
+
 class SheetQuerySet(PublishableQuerySet, RoleQuerySet):
     def visible_to(self, user) -> "SheetQuerySet":
         """The library's editors see every sheet, to review it; others, those they hold a role
@@ -226,12 +231,7 @@ class ExperienceSheet(TitleSlugged, Tracked, Publishable, RoleHolder):
     # those attached as public.
     PUBLIC_FIELDS = (
         "title",
-        "summary",
-        "context",
-        "tried",
-        "results",
-        "learned",
-        "conditions",
+        *SECTION_FIELDS,
         "territory",
         "commune",
         "epci",

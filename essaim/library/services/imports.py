@@ -48,6 +48,7 @@ from essaim.library.models import (
     SheetImport,
     SheetSource,
 )
+from essaim.library.models.sheets import SECTION_FIELDS
 from essaim.library.services.sheets import SheetDraft, create_sheet, perimeter_for
 from essaim.library.signals import refresh_paused
 from essaim.scaling.models.strategy import StrategyKind
@@ -115,7 +116,7 @@ IMPORT_FIELDS = (
     ImportField("internal_notes", "notes internes (jamais publiées)", ("notes internes",)),
 )
 FIELDS_BY_KEY = {import_field.key: import_field for import_field in IMPORT_FIELDS}
-TEXT_FIELDS = ("summary", "context", "tried", "results", "learned", "conditions", "internal_notes")
+TEXT_FIELDS = (*SECTION_FIELDS, "internal_notes")
 CHOICE_FIELDS = {"setting": Setting, "stage": Stage, "strategy": StrategyKind}
 LICENCE_WORDS = {
     fold(word): licence
