@@ -1,9 +1,11 @@
-"""The account that owns the demo data: the demo administrator."""
+"""The account that owns the demo data, the demo administrator, and the other account the demo
+announces: the library's editor."""
 
 from essaim.accounts.models import User
 
 DEMO_ADMIN_EMAIL = "admin@example.org"
 DEMO_ADMIN_PASSWORD = "essaim-demo"
+LIBRARY_EDITOR_EMAIL = "bibliotheque@example.org"
 
 
 def demo_owner() -> User:

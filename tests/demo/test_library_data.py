@@ -15,11 +15,10 @@ from essaim.core.publication import PublicationStatus
 from essaim.core.search import search
 from essaim.demo.data.experiments import CASES
 from essaim.demo.data.library import SEED_SHEETS, SHEETS
-from essaim.demo.data.library.build import LIBRARY_EDITOR_EMAIL
 from essaim.demo.data.library.notebook import FROM_REPORT, RURAL_NOTEBOOK
 from essaim.demo.data.library.spec import State
 from essaim.demo.loader import load_demo_data
-from essaim.demo.owner import DEMO_ADMIN_EMAIL, DEMO_ADMIN_PASSWORD
+from essaim.demo.owner import DEMO_ADMIN_EMAIL, DEMO_ADMIN_PASSWORD, LIBRARY_EDITOR_EMAIL
 from essaim.library.models import (
     ExperienceSheet,
     Notebook,

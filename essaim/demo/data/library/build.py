@@ -21,7 +21,7 @@ from essaim.demo.data.library.spec import (
     SheetSpec,
     State,
 )
-from essaim.demo.owner import DEMO_ADMIN_PASSWORD
+from essaim.demo.owner import DEMO_ADMIN_PASSWORD, LIBRARY_EDITOR_EMAIL
 from essaim.experiments.models import Experiment
 from essaim.library import similarity
 from essaim.library.models import (
@@ -40,7 +40,6 @@ from essaim.programmes.models import ReportSheet
 from essaim.territories.models import Commune, Territory
 from essaim.themes.models import Theme
 
-LIBRARY_EDITOR_EMAIL = "bibliotheque@example.org"
 LIBRARY_EDITOR_NAME = "Béatrice Bibliothécaire"
 
 # The sheets are published one after another from this day on, in a mixed order so that the

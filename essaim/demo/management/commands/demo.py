@@ -9,8 +9,12 @@ from django.core.management import call_command
 from django.core.management.base import BaseCommand
 
 from essaim.demo import DEMO_PORT
-from essaim.demo.data.library.build import LIBRARY_EDITOR_EMAIL
-from essaim.demo.owner import DEMO_ADMIN_EMAIL, DEMO_ADMIN_PASSWORD, ensure_demo_admin
+from essaim.demo.owner import (
+    DEMO_ADMIN_EMAIL,
+    DEMO_ADMIN_PASSWORD,
+    LIBRARY_EDITOR_EMAIL,
+    ensure_demo_admin,
+)
 
 
 def static_sources_fingerprint() -> str:
