@@ -209,7 +209,12 @@ def _ids(listed: str | None) -> np.ndarray:
 
 
 # Per engine: AND, OR, and a word looked for as the beginning of a stored word.
-SYNTAX = {"sqlite": (" AND ", " OR ", '"{}"*'), "postgresql": (" & ", " | ", "{}:*")}
+SYNTAX = {
+    "sqlite": (" AND ", " OR ", '"{}"*'.format),
+    # The vectors hold every prefix of two letters or more of each word (migration core 0006):
+    # such a prefix is one lexeme, looked for as it is.
+    "postgresql": (" & ", " | ", lambda word: word if len(word) > 1 else f"{word}:*"),
+}
 
 
 def match_expression(clauses: list[Clause], vendor: str) -> str:
@@ -222,7 +227,7 @@ def match_expression(clauses: list[Clause], vendor: str) -> str:
 
     def alternative(terms) -> str:
         return joined(
-            [joined([prefix.format(w) for w in shortest(term)], or_) for term in terms], and_
+            [joined([prefix(w) for w in shortest(term)], or_) for term in terms], and_
         )
 
     def shortest(forms) -> list[str]:
@@ -255,9 +260,10 @@ def _matching_sql(vendor: str, terms: list[Clause], *, title_only: bool = False)
 SQLITE_ENTRIES = "core_searchentry_fts"
 SQLITE_TITLES = "core_searchentry_title_fts"
 # PostgreSQL's vectors of the entries, kept by triggers, each with a GIN index (migrations core
-# 0005 and 0006): a match reads the index and this narrow table, whose rows hold the id and
-# the vectors' pointers, never the text. Its name is that of SQLite's FTS5 table, which the
-# kept pages read as the entries' (core/generations.py).
+# 0005 and 0006): the prefixes of each word, so that a word begun is one key of the index. A
+# match reads the index and this narrow table, whose rows hold the id and the vectors'
+# pointers, never the text. Its name is that of SQLite's FTS5 table, which the kept pages read
+# as the entries' (core/generations.py).
 POSTGRES_VECTORS = "core_searchentry_fts"
 
 

@@ -55,6 +55,16 @@ def test_the_last_word_may_be_the_beginning_of_a_word(experiments):
     assert found("mobilité chart") == {"Mobilité solidaire en Chartreuse"}
 
 
+def test_a_word_begun_of_any_length_finds_the_words_it_begins():
+    ExperimentFactory(title="Anticonstitutionnellement", summary="Le 2e appel à projets, en 2024.")
+    ExperimentFactory(title="Navette des aînés")
+    assert found("anticonstitutionnel") == {"Anticonstitutionnellement"}  # beyond 12 letters
+    assert found("anticonstitutionnalité") == set()
+    assert found("2e 202") == {"Anticonstitutionnellement"}
+    assert found("navette a") == {"Navette des aînés"}  # one letter begins « aînés »
+    assert found("navette z") == set()
+
+
 def test_every_word_must_be_found(experiments):
     assert found("mobilité villageoise") == set()
     assert found("zzz") == set()
