@@ -226,9 +226,7 @@ def match_expression(clauses: list[Clause], vendor: str) -> str:
         return parts[0] if len(parts) == 1 else "(" + operator.join(parts) + ")"
 
     def alternative(terms) -> str:
-        return joined(
-            [joined([prefix(w) for w in shortest(term)], or_) for term in terms], and_
-        )
+        return joined([joined([prefix(w) for w in shortest(term)], or_) for term in terms], and_)
 
     def shortest(forms) -> list[str]:
         # Each form is looked for as the beginning of a word: « covoitur » finds whatever
