@@ -11,7 +11,8 @@ verbs) and rarer made-up names, with Zipf-like frequencies (the n-th word drawn 
 1/n); each has one or two themes, up to two publics, a département (and its région), a kind of
 territory, a stage, a strategy and years. The sheets, their themes and publics and their index
 entries are written with ``bulk_create`` (the index words computed once per distinct word, as
-``lib/search_terms.index_words`` would for the whole text), then ``ANALYZE``.
+``lib/search_terms.index_words`` would for the whole text), then ``ANALYZE`` (run again with
+``--reuse``, after the migrations).
 
 What is timed is what the page asks of the database and of Python before rendering
 (``services.catalogue.browse`` and the snippets of the page): the first page of results, every
