@@ -40,7 +40,10 @@ NOT_A_CHANGE = re.compile(
 )
 WORD = re.compile(r"\w+")
 # Tables that the database writes itself, from a table Django writes (``core/search.py``).
-DERIVED_TABLES = {"core_searchentry_fts": "core_searchentry"}
+DERIVED_TABLES = {
+    "core_searchentry_fts": "core_searchentry",
+    "core_searchentry_title_fts": "core_searchentry",
+}
 
 
 def changed_table(sql: str) -> str | None:

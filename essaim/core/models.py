@@ -105,10 +105,12 @@ class SearchEntry(models.Model):
     """The normalised words of one searchable object (see ``core/search.py``): its title, which
     ranks first, and its body. Only normalised words are kept, never the text itself.
 
-    SQLite searches it through the FTS5 table ``core_searchentry_fts``, which triggers keep in
-    step; PostgreSQL through a GIN index on ``to_tsvector('simple', title || ' ' || body)``.
-    Both are created by the migration, for their engine only. On SQLite, a later migration that
-    alters this table rebuilds it and loses the triggers: it must create them again."""
+    SQLite searches it through the FTS5 tables ``core_searchentry_fts`` (title and body) and
+    ``core_searchentry_title_fts``, which triggers keep in step; PostgreSQL through the GIN
+    indexes of a narrow table of ``tsvector`` values, ``core_searchentry_fts``, also kept by
+    triggers. Both are created by the migrations (core 0003, 0005, 0006), for their engine
+    only. On SQLite, a later migration that alters this table rebuilds it and loses the
+    triggers: it must create them again."""
 
     content_type = models.ForeignKey(ContentType, on_delete=models.CASCADE, related_name="+")
     object_id = models.PositiveBigIntegerField()

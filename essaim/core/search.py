@@ -4,10 +4,11 @@ PostgreSQL.
 Each app declares its searchable models in its own ``search.py`` with :func:`register`: the
 fields of the title (matched first) and those of the body. Their words are normalised here, in
 Python, for both engines — lower case, accents removed, « saint » written « st », French
-stemming — and stored in one table, ``SearchEntry``, which SQLite searches through an FTS5 table
-and PostgreSQL through a narrow table of ``tsvector`` values beside it (``to_tsvector('simple',
-…)`` of the title and body, and of the title alone, computed by triggers when an entry is
-written), with a GIN index on each; the model does not know it, the queries here name it.
+stemming — and stored in one table, ``SearchEntry``. SQLite searches it through two FTS5 tables
+(title and body, title alone) and PostgreSQL through a narrow table of ``tsvector`` values
+beside it (``to_tsvector('simple', …)`` of the title and body, and of the title alone), with a
+GIN index on each; triggers keep them in step when an entry is written. The model does not know
+them, the queries here name them.
 Each stored word is kept twice, stemmed and as written, and each word typed is looked for as
 the beginning of a stored word — the last one also as typed — so that « brico » finds
 « Bricobus » and « développem » finds « développement ».
@@ -16,8 +17,8 @@ the beginning of a stored word — the last one also as typed — so that « bri
 queryset says what the user may see — and, with ``ranked=True``, annotates ``search_rank``:
 0 when the title holds every word, 1 when only the body does. With ``synonyms`` (groups of
 equivalent expressions), an expression of a group typed also matches each other expression of
-its group. ``matching_entries(text)`` gives the ids of the matching entries alone, in one
-query on the full-text index, for a caller that maps them to its rows itself (the library's
+its group. ``matching_entries(text)`` gives the ids of the matching entries alone (numpy arrays), in
+one statement on the full-text index, for a caller that maps them to its rows itself (the library's
 facet index). The index is kept up to date when objects are saved or deleted; ``essaim reindex``
 rebuilds it.
 """
@@ -27,6 +28,7 @@ from contextlib import contextmanager
 from contextvars import ContextVar
 from dataclasses import dataclass
 
+import numpy as np
 from django.contrib.contenttypes.models import ContentType
 from django.db import DEFAULT_DB_ALIAS, NotSupportedError, connections, models, transaction
 from django.db.models import Case, Q, Value, When
@@ -142,38 +144,77 @@ def search(
     return queryset
 
 
+@dataclass(frozen=True)
+class Matches:
+    """The ids of the index entries found, in no particular order."""
+
+    entries: np.ndarray  # every word in the title or the body
+    in_title: np.ndarray | None  # every word in the title (when asked for)
+
+
 def matching_entries(
     text: str,
     *,
     synonyms: Iterable[Sequence[str]] = (),
-    title_only: bool = False,
+    in_title: bool = False,
     using: str = DEFAULT_DB_ALIAS,
-) -> list[int] | None:
-    """The ids of the index entries (of every model) that hold every word of ``text``, in their
-    title alone with ``title_only``: one query on the full-text index, no join; ``None`` when
-    ``text`` has no word (nothing to narrow)."""
+) -> Matches | None:
+    """The index entries (of every model) that hold every word of ``text``, and with
+    ``in_title`` those whose title alone does: one statement on the full-text index, no join;
+    ``None`` when ``text`` has no word (nothing to narrow).
+
+    Each list of ids comes back as one text that numpy reads, not as one row per id: for 45,000
+    entries, making a Python row of each cost more than finding them."""
     terms = query_clauses(text, synonyms)
     if not terms:
         return None
     connection = connections[using]
-    matching = _matching_sql(connection.vendor, terms, title_only=title_only)
+    lists = [_matching_sql(connection.vendor, terms)]
+    if in_title:
+        lists.append(_matching_sql(connection.vendor, terms, title_only=True))
+    listed = LISTED_IDS[connection.vendor]
+    sql = "SELECT " + ", ".join(f"(SELECT {listed} FROM ({part.sql}) AS found)" for part in lists)
+    params = [param for part in lists for param in part.params]
+    with _index_only(connection), connection.cursor() as cursor:
+        cursor.execute(sql, params)
+        row = cursor.fetchone()
+    return Matches(_ids(row[0]), _ids(row[1]) if in_title else None)
+
+
+@contextmanager
+def _index_only(connection) -> Iterator[None]:
+    """PostgreSQL guesses that a word begun matches most rows and would read every vector (a
+    third of a second at 100,000 entries) rather than the GIN index (milliseconds): the index,
+    for the statement run in this block only."""
     if connection.vendor != "postgresql":
-        with connection.cursor() as cursor:
-            cursor.execute(matching.sql, matching.params)
-            return [row[0] for row in cursor.fetchall()]
-    # PostgreSQL guesses that a word begun matches most rows and would read every vector (a
-    # third of a second at 100,000 entries) rather than the GIN index (milliseconds): the
-    # index, for this statement only.
-    with transaction.atomic(using=using), connection.cursor() as cursor:
+        yield
+        return
+    outer = connection.in_atomic_block
+    with transaction.atomic(using=connection.alias), connection.cursor() as cursor:
         cursor.execute("SET LOCAL enable_seqscan = off")
-        cursor.execute(matching.sql, matching.params)
-        found = [row[0] for row in cursor.fetchall()]
-        cursor.execute("SET LOCAL enable_seqscan = on")
-    return found
+        yield
+        if outer:  # the setting would last until the outer transaction ends
+            cursor.execute("SET LOCAL enable_seqscan = on")
+
+
+# Per engine: the ids found, as one text of numbers separated by commas.
+LISTED_IDS = {
+    "sqlite": "group_concat(found.rowid)",
+    "postgresql": "string_agg(found.id::text, ',')",
+}
+
+
+def _ids(listed: str | None) -> np.ndarray:
+    return np.fromstring(listed or "", dtype=np.int64, sep=",")
 
 
 # Per engine: AND, OR, and a word looked for as the beginning of a stored word.
-SYNTAX = {"sqlite": (" AND ", " OR ", '"{}"*'), "postgresql": (" & ", " | ", "{}:*")}
+SYNTAX = {
+    "sqlite": (" AND ", " OR ", '"{}"*'.format),
+    # The vectors hold every prefix of two letters or more of each word (migration core 0006):
+    # such a prefix is one lexeme, looked for as it is.
+    "postgresql": (" & ", " | ", lambda word: word if len(word) > 1 else f"{word}:*"),
+}
 
 
 def match_expression(clauses: list[Clause], vendor: str) -> str:
@@ -185,9 +226,7 @@ def match_expression(clauses: list[Clause], vendor: str) -> str:
         return parts[0] if len(parts) == 1 else "(" + operator.join(parts) + ")"
 
     def alternative(terms) -> str:
-        return joined(
-            [joined([prefix.format(w) for w in shortest(term)], or_) for term in terms], and_
-        )
+        return joined([joined([prefix(w) for w in shortest(term)], or_) for term in terms], and_)
 
     def shortest(forms) -> list[str]:
         # Each form is looked for as the beginning of a word: « covoitur » finds whatever
@@ -201,12 +240,8 @@ def match_expression(clauses: list[Clause], vendor: str) -> str:
 def _matching_sql(vendor: str, terms: list[Clause], *, title_only: bool = False):
     if vendor == "sqlite":
         expression = match_expression(terms, vendor)
-        if title_only:
-            expression = f"title : ({expression})"
-        return RawSQL(
-            "SELECT rowid FROM core_searchentry_fts WHERE core_searchentry_fts MATCH %s",
-            (expression,),
-        )
+        table = SQLITE_TITLES if title_only else SQLITE_ENTRIES
+        return RawSQL(f"SELECT rowid FROM {table} WHERE {table} MATCH %s", (expression,))
     if vendor == "postgresql":
         column = "title_vector" if title_only else "search_vector"
         condition = f"{column} @@ to_tsquery('simple'::regconfig, %s)"
@@ -217,9 +252,16 @@ def _matching_sql(vendor: str, terms: list[Clause], *, title_only: bool = False)
     raise NotSupportedError(f"La recherche n'est pas disponible sur {vendor}.")
 
 
-# PostgreSQL's vectors of the entries, kept by triggers, each with a GIN index (migration core
-# 0005): a match reads the index and this narrow table, never the text. Its name is that of
-# SQLite's FTS5 table, which the kept pages read as the entries' (core/generations.py).
+# SQLite's FTS5 tables over the entries (migration core 0006), kept by triggers: the title and
+# body, and the title alone. They list the entries that hold each word (no positions) and index
+# the prefixes of 2 to 12 letters, so that a word begun is read from one list.
+SQLITE_ENTRIES = "core_searchentry_fts"
+SQLITE_TITLES = "core_searchentry_title_fts"
+# PostgreSQL's vectors of the entries, kept by triggers, each with a GIN index (migrations core
+# 0005 and 0006): the prefixes of each word, so that a word begun is one key of the index. A
+# match reads the index and this narrow table, whose rows hold the id and the vectors'
+# pointers, never the text. Its name is that of SQLite's FTS5 table, which the kept pages read
+# as the entries' (core/generations.py).
 POSTGRES_VECTORS = "core_searchentry_fts"
 
 

@@ -11,7 +11,7 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from essaim.core.models import SearchEntry
-from essaim.core.search import search
+from essaim.core.search import matching_entries, search
 from essaim.experiments.models import Experiment
 from essaim.organisations.models import Organisation, Person
 from essaim.roles.models import Role
@@ -53,6 +53,16 @@ def test_the_last_word_may_be_the_beginning_of_a_word(experiments):
     assert found("chartr") == {"Mobilité solidaire en Chartreuse"}
     assert found("développem") == {"Développement local des tiers-lieux"}
     assert found("mobilité chart") == {"Mobilité solidaire en Chartreuse"}
+
+
+def test_a_word_begun_of_any_length_finds_the_words_it_begins():
+    ExperimentFactory(title="Anticonstitutionnellement", summary="Le 2e appel à projets, en 2024.")
+    ExperimentFactory(title="Navette des aînés")
+    assert found("anticonstitutionnel") == {"Anticonstitutionnellement"}  # beyond 12 letters
+    assert found("anticonstitutionnalité") == set()
+    assert found("2e 202") == {"Anticonstitutionnellement"}
+    assert found("navette a") == {"Navette des aînés"}  # one letter begins « aînés »
+    assert found("navette z") == set()
 
 
 def test_every_word_must_be_found(experiments):
@@ -250,3 +260,18 @@ def test_a_save_of_only_the_foreign_keys_read_by_the_related_text_reindexes(refe
 
     assert list(search(ExperienceSheet.objects.all(), name)) == [sheet]
     assert not search(ExperienceSheet.objects.all(), "Privas").exists()
+
+
+def test_matching_entries_lists_the_entries_and_those_whose_title_holds_every_word():
+    in_title = ExperimentFactory(title="Covoiturage des salariés")
+    in_body = ExperimentFactory(title="Autopartage", summary="Un covoiturage entre voisins.")
+    ExperimentFactory(title="Bus des montagnes")
+    entry_of = dict(SearchEntry.objects.values_list("object_id", "pk"))
+
+    matches = matching_entries("covoit", in_title=True)
+
+    assert sorted(matches.entries.tolist()) == sorted([entry_of[in_title.pk], entry_of[in_body.pk]])
+    assert matches.in_title.tolist() == [entry_of[in_title.pk]]
+    assert matching_entries("covoiturages").in_title is None  # not asked for
+    assert matching_entries("tramway").entries.tolist() == []
+    assert matching_entries(" ?! ") is None  # no word: nothing to narrow

@@ -151,3 +151,20 @@ def test_it_is_not_kept_when_the_transaction_wrote_its_tables(referential):
     assert facet_index.facet_index() is not first  # this transaction's alone
     make_sheet("Navette")
     assert len(facet_index.facet_index()) == 2
+
+
+def test_it_names_the_themes_of_a_page_in_the_order_of_the_themes(sheets):
+    index = facet_index.facet_index()
+    covoiturage, draft = (
+        ExperienceSheet.objects.get(title=title).pk for title in ("Covoiturage", "Brouillon")
+    )
+    ordered = list(
+        Theme.objects.filter(slug__in=["mobilite", "jeunesse"]).values_list("label", flat=True)
+    )
+    assert index.theme_labels([covoiturage, draft]) == {covoiturage: ordered}  # no draft
+
+    last = Theme.objects.get(label=ordered[0])
+    last.position = 1_000
+    last.save()
+    index = facet_index.facet_index()
+    assert index.theme_labels([covoiturage]) == {covoiturage: [ordered[1], ordered[0]]}

@@ -12,8 +12,9 @@ query. The total is the number of sheets in the mask.
 
 import datetime
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass, field
-from urllib.parse import urlencode
+from urllib.parse import quote_plus, urlencode
 
 import numpy as np
 from django.core.paginator import Page, Paginator
@@ -92,12 +93,13 @@ class Catalogue:
     total: int
     facets: list[Facet]
     departement_counts: dict[str, int]
+    themes: dict[int, list[str]]  # by sheet of the page, the labels of its themes
     active_filters: list[ActiveFilter] = field(default_factory=list)
     synonyms: list[list[str]] = field(default_factory=list)
 
-    def query(self, **changes) -> str:
-        """The query string of this search with ``changes`` (``None`` removes a parameter)."""
-        return query_string(self.text, self.sort, self.filters, **changes)
+    def setting(self, name: str) -> Callable[[str], str]:
+        """The query string of this search with the parameter ``name`` set to a value."""
+        return setting(self.text, self.sort, self.filters, name)
 
 
 def query_string(text: str, sort: str, filters: SheetFilters, **changes) -> str:
@@ -105,6 +107,14 @@ def query_string(text: str, sort: str, filters: SheetFilters, **changes) -> str:
     values.update(filters.as_query())
     values.update({name: "" if value is None else str(value) for name, value in changes.items()})
     return urlencode({name: value for name, value in values.items() if value})
+
+
+def setting(text: str, sort: str, filters: SheetFilters, name: str) -> Callable[[str], str]:
+    """The query string of a search with its parameter ``name`` set to a value, for many values:
+    the other parameters are encoded once, the parameter set last."""
+    others = query_string(text, sort, filters, **{name: None})
+    before = (others + "&" if others else "") + quote_plus(name) + "="
+    return lambda value: before + quote_plus(value)
 
 
 def default_sort(text: str) -> str:
@@ -130,11 +140,11 @@ def browse(*, text: str, filters: SheetFilters, sort: str, page_number) -> Catal
     index = facet_index()
     mask = index.filtered(filters)
     in_title = None
-    found = matching_entries(text, synonyms=synonyms)
+    found = matching_entries(text, synonyms=synonyms, in_title=sort == Sort.RELEVANCE)
     if found is not None:
-        mask &= index.of_entries(found)
-        if sort == Sort.RELEVANCE and mask.any():
-            in_title = index.of_entries(matching_entries(text, synonyms=synonyms, title_only=True))
+        mask &= index.of_entries(found.entries)
+        if found.in_title is not None:
+            in_title = index.of_entries(found.in_title)
     counts = index.counts(mask)
     total = int(mask.sum())
     page = _page(index, mask, _rank(index, sort, in_title), page_number, total)
@@ -147,6 +157,7 @@ def browse(*, text: str, filters: SheetFilters, sort: str, page_number) -> Catal
         total=total,
         facets=facets,
         departement_counts=departements,
+        themes=index.theme_labels([sheet.pk for sheet in page.object_list]),
         active_filters=_active_filters(facets, text, sort, filters),
         synonyms=synonyms,
     )
@@ -166,7 +177,7 @@ def _rank(index: FacetIndex, sort: str, in_title: np.ndarray | None) -> np.ndarr
 
 def _page(index: FacetIndex, mask: np.ndarray, rank: np.ndarray, number, total: int) -> Page:
     """The page ``number`` (the last one when beyond it): its sheets read by primary key in one
-    query (two with their themes), in the order of ``rank``."""
+    query, in the order of ``rank``."""
     paginator = Paginator([], PAGE_SIZE)
     paginator.count = total
     try:
@@ -180,7 +191,6 @@ def _page(index: FacetIndex, mask: np.ndarray, rank: np.ndarray, number, total: 
             ExperienceSheet.objects.published()
             .filter(pk__in=pks)
             .select_related("departement", "region", "commune")
-            .prefetch_related("themes")
         )
         sheets = {sheet.pk: sheet for sheet in rows}
     return Page([sheets[pk] for pk in pks if pk in sheets], number, paginator)
@@ -229,6 +239,8 @@ def _facets(
         listed = values[name]
         if name != "year":
             listed = sorted(listed, key=lambda item: (-item[2], item[1]))
+        link = setting(text, sort, filters, name)
+        removed = query_string(text, sort, filters, **{name: None})
         facets.append(
             Facet(
                 name,
@@ -239,9 +251,7 @@ def _facets(
                         value_label,
                         count,
                         value == current,
-                        query_string(
-                            text, sort, filters, **{name: None if value == current else value}
-                        ),
+                        removed if value == current else link(value),
                     )
                     for value, value_label, count in listed
                 ],

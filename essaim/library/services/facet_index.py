@@ -58,7 +58,7 @@ class Named:
     shown."""
 
     pks: dict[str, int]  # code or slug → primary key
-    names: dict[int, tuple[str, str]]  # primary key → (code or slug, name)
+    names: dict[int, tuple[str, str]]  # primary key → (code or slug, name), in the table's order
 
 
 @dataclass(frozen=True, eq=False)
@@ -73,7 +73,12 @@ class FacetIndex:
     year_end: np.ndarray
     years: tuple[np.ndarray, tuple[tuple[int | None, int | None], ...]]  # codes, pair of each
     themes: sparse.csc_matrix  # sheets × theme primary keys, 1 when linked
+    themes_by_sheet: sparse.csr_matrix  # the same, by rows
     publics: sparse.csc_matrix
+    # Every value of every facet × sheets, 1 when the sheet has it: the rows of a facet are
+    # ``values_of[facet]`` (a slice; within it, the primary key or the code of the value).
+    values: sparse.csr_matrix
+    values_of: dict[str, slice]
     # Ranks in each order of the page (0 first): newest first, by title, by year then title.
     recent_rank: np.ndarray
     title_rank: np.ndarray
@@ -102,7 +107,7 @@ class FacetIndex:
             self.year_rank,
             *(codes for codes, _ in self.choices.values()),
         ]
-        for matrix in (self.themes, self.publics):
+        for matrix in (self.themes, self.themes_by_sheet, self.publics, self.values):
             arrays += [matrix.data, matrix.indices, matrix.indptr]
         return sum(array.nbytes for array in arrays)
 
@@ -111,7 +116,7 @@ class FacetIndex:
     def everything(self) -> np.ndarray:
         return np.ones(len(self), dtype=bool)
 
-    def of_entries(self, entry_ids: list[int]) -> np.ndarray:
+    def of_entries(self, entry_ids: np.ndarray) -> np.ndarray:
         """The mask of the sheets whose search entry is one of ``entry_ids`` (the ids of other
         models' entries match no sheet)."""
         mask = np.zeros(len(self), dtype=bool)
@@ -145,6 +150,20 @@ class FacetIndex:
             mask &= (self.year_end == NO_YEAR) | (self.year_end >= filters.year)
         return mask
 
+    def theme_labels(self, pks: list[int]) -> dict[int, list[str]]:
+        """By sheet primary key (of ``pks``, published), the labels of its themes, in the order
+        of the themes."""
+        positions = _positions(self.ids, np.asarray(pks, dtype=np.int64))
+        by_sheet = self.themes_by_sheet
+        shown = self.theme_names.names
+        order = {pk: rank for rank, pk in enumerate(shown)}
+        labels = {}
+        for position in positions[positions >= 0]:
+            linked = by_sheet.indices[by_sheet.indptr[position] : by_sheet.indptr[position + 1]]
+            ordered = sorted((int(pk) for pk in linked if pk in order), key=order.__getitem__)
+            labels[int(self.ids[position])] = [shown[pk][1] for pk in ordered]
+        return labels
+
     def _linked(self, matrix: sparse.csc_matrix, pk: int | None) -> np.ndarray:
         mask = np.zeros(len(self), dtype=bool)
         if pk is not None and pk < matrix.shape[1]:
@@ -156,18 +175,17 @@ class FacetIndex:
     def counts(self, mask: np.ndarray) -> dict[str, dict]:
         """How many sheets of ``mask`` have each value of each facet: by facet, the primary keys
         of départements, régions, themes and publics, the values of the choices, and the
-        ``(year_start, year_end)`` pairs (``None`` for an empty year) under ``years``."""
+        ``(year_start, year_end)`` pairs (``None`` for an empty year) under ``years``. One
+        sparse product counts them all."""
+        counted = self.values @ mask.view(np.int8)
         counts: dict[str, dict] = {}
-        for name, column in (("departement", self.departement), ("region", self.region)):
-            counts[name] = _nonzero(np.bincount(column[mask]))
-        for name, matrix in (("theme", self.themes), ("public", self.publics)):
-            counts[name] = _nonzero(matrix.T @ mask.astype(np.int32))
-        for name, (codes, values) in self.choices.items():
-            by_code = np.bincount(codes[mask], minlength=len(values))
+        for name in ("departement", "region", "theme", "public"):
+            counts[name] = _nonzero(counted[self.values_of[name]])
+        for name, (_, values) in self.choices.items():
+            by_code = counted[self.values_of[name]]
             counts[name] = {values[code]: int(n) for code, n in enumerate(by_code) if n}
-        codes, pairs = self.years
-        by_code = np.bincount(codes[mask], minlength=len(pairs))
-        counts["years"] = {pairs[code]: int(n) for code, n in enumerate(by_code) if n}
+        by_code = counted[self.values_of["years"]]
+        counts["years"] = {self.years[1][code]: int(n) for code, n in enumerate(by_code) if n}
         return counts
 
     # Ordering --------------------------------------------------------------------------------
@@ -282,21 +300,39 @@ def build(versions: tuple[int, ...] = (), *, using: str = DEFAULT_DB_ALIAS) -> F
         year_start.astype(np.int32) * 10_000 + year_end, return_inverse=True
     )
 
+    departement, region = column(1, np.int32), column(2, np.int32)
+    year_codes = year_codes.astype(np.int16).reshape(-1)
+    themes = _links(ids, THEME_LINKS, "theme_id", using)
+    publics = _links(ids, PUBLIC_LINKS, "public_id", using)
+    values, values_of = _values(
+        count,
+        {
+            "departement": _one_hot(departement),
+            "region": _one_hot(region),
+            **{name: _one_hot(codes, len(kept)) for name, (codes, kept) in choices.items()},
+            "years": _one_hot(year_codes, len(pairs)),
+            "theme": themes,
+            "public": publics,
+        },
+    )
     return FacetIndex(
         versions=versions,
         ids=ids,
         entry_positions=entry_positions,
-        departement=column(1, np.int32),
-        region=column(2, np.int32),
+        departement=departement,
+        region=region,
         choices=choices,
         year_start=year_start,
         year_end=year_end,
         years=(
-            year_codes.astype(np.int16).reshape(-1),
+            year_codes,
             tuple((int(pair // 10_000) or None, int(pair % 10_000) or None) for pair in pairs),
         ),
-        themes=_links(ids, THEME_LINKS, "theme_id", using),
-        publics=_links(ids, PUBLIC_LINKS, "public_id", using),
+        themes=themes,
+        themes_by_sheet=themes.tocsr(),
+        publics=publics,
+        values=values,
+        values_of=values_of,
         recent_rank=recent_rank,
         title_rank=title_rank,
         year_rank=year_rank,
@@ -339,8 +375,28 @@ def _links(ids: np.ndarray, through, column: str, using: str) -> sparse.csc_matr
     )
 
 
+def _one_hot(codes: np.ndarray, width: int = 0) -> sparse.csc_matrix:
+    """Sheets × values: 1 where the sheet's code is the value."""
+    width = max(width, int(codes.max()) + 1 if len(codes) else 1)
+    return sparse.csc_matrix(
+        (np.ones(len(codes), dtype=np.int8), (np.arange(len(codes)), codes.astype(np.int64))),
+        shape=(len(codes), width),
+    )
+
+
+def _values(count: int, facets: dict[str, sparse.spmatrix]) -> tuple[sparse.csr_matrix, dict]:
+    """The facets' matrices (sheets × values) side by side, transposed, and where each one's
+    values are."""
+    rows, start = {}, 0
+    for name, matrix in facets.items():
+        rows[name] = slice(start, start + matrix.shape[1])
+        start += matrix.shape[1]
+    stacked = sparse.hstack(list(facets.values()), format="csc", dtype=np.int32)
+    return stacked.T.tocsr(), rows
+
+
 def _named(model, key: str, name: str, using: str) -> Named:
-    rows = list(model.objects.using(using).values_list("pk", key, name).order_by())
+    rows = list(model.objects.using(using).values_list("pk", key, name))
     return Named(
         pks={value: pk for pk, value, _ in rows},
         names={pk: (value, label) for pk, value, label in rows},

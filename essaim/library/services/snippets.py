@@ -18,14 +18,16 @@ BEFORE, AFTER = 90, 190  # characters of context around the first word found
 PLAIN_LENGTH = 240  # when no word is found in the text (found by a theme or a place)
 
 
-def searched_words(text: str, synonyms: Iterable[Sequence[str]] = ()) -> frozenset[str]:
+def searched_words(text: str, synonyms: Iterable[Sequence[str]] = ()) -> tuple[str, ...]:
     """Every word the search looked for, each as the beginning of a stored word."""
-    return frozenset(
-        word
-        for clause in query_clauses(text, synonyms)
-        for alternative in clause
-        for term in alternative
-        for word in term
+    return tuple(
+        dict.fromkeys(
+            word
+            for clause in query_clauses(text, synonyms)
+            for alternative in clause
+            for term in alternative
+            for word in term
+        )
     )
 
 
@@ -35,25 +37,46 @@ def _stored(token: str) -> tuple[str, ...]:
     return tuple(index_words(token).split())
 
 
-def _matches(token: str, words: frozenset[str]) -> bool:
-    return any(stored.startswith(word) for stored in _stored(token) for word in words)
+class Matcher:
+    """Whether a word of a text is one the search found: one of the words the index stores for
+    it begins with one of ``words``. Each distinct word is looked at once per page."""
+
+    def __init__(self, words: tuple[str, ...]) -> None:
+        self.words = words
+        self.known: dict[str, bool] = {}
+
+    def __call__(self, token: str) -> bool:
+        found = self.known.get(token)
+        if found is None:
+            words = self.words
+            found = self.known[token] = bool(words) and any(
+                stored.startswith(words) for stored in _stored(token)
+            )
+        return found
 
 
-def highlight(text: str, words: frozenset[str]) -> SafeString:
-    """``text`` escaped, the words that begin with one of ``words`` in ``<mark>``."""
+NOTHING = Matcher(())
+
+
+def highlight(text: str, matches: Matcher) -> SafeString:
+    """``text`` escaped, the words that ``matches`` in ``<mark>``."""
     parts, last = [], 0
-    for token in TOKEN.finditer(text):
-        if words and _matches(token.group(), words):
-            parts.append(escape(text[last : token.start()]))
-            parts.append(f"<mark>{escape(token.group())}</mark>")
-            last = token.end()
+    if matches.words:
+        for token in TOKEN.finditer(text):
+            if matches(token.group()):
+                parts.append(escape(text[last : token.start()]))
+                parts.append(f"<mark>{escape(token.group())}</mark>")
+                last = token.end()
     parts.append(escape(text[last:]))
     return mark_safe("".join(parts))
 
 
-def _first_match(text: str, words: frozenset[str]) -> int | None:
+def _first_match(text: str, matches: Matcher) -> int | None:
+    known = matches.known  # read here first: most words of a page are seen many times
     for token in TOKEN.finditer(text):
-        if _matches(token.group(), words):
+        word = token.group()
+        found = known.get(word)
+        if found or (found is None and matches(word)):
             return token.start()
     return None
 
@@ -71,25 +94,25 @@ def _window(text: str, start: int, end: int) -> str:
     return ("… " if start > 0 else "") + piece + (" …" if end < len(text) else "")
 
 
-def snippet(texts: Sequence[str], words: frozenset[str]) -> SafeString:
+def snippet(texts: Sequence[str], matches: Matcher) -> SafeString:
     """The passage of the first of ``texts`` that holds a searched word, around it; without
     one, the beginning of the first text that is not empty."""
-    if words:
+    if matches.words:
         for text in texts:
-            position = _first_match(text, words)
+            position = _first_match(text, matches)
             if position is not None:
-                return highlight(_window(text, position - BEFORE, position + AFTER), words)
+                return highlight(_window(text, position - BEFORE, position + AFTER), matches)
     first = next((text for text in texts if text.strip()), "")
-    return highlight(_window(first, 0, PLAIN_LENGTH), frozenset())
+    return highlight(_window(first, 0, PLAIN_LENGTH), NOTHING)
 
 
 def sheet_snippets(sheets, text: str, synonyms: Iterable[Sequence[str]] = ()) -> dict:
     """By sheet key, its highlighted title and passage, from its public fields only."""
-    words = searched_words(text, synonyms) if text.strip() else frozenset()
+    matches = Matcher(searched_words(text, synonyms) if text.strip() else ())
     return {
         sheet.pk: (
-            highlight(sheet.title, words),
-            snippet([getattr(sheet, name) for name in BODY_FIELDS], words),
+            highlight(sheet.title, matches),
+            snippet([getattr(sheet, name) for name in BODY_FIELDS], matches),
         )
         for sheet in sheets
     }

@@ -51,7 +51,7 @@ def _results(catalogue: Catalogue) -> list[SheetResult]:
             ),
             years=sheet.years,
             stage=sheet.get_stage_display() if sheet.stage else "",
-            themes=[theme.label for theme in sheet.themes.all()],
+            themes=catalogue.themes.get(sheet.pk, []),
             illustrative=sheet.illustrative,
         )
         for sheet in sheets
@@ -61,8 +61,9 @@ def _results(catalogue: Catalogue) -> list[SheetResult]:
 def _map(catalogue: Catalogue) -> str:
     """The départements coloured by their number of results, each a link that filters on it
     (the other filters kept)."""
+    link = catalogue.setting("departement")
     shades = [
-        DepartementShade(code=code, count=count, url="?" + catalogue.query(departement=code))
+        DepartementShade(code=code, count=count, url="?" + link(code))
         for code, count in sorted(catalogue.departement_counts.items())
     ]
     return render_france_map(
