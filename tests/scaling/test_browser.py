@@ -64,6 +64,9 @@ def test_a_newcomer_joins_the_network_and_both_sides_talk(
     page.get_by_label("Mot de passe").fill(PASSWORD)
     page.get_by_role("button", name="Se connecter").click()
     page.get_by_role("heading", name=f"Rejoindre le réseau « {kit.title} »").wait_for()
+    # The heading is there while the page is still read: the commune search answers once htmx
+    # has set up the form, at the end of the page's loading.
+    page.wait_for_load_state()
     page.get_by_label("La structure qui porterait le projet").fill(
         "Communauté des communes du Diois"
     )
