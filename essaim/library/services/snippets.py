@@ -72,11 +72,8 @@ def highlight(text: str, matches: Matcher) -> SafeString:
 
 
 def _first_match(text: str, matches: Matcher) -> int | None:
-    known = matches.known  # read here first: most words of a page are seen many times
     for token in TOKEN.finditer(text):
-        word = token.group()
-        found = known.get(word)
-        if found or (found is None and matches(word)):
+        if matches(token.group()):
             return token.start()
     return None
 
